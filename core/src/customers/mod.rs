@@ -1,0 +1,7 @@
+//! Customer records: what they hold, how input is checked, how they are
+//! stored.
+
+pub mod model;
+pub mod phone;
+pub mod store;
+pub mod validate;

@@ -1,0 +1,61 @@
+//! Errors of the core, typed so that the shell can map each to a closed set
+//! of codes the frontend translates; the UI never matches on error text.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Why one field of a form was refused. `field` names the input
+/// (`name`, `email`, `phones.0`, `birthday`, …) so the UI can show the
+/// message right next to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    pub field: String,
+    pub code: FieldErrorCode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FieldErrorCode {
+    /// Left empty but needed.
+    Required,
+    /// Longer than we keep.
+    TooLong,
+    /// Not a phone number anyone could dial.
+    InvalidPhone,
+    /// Not an email address.
+    InvalidEmail,
+    /// Not a date, or a date that does not exist (30 February).
+    InvalidDate,
+    /// A date in the future where only the past makes sense.
+    FutureDate,
+    /// Refers to a staff member who does not exist.
+    UnknownStaff,
+    /// Not one of the allowed values.
+    InvalidChoice,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: FieldErrorCode) -> Self {
+        Self { field: field.into(), code }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} {id} not found")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("invalid input: {0:?}")]
+    Validation(Vec<FieldError>),
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("database schema version {found} is newer than this app knows ({known})")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

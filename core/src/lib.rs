@@ -1,0 +1,20 @@
+//! Dangol's core: customers, search and storage over one SQLite file.
+//! Nothing here knows about Tauri; the shell calls `Shop`.
+
+pub mod customers;
+pub mod db;
+pub mod error;
+pub mod migrations;
+pub mod sample;
+pub mod search;
+pub mod settings;
+mod shop;
+pub mod staff;
+pub mod text;
+
+pub use customers::model::*;
+pub use error::{Error, FieldError, FieldErrorCode, Result};
+pub use search::model::{MatchField, SearchHit, SearchResults};
+pub use settings::{Country, Language, Settings, SetupInput};
+pub use shop::Shop;
+pub use staff::Staff;

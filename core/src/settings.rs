@@ -1,0 +1,123 @@
+//! The shop's settings: its name, where it is (which decides how phone
+//! numbers are read and money is counted) and the language of the app.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, FieldError, FieldErrorCode, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Language {
+    #[default]
+    Ko,
+    En,
+}
+
+/// Where the shop is. Numbers typed without a country code are read as
+/// this country's; KRW has no minor unit, USD has cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[ts(export)]
+pub enum Country {
+    #[default]
+    KR,
+    US,
+}
+
+impl Country {
+    pub fn phone_region(self) -> phonenumber::country::Id {
+        match self {
+            Country::KR => phonenumber::country::Id::KR,
+            Country::US => phonenumber::country::Id::US,
+        }
+    }
+
+    pub fn region_code(self) -> &'static str {
+        match self {
+            Country::KR => "KR",
+            Country::US => "US",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    pub language: Language,
+    pub shop_name: String,
+    pub country: Country,
+    /// False until the owner has gone through the first-run screen.
+    pub setup_done: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: Language::Ko,
+            shop_name: String::new(),
+            country: Country::KR,
+            setup_done: false,
+        }
+    }
+}
+
+/// The first-run choice: an empty shop, or a sample one to look around.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetupInput {
+    pub shop_name: String,
+    pub country: Country,
+    pub language: Language,
+    pub with_sample: bool,
+}
+
+const MAX_SHOP_NAME: usize = 100;
+
+fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    let raw: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?;
+    match raw {
+        None => Ok(None),
+        Some(raw) => serde_json::from_str(&raw)
+            .map(Some)
+            .map_err(|e| Error::Corrupt(format!("setting {key}: {e}"))),
+    }
+}
+
+fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
+    let raw = serde_json::to_string(value).expect("settings serialise");
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, raw),
+    )?;
+    Ok(())
+}
+
+pub fn load(conn: &Connection) -> Result<Settings> {
+    let d = Settings::default();
+    Ok(Settings {
+        language: get(conn, "language")?.unwrap_or(d.language),
+        shop_name: get(conn, "shop_name")?.unwrap_or(d.shop_name),
+        country: get(conn, "country")?.unwrap_or(d.country),
+        setup_done: get(conn, "setup_done")?.unwrap_or(d.setup_done),
+    })
+}
+
+pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
+    let shop_name = s.shop_name.trim();
+    if shop_name.chars().count() > MAX_SHOP_NAME {
+        return Err(Error::Validation(vec![FieldError::new(
+            "shop_name",
+            FieldErrorCode::TooLong,
+        )]));
+    }
+    put(conn, "language", &s.language)?;
+    put(conn, "shop_name", &shop_name)?;
+    put(conn, "country", &s.country)?;
+    put(conn, "setup_done", &s.setup_done)?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! `Shop`: one shop's data, opened from its file, with the search index
+//! kept beside it. Every change goes to SQLite first and reaches the index
+//! only once committed, so the index never shows what the file does not hold.
+
+use std::path::Path;
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use chrono::Utc;
+
+use crate::customers::model::{Customer, CustomerInput, CustomerListQuery, CustomerPage};
+use crate::customers::store;
+use crate::customers::validate::{self, ValidCustomer};
+use crate::db::Db;
+use crate::error::{Error, FieldError, Result};
+use crate::sample;
+use crate::search::model::SearchResults;
+use crate::search::SearchIndex;
+use crate::settings::{self, Country, Settings, SetupInput};
+use crate::staff::{self, Staff};
+
+pub struct Shop {
+    db: Db,
+    index: RwLock<SearchIndex>,
+    country: RwLock<Country>,
+}
+
+fn read<T>(l: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shop {
+    /// Opens the shop's database (creating it if new) and loads the index.
+    pub fn open(path: impl AsRef<Path>) -> Result<Shop> {
+        let db = Db::open(path)?;
+        let (rows, country) = {
+            let conn = db.reader()?;
+            (store::index_rows(&conn)?, settings::load(&conn)?.country)
+        };
+        Ok(Shop { db, index: RwLock::new(SearchIndex::build(rows)), country: RwLock::new(country) })
+    }
+
+    pub fn db_path(&self) -> &Path {
+        self.db.path()
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    fn country(&self) -> Country {
+        *read(&self.country)
+    }
+
+    // ---- settings and staff
+
+    pub fn settings(&self) -> Result<Settings> {
+        settings::load(&*self.db.reader()?)
+    }
+
+    pub fn update_settings(&self, s: &Settings) -> Result<Settings> {
+        self.db.with_tx(|tx| settings::save(tx, s))?;
+        *write(&self.country) = s.country;
+        self.settings()
+    }
+
+    /// The first-run choice. With `with_sample`, the shop is filled with
+    /// about 200 made-up customers to look around with.
+    pub fn finish_setup(&self, input: &SetupInput) -> Result<Settings> {
+        let s = Settings {
+            language: input.language,
+            shop_name: input.shop_name.clone(),
+            country: input.country,
+            setup_done: true,
+        };
+        let now = Utc::now();
+        self.db.with_tx(|tx| {
+            settings::save(tx, &s)?;
+            if input.with_sample {
+                sample::fill(tx, input.country, sample::SAMPLE_SHOP_SIZE, now)?;
+            }
+            Ok(())
+        })?;
+        *write(&self.country) = s.country;
+        self.reload_index()?;
+        self.settings()
+    }
+
+    pub fn list_staff(&self) -> Result<Vec<Staff>> {
+        staff::list(&*self.db.reader()?)
+    }
+
+    pub fn add_staff(&self, name: &str) -> Result<Staff> {
+        self.db.with_tx(|tx| staff::add(tx, name))
+    }
+
+    pub fn update_staff(&self, id: i64, name: &str, active: bool) -> Result<Staff> {
+        self.db.with_tx(|tx| staff::update(tx, id, name, active))
+    }
+
+    // ---- customers
+
+    fn check(&self, input: &CustomerInput) -> Result<Result<ValidCustomer, Vec<FieldError>>> {
+        let conn = self.db.reader()?;
+        let today = chrono::Local::now().date_naive();
+        let mut staff_error = None;
+        let checked = validate::validate(input, self.country(), today, |id| {
+            staff::exists(&conn, id).unwrap_or_else(|e| {
+                staff_error = Some(e);
+                false
+            })
+        });
+        match staff_error {
+            Some(e) => Err(e),
+            None => Ok(checked),
+        }
+    }
+
+    /// The problems a form has, without saving it (to show them early).
+    pub fn validate_customer(&self, input: &CustomerInput) -> Result<Vec<FieldError>> {
+        Ok(self.check(input)?.err().unwrap_or_default())
+    }
+
+    pub fn create_customer(&self, input: &CustomerInput) -> Result<Customer> {
+        let valid = self.check(input)?.map_err(Error::Validation)?;
+        let id = self.db.with_tx(|tx| store::insert(tx, &valid, Utc::now()))?;
+        self.reindex(id)?;
+        self.get_customer(id)
+    }
+
+    pub fn update_customer(&self, id: i64, input: &CustomerInput) -> Result<Customer> {
+        let valid = self.check(input)?.map_err(Error::Validation)?;
+        self.db.with_tx(|tx| store::update(tx, id, &valid, Utc::now()))?;
+        self.reindex(id)?;
+        self.get_customer(id)
+    }
+
+    /// Deletes the customer for good: the row, her phones, and the freed
+    /// pages (secure_delete), with the write-ahead log truncated after.
+    pub fn delete_customer(&self, id: i64) -> Result<()> {
+        self.db.with_tx(|tx| store::delete(tx, id))?;
+        write(&self.index).remove(id);
+        // Best effort: a reader holding an old snapshot can delay this.
+        let _ = self.db.checkpoint();
+        Ok(())
+    }
+
+    pub fn get_customer(&self, id: i64) -> Result<Customer> {
+        store::get(&*self.db.reader()?, id, self.country())
+    }
+
+    pub fn list_customers(&self, q: &CustomerListQuery) -> Result<CustomerPage> {
+        store::list(&*self.db.reader()?, q, self.country())
+    }
+
+    pub fn customer_count(&self) -> Result<u32> {
+        store::count(&*self.db.reader()?)
+    }
+
+    // ---- search
+
+    pub fn search(&self, query: &str, limit: usize) -> SearchResults {
+        read(&self.index).search(query, limit.clamp(1, 100), self.country())
+    }
+
+    fn reindex(&self, id: i64) -> Result<()> {
+        let row = store::index_row(&*self.db.reader()?, id)?;
+        let mut index = write(&self.index);
+        match row {
+            Some(row) => index.upsert(row),
+            None => index.remove(id),
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the index from the file (after bulk changes).
+    pub fn reload_index(&self) -> Result<()> {
+        let rows = store::index_rows(&*self.db.reader()?)?;
+        *write(&self.index) = SearchIndex::build(rows);
+        Ok(())
+    }
+}

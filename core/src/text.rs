@@ -1,0 +1,55 @@
+//! Cleaning what people type: one Unicode form (macOS and some Excel files
+//! give decomposed Hangul), no control characters, single spaces.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One line of text: NFC, control characters dropped, runs of whitespace
+/// collapsed to one space, trimmed.
+pub fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !c.is_control() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Free text such as a memo: NFC, line breaks kept, other control
+/// characters dropped, trimmed at both ends.
+pub fn clean_text(s: &str) -> String {
+    let s: String = s
+        .nfc()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect();
+    s.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_is_trimmed_and_collapsed() {
+        assert_eq!(clean_line("  김  민수 \t"), "김 민수");
+        assert_eq!(clean_line("a\u{0}b"), "ab");
+    }
+
+    #[test]
+    fn decomposed_hangul_is_composed() {
+        // 김 as conjoining jamo (NFD), as macOS file names carry it
+        assert_eq!(clean_line("\u{1100}\u{1175}\u{11B7}"), "김");
+    }
+
+    #[test]
+    fn text_keeps_line_breaks() {
+        assert_eq!(clean_text(" 첫 줄\r\n둘째 줄 "), "첫 줄\n둘째 줄");
+    }
+}

@@ -1,0 +1,5 @@
+//! IPC commands, one file per area. Each is a thin call into the core.
+
+pub mod app;
+pub mod customers;
+pub mod settings;

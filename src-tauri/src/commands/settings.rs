@@ -1,0 +1,34 @@
+use dangol_core::{Settings, SetupInput, Shop, Staff};
+use tauri::State;
+
+use crate::error::CmdResult;
+
+#[tauri::command]
+pub fn get_settings(shop: State<'_, Shop>) -> CmdResult<Settings> {
+    Ok(shop.settings()?)
+}
+
+#[tauri::command]
+pub fn update_settings(shop: State<'_, Shop>, settings: Settings) -> CmdResult<Settings> {
+    Ok(shop.update_settings(&settings)?)
+}
+
+#[tauri::command]
+pub fn finish_setup(shop: State<'_, Shop>, input: SetupInput) -> CmdResult<Settings> {
+    Ok(shop.finish_setup(&input)?)
+}
+
+#[tauri::command]
+pub fn list_staff(shop: State<'_, Shop>) -> CmdResult<Vec<Staff>> {
+    Ok(shop.list_staff()?)
+}
+
+#[tauri::command]
+pub fn add_staff(shop: State<'_, Shop>, name: String) -> CmdResult<Staff> {
+    Ok(shop.add_staff(&name)?)
+}
+
+#[tauri::command]
+pub fn update_staff(shop: State<'_, Shop>, id: i64, name: String, active: bool) -> CmdResult<Staff> {
+    Ok(shop.update_staff(id, &name, active)?)
+}

@@ -1,0 +1,58 @@
+//! The Tauri shell: opens the shop's database in the OS app-data folder and
+//! registers the commands. All domain logic is in `dangol-core`.
+
+mod commands;
+pub mod error;
+
+use std::path::PathBuf;
+
+use dangol_core::Shop;
+use tauri::Manager;
+
+pub use commands::app::AppInfo;
+
+/// The database file: `DANGOL_DATA_DIR` when set (tests, portable
+/// installs), else the OS's app-data folder for this app.
+fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let dir = match std::env::var_os("DANGOL_DATA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => app.path().app_data_dir()?,
+    };
+    Ok(dir.join("dangol.sqlite3"))
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(|app| {
+            let path = database_path(app)?;
+            let shop = Shop::open(&path)
+                .map_err(|e| format!("cannot open the shop's data at {}: {e}", path.display()))?;
+            app.manage(shop);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::settings::get_settings,
+            commands::settings::update_settings,
+            commands::settings::finish_setup,
+            commands::settings::list_staff,
+            commands::settings::add_staff,
+            commands::settings::update_staff,
+            commands::customers::search_customers,
+            commands::customers::list_customers,
+            commands::customers::get_customer,
+            commands::customers::validate_customer,
+            commands::customers::create_customer,
+            commands::customers::update_customer,
+            commands::customers::delete_customer,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Dangol");
+}

@@ -1,0 +1,45 @@
+/**
+ * What the whole app needs to know: the shop's settings, its staff, where
+ * the data lives, and a data problem serious enough for a banner.
+ */
+import * as backend from '../backend';
+import type { AppError } from '../backend/bindings/AppError';
+import type { AppInfo } from '../backend/bindings/AppInfo';
+import type { Settings } from '../backend/bindings/Settings';
+import type { Staff } from '../backend/bindings/Staff';
+import { isFatal } from '../backend/app-error';
+import { i18n, t } from '../i18n/index.svelte';
+import { toast } from './toasts.svelte';
+
+export const session = $state<{
+  settings: Settings | null;
+  staff: Staff[];
+  info: AppInfo | null;
+  /** A storage-level error shown as a banner until dismissed. */
+  fatal: AppError | null;
+}>({ settings: null, staff: [], info: null, fatal: null });
+
+export function applySettings(s: Settings) {
+  session.settings = s;
+  i18n.set(s.language);
+}
+
+/** Shows an error the right way: a banner for data problems, else a toast. */
+export function reportError(e: AppError) {
+  if (isFatal(e)) session.fatal = e;
+  else toast(t(`errors.app.${e.code}`), 'error');
+}
+
+export async function loadSession(): Promise<void> {
+  applySettings(await backend.getSettings());
+  const [staff, info] = await Promise.allSettled([backend.listStaff(), backend.appInfo()]);
+  if (staff.status === 'fulfilled') session.staff = staff.value;
+  else reportError(backend.toAppError(staff.reason));
+  if (info.status === 'fulfilled') session.info = info.value;
+}
+
+export async function reloadStaff(): Promise<void> {
+  session.staff = await backend.listStaff();
+}
+
+export const activeStaff = () => session.staff.filter((s) => s.active);

@@ -1,0 +1,74 @@
+/** The translation tables, one JSON file per area and language. */
+import koCommon from './ko/common.json';
+import koCustomers from './ko/customers.json';
+import koErrors from './ko/errors.json';
+import koForm from './ko/form.json';
+import koSearch from './ko/search.json';
+import koSettings from './ko/settings.json';
+import koSetup from './ko/setup.json';
+import enCommon from './en/common.json';
+import enCustomers from './en/customers.json';
+import enErrors from './en/errors.json';
+import enForm from './en/form.json';
+import enSearch from './en/search.json';
+import enSettings from './en/settings.json';
+import enSetup from './en/setup.json';
+
+const ko = {
+  common: koCommon,
+  customers: koCustomers,
+  errors: koErrors,
+  form: koForm,
+  search: koSearch,
+  settings: koSettings,
+  setup: koSetup,
+};
+
+/** Korean is the reference: its shape decides which keys exist. */
+export type Messages = typeof ko;
+
+const en: Messages = {
+  common: enCommon,
+  customers: enCustomers,
+  errors: enErrors,
+  form: enForm,
+  search: enSearch,
+  settings: enSettings,
+  setup: enSetup,
+};
+
+export type Lang = 'ko' | 'en';
+
+export const tables: Record<Lang, Messages> = { ko, en };
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Every translation key, e.g. `customers.list.title`. */
+export type Key = Leaves<Messages>;
+
+export type Params = Record<string, string | number>;
+
+/** Looks `key` up in `table`; `undefined` when absent. */
+export function lookup(table: unknown, key: string): string | undefined {
+  let node: unknown = table;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** Replaces `{name}` placeholders; unknown ones are left as they are. */
+export function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(lang: Lang, key: Key, params?: Params): string {
+  const text = lookup(tables[lang], key) ?? lookup(tables.ko, key) ?? key;
+  return interpolate(text, params);
+}
