@@ -1,0 +1,288 @@
+//! Starts the real app under tauri-driver with its own fresh data, config and
+//! cache folders, and takes everything down again when the test ends.
+//!
+//! Tests hold a global lock while they run: there is one X display and a
+//! window that takes focus, so two apps at once would type into each other.
+//! On a failing test the screen, the page and the driver's log are saved to
+//! `tests/e2e/artifacts/<test>.{png,html,log}`.
+
+use std::fs::{self, File};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::webdriver::{self, keys, Element, Session, WdResult};
+
+/// How long a test waits for something it expects before failing. Generous:
+/// CI is a 2-core machine and WebKit starts slowly there.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// The CSS selector for a `data-testid`.
+pub fn tid(id: &str) -> String {
+    format!(r#"[data-testid="{id}"]"#)
+}
+
+pub struct App {
+    pub wd: Session,
+    name: String,
+    driver: Child,
+    dir: tempfile::TempDir,
+    _turn: MutexGuard<'static, ()>,
+}
+
+fn free_ports() -> (u16, u16) {
+    let a = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let b = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
+}
+
+fn artifacts_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/artifacts")
+}
+
+impl App {
+    /// Starts tauri-driver and the app with fresh folders; `name` names the
+    /// artifacts saved if the test fails.
+    pub fn launch(name: &str) -> App {
+        if std::env::var_os("DISPLAY").map_or(true, |d| d.is_empty()) {
+            panic!("DISPLAY is not set: run the e2e tests through scripts/e2e-xvfb.sh or xvfb-run");
+        }
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let dir = tempfile::Builder::new().prefix("dangol-e2e-").tempdir().expect("temp dir");
+        let sub = |s: &str| {
+            let p = dir.path().join(s);
+            fs::create_dir_all(&p).expect("create test folder");
+            p
+        };
+        let (port, native_port) = free_ports();
+        let log = File::create(dir.path().join("driver.log")).expect("driver log");
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DANGOL_DATA_DIR", sub("data"))
+            .env("XDG_DATA_HOME", sub("xdg-data"))
+            .env("XDG_CONFIG_HOME", sub("xdg-config"))
+            .env("XDG_CACHE_HOME", sub("xdg-cache"))
+            .env("GDK_BACKEND", "x11")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("driver log"))
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start tauri-driver ({e}): `cargo install tauri-driver --locked`")
+            });
+        let base = format!("http://127.0.0.1:{port}");
+        let mut app = PartialApp { driver: Some(driver), dir: Some(dir) };
+        let started = Instant::now();
+        while !webdriver::is_ready(&base) {
+            if started.elapsed() > PATIENCE {
+                panic!("tauri-driver did not answer on {base}: {}", app.log());
+            }
+            sleep(Duration::from_millis(100));
+        }
+        let binary = env!("CARGO_BIN_EXE_dangol");
+        let caps = json!({ "alwaysMatch": { "tauri:options": { "application": binary } } });
+        let wd = Session::start(&base, caps)
+            .unwrap_or_else(|e| panic!("cannot open the app: {e}\n{}", app.log()));
+        let (driver, dir) = (app.driver.take().unwrap(), app.dir.take().unwrap());
+        let app = App { wd, name: name.to_string(), driver, dir, _turn: turn };
+        let url = app.wd.url().unwrap_or_default();
+        assert!(
+            !url.starts_with("http://localhost:5173"),
+            "the app was built without the embedded UI (window shows {url}): \
+             build with `npm --prefix ui run build && cargo test --features custom-protocol`"
+        );
+        app
+    }
+
+    /// Waits until `probe` gives `Some`, failing with `what` after `PATIENCE`.
+    /// WebDriver errors while waiting (stale elements mid-render) count as "not yet".
+    pub fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> WdResult<Option<T>>) -> T {
+        let started = Instant::now();
+        let mut last_error = None;
+        loop {
+            match probe() {
+                Ok(Some(found)) => return found,
+                Ok(None) => {}
+                Err(e) => last_error = Some(e),
+            }
+            if started.elapsed() > PATIENCE {
+                let why = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
+                panic!("timed out after {PATIENCE:?} waiting for {what}{why}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The first displayed element matching `css`, once there is one.
+    pub fn wait_for(&self, css: &str) -> Element {
+        self.wait_until(&format!("`{css}` to be shown"), || {
+            for el in self.wd.find_all(css)? {
+                if self.wd.is_displayed(&el)? {
+                    return Ok(Some(el));
+                }
+            }
+            Ok(None)
+        })
+    }
+
+    /// Waits until nothing matching `css` is displayed.
+    pub fn wait_gone(&self, css: &str) {
+        self.wait_until(&format!("`{css}` to go away"), || {
+            for el in self.wd.find_all(css)? {
+                if self.wd.is_displayed(&el)? {
+                    return Ok(None);
+                }
+            }
+            Ok(Some(()))
+        })
+    }
+
+    /// The texts of all displayed elements matching `css`.
+    pub fn texts(&self, css: &str) -> WdResult<Vec<String>> {
+        let mut out = Vec::new();
+        for el in self.wd.find_all(css)? {
+            if self.wd.is_displayed(&el)? {
+                out.push(self.wd.text(&el)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Clicks the element with this test id once it is shown.
+    pub fn click(&self, testid: &str) {
+        self.click_css(&tid(testid));
+    }
+
+    /// Clicks the first shown element matching `css`.
+    pub fn click_css(&self, css: &str) {
+        let el = self.wait_for(css);
+        self.wd.click(&el).unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Types into the element with this test id (after what it holds).
+    pub fn type_into(&self, testid: &str, text: &str) -> Element {
+        let el = self.wait_for(&tid(testid));
+        self.wd.send_keys(&el, text).unwrap_or_else(|e| panic!("type into {testid}: {e}"));
+        el
+    }
+
+    /// Empties an input the way a user does: select all, then Backspace.
+    pub fn clear(&self, el: &Element) {
+        self.wd.execute("arguments[0].focus(); arguments[0].select();", &[el.to_json()]).expect("select");
+        self.wd.send_keys(el, keys::BACKSPACE).expect("backspace");
+    }
+
+    /// The current value of the input with this test id.
+    pub fn value_of(&self, testid: &str) -> String {
+        let el = self.wait_for(&tid(testid));
+        self.wd.value(&el).unwrap_or_else(|e| panic!("value of {testid}: {e}"))
+    }
+
+    fn save_artifacts(&self) {
+        let dir = artifacts_dir();
+        let _ = fs::create_dir_all(&dir);
+        let base = dir.join(&self.name);
+        if let Ok(png) = self.wd.screenshot() {
+            let _ = fs::write(base.with_extension("png"), png);
+        }
+        if let Ok(html) = self.wd.page_source() {
+            let _ = fs::write(base.with_extension("html"), html);
+        }
+        let _ = fs::copy(self.dir.path().join("driver.log"), base.with_extension("log"));
+        eprintln!("e2e: saved {}.{{png,html,log}}", base.display());
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.save_artifacts();
+        }
+        let _ = self.wd.delete();
+        stop(&mut self.driver, self.dir.path());
+    }
+}
+
+/// What `launch` has started before the session exists, so that a failed
+/// start is cleaned up too.
+struct PartialApp {
+    driver: Option<Child>,
+    dir: Option<tempfile::TempDir>,
+}
+
+impl PartialApp {
+    fn log(&self) -> String {
+        let path = self.dir.as_ref().map(|d| d.path().join("driver.log"));
+        path.and_then(|p| fs::read_to_string(p).ok()).unwrap_or_default()
+    }
+}
+
+impl Drop for PartialApp {
+    fn drop(&mut self) {
+        if let (Some(driver), Some(dir)) = (self.driver.as_mut(), self.dir.as_ref()) {
+            stop(driver, dir.path());
+        }
+    }
+}
+
+/// Stops tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver,
+/// which keeps pipes open), waits for it, then ends any process still
+/// running with this test's data folder: the app or WebKitWebDriver.
+fn stop(driver: &mut Child, dir: &Path) {
+    signal("TERM", driver.id());
+    if !wait_exit(driver, Duration::from_secs(10)) {
+        signal("KILL", driver.id());
+        let _ = driver.wait();
+    }
+    let marker = format!("DANGOL_DATA_DIR={}", dir.join("data").display());
+    let started = Instant::now();
+    loop {
+        let left = processes_with_env(&marker);
+        if left.is_empty() {
+            return;
+        }
+        let sig = if started.elapsed() > Duration::from_secs(5) { "KILL" } else { "TERM" };
+        left.iter().for_each(|&pid| signal(sig, pid));
+        if started.elapsed() > Duration::from_secs(10) {
+            eprintln!("e2e: processes {left:?} did not exit");
+            return;
+        }
+        sleep(Duration::from_millis(200));
+    }
+}
+
+fn signal(sig: &str, pid: u32) {
+    let _ = Command::new("kill").args([&format!("-{sig}"), &pid.to_string()]).status();
+}
+
+fn wait_exit(child: &mut Child, within: Duration) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < within {
+        if let Ok(Some(_)) = child.try_wait() {
+            return true;
+        }
+        sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// Our own children, found by the unique data folder in their environment.
+fn processes_with_env(marker: &str) -> Vec<u32> {
+    let Ok(entries) = fs::read_dir("/proc") else { return Vec::new() };
+    let marker = marker.as_bytes();
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let env = fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            env.split(|&b| b == 0).any(|var| var == marker)
+        })
+        .collect()
+}
