@@ -31,6 +31,8 @@ pub fn tid(id: &str) -> String {
 
 pub struct App {
     pub wd: Session,
+    /// What a probe last saw; printed when a wait times out.
+    pub seen: std::cell::RefCell<String>,
     name: String,
     driver: Child,
     dir: tempfile::TempDir,
@@ -92,7 +94,7 @@ impl App {
         let wd = Session::start(&base, caps)
             .unwrap_or_else(|e| panic!("cannot open the app: {e}\n{}", app.log()));
         let (driver, dir) = (app.driver.take().unwrap(), app.dir.take().unwrap());
-        let app = App { wd, name: name.to_string(), driver, dir, _turn: turn };
+        let app = App { wd, seen: Default::default(), name: name.to_string(), driver, dir, _turn: turn };
         let url = app.wd.url().unwrap_or_default();
         assert!(
             !url.starts_with("http://localhost:5173"),
@@ -107,6 +109,7 @@ impl App {
     pub fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> WdResult<Option<T>>) -> T {
         let started = Instant::now();
         let mut last_error = None;
+        self.seen.borrow_mut().clear();
         loop {
             match probe() {
                 Ok(Some(found)) => return found,
@@ -115,7 +118,9 @@ impl App {
             }
             if started.elapsed() > PATIENCE {
                 let why = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
-                panic!("timed out after {PATIENCE:?} waiting for {what}{why}");
+                let seen = self.seen.borrow();
+                let seen = if seen.is_empty() { String::new() } else { format!("; last seen: {seen}") };
+                panic!("timed out after {PATIENCE:?} waiting for {what}{why}{seen}");
             }
             sleep(Duration::from_millis(50));
         }

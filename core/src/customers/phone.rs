@@ -50,7 +50,7 @@ pub fn parse(raw: &str, country: Country) -> Option<ParsedPhone> {
     // then would make the parser misread +82 numbers.
     let region = if raw.starts_with('+') { None } else { Some(country.phone_region()) };
     let number = phonenumber::parse(region, raw).ok()?;
-    if !phonenumber::is_valid(&number) {
+    if !phonenumber::is_valid(&number) && !is_korean_010(&number) {
         return None;
     }
     let region = number.country().id().map(|id| format!("{id:?}")).unwrap_or_default();
@@ -60,6 +60,15 @@ pub fn parse(raw: &str, country: Country) -> Option<ParsedPhone> {
         national: number.format().mode(Mode::National).to_string(),
         international: number.format().mode(Mode::International).to_string(),
     })
+}
+
+/// Every 010-XXXX-XXXX is a mobile number in Korea (010 is the one mobile
+/// prefix since 2004), but libphonenumber's metadata lists only the blocks
+/// allocated when it was made (010-597x… is missing): a customer's real
+/// number must never be refused because of that.
+fn is_korean_010(number: &phonenumber::PhoneNumber) -> bool {
+    let national = number.national().to_string();
+    number.code().value() == 82 && national.len() == 10 && national.starts_with("10")
 }
 
 /// The digit strings a search for part of a number should find: the
@@ -85,6 +94,19 @@ mod tests {
             assert_eq!(p.e164, "+821012345678", "{raw}");
             assert_eq!(p.display(Country::KR), "010-1234-5678", "{raw}");
         }
+    }
+
+    #[test]
+    fn every_010_block_is_a_mobile_number() {
+        for (raw, shown) in [
+            ("010-5986-6889", "010-5986-6889"),
+            ("01059997373", "010-5999-7373"),
+            ("+82 10-5995-6383", "010-5995-6383"),
+        ] {
+            let p = kr(raw).unwrap_or_else(|| panic!("{raw} should parse"));
+            assert_eq!(p.display(Country::KR), shown);
+        }
+        assert!(kr("010-1234-56").is_none(), "too short");
     }
 
     #[test]
