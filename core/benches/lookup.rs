@@ -32,7 +32,10 @@ struct Args {
 }
 
 fn args() -> Args {
-    let mut a = Args { customers: 100_000, queries: 500 };
+    let mut a = Args {
+        customers: 100_000,
+        queries: 500,
+    };
     let mut it = std::env::args().skip(1);
     // `cargo bench` adds `--bench`; anything unknown is ignored.
     while let Some(arg) = it.next() {
@@ -47,7 +50,10 @@ fn args() -> Args {
             _ => {}
         }
     }
-    assert!(a.customers >= 100 && a.queries >= 1, "need --customers >= 100 and --queries >= 1");
+    assert!(
+        a.customers >= 100 && a.queries >= 1,
+        "need --customers >= 100 and --queries >= 1"
+    );
     a
 }
 
@@ -56,7 +62,16 @@ fn secs(d: Duration) -> f64 {
 }
 
 fn ms(d: Duration) -> String {
+    if d < Duration::from_micros(1) {
+        return "< 0.001".into();
+    }
     format!("{:.3}", d.as_secs_f64() * 1e3)
+}
+
+/// The shop file and its write-ahead log, in MB.
+fn file_mb(path: &std::path::Path) -> (f64, f64) {
+    let mb = |p: &std::path::Path| std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6);
+    (mb(path), mb(&path.with_extension("dangol-wal")))
 }
 
 fn median(mut xs: Vec<Duration>) -> Duration {
@@ -87,7 +102,11 @@ fn machine() -> String {
                 .map(|(_, v)| v.trim().to_string())
         })
         .unwrap_or_else(|| "unknown CPU".into());
-    format!("{} {}, {cores} cores available, {cpu}", std::env::consts::OS, std::env::consts::ARCH)
+    format!(
+        "{} {}, {cores} cores available, {cpu}",
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
 }
 
 // ---- queries drawn from the data
@@ -102,7 +121,10 @@ fn digits(s: &str) -> String {
 
 /// The first phone's national digits (01012345678), if any.
 fn phone_digits(row: &IndexRow) -> Option<String> {
-    row.phones.first().map(|p| digits(&p.national)).filter(|d| d.len() >= 7)
+    row.phones
+        .first()
+        .map(|p| digits(&p.national))
+        .filter(|d| d.len() >= 7)
 }
 
 /// What the box holds after each keystroke of typing `name` with a Korean
@@ -133,9 +155,17 @@ struct Kind {
 }
 
 /// `n` rows drawn with a fixed seed from those `keep` accepts.
-fn draw<'a>(rows: &'a [IndexRow], n: usize, seed: u64, keep: impl Fn(&IndexRow) -> bool) -> Vec<&'a IndexRow> {
+fn draw<'a>(
+    rows: &'a [IndexRow],
+    n: usize,
+    seed: u64,
+    keep: impl Fn(&IndexRow) -> bool,
+) -> Vec<&'a IndexRow> {
     let pool: Vec<&IndexRow> = rows.iter().filter(|r| keep(r)).collect();
-    assert!(!pool.is_empty(), "no customer fits query kind seeded {seed}");
+    assert!(
+        !pool.is_empty(),
+        "no customer fits query kind seeded {seed}"
+    );
     let mut rng = fastrand::Rng::with_seed(seed);
     (0..n).map(|_| pool[rng.usize(..pool.len())]).collect()
 }
@@ -148,19 +178,34 @@ fn kinds(rows: &[IndexRow], n: usize) -> Vec<Kind> {
     let chars = |s: &str| s.chars().collect::<Vec<_>>();
     let kind = |name, queries| Kind { name, queries };
     vec![
-        kind("Full name (김민수)", draw(rows, n, 1, korean).iter().map(|r| r.name.clone()).collect()),
+        kind(
+            "Full name (김민수)",
+            draw(rows, n, 1, korean)
+                .iter()
+                .map(|r| r.name.clone())
+                .collect(),
+        ),
         kind(
             "Given name, 2 syllables (민수)",
-            draw(rows, n, 2, korean).iter().map(|r| chars(&r.name)[1..].iter().collect()).collect(),
+            draw(rows, n, 2, korean)
+                .iter()
+                .map(|r| chars(&r.name)[1..].iter().collect())
+                .collect(),
         ),
         kind(
             "Surname, 1 syllable (drawn from data)",
-            draw(rows, n, 3, korean).iter().map(|r| chars(&r.name)[0].to_string()).collect(),
+            draw(rows, n, 3, korean)
+                .iter()
+                .map(|r| chars(&r.name)[0].to_string())
+                .collect(),
         ),
         kind("Surname 김 only (worst case)", vec!["김".to_string(); n]),
         kind(
             "Initials (ㄱㅁㅅ)",
-            draw(rows, n, 4, korean).iter().map(|r| hangul::initials(&r.name)).collect(),
+            draw(rows, n, 4, korean)
+                .iter()
+                .map(|r| hangul::initials(&r.name))
+                .collect(),
         ),
         kind(
             "Mixed syllable + initials (김ㅁㅅ)",
@@ -168,7 +213,11 @@ fn kinds(rows: &[IndexRow], n: usize) -> Vec<Kind> {
                 .iter()
                 .map(|r| {
                     let c = chars(&r.name);
-                    format!("{}{}", c[0], hangul::initials(&c[1..].iter().collect::<String>()))
+                    format!(
+                        "{}{}",
+                        c[0],
+                        hangul::initials(&c[1..].iter().collect::<String>())
+                    )
                 })
                 .collect(),
         ),
@@ -198,16 +247,29 @@ fn kinds(rows: &[IndexRow], n: usize) -> Vec<Kind> {
             draw(rows, n, 8, has_email)
                 .iter()
                 .map(|r| {
-                    let local = r.email.as_deref().and_then(|e| e.split('@').next()).unwrap_or("");
+                    let local = r
+                        .email
+                        .as_deref()
+                        .and_then(|e| e.split('@').next())
+                        .unwrap_or("");
                     let len = rng.usize(local.len().min(5)..=local.len());
                     local[..len].to_lowercase()
                 })
                 .collect(),
         ),
-        kind("Card number (#123)", draw(rows, n, 9, |_| true).iter().map(|r| format!("#{}", r.card_no)).collect()),
+        kind(
+            "Card number (#123)",
+            draw(rows, n, 9, |_| true)
+                .iter()
+                .map(|r| format!("#{}", r.card_no))
+                .collect(),
+        ),
         kind(
             "As you type a name (ㄱ 기 김 김ㅁ … 김민수)",
-            draw(rows, n.div_ceil(8), 10, korean).iter().flat_map(|r| ime_prefixes(&r.name)).collect(),
+            draw(rows, n.div_ceil(8), 10, korean)
+                .iter()
+                .flat_map(|r| ime_prefixes(&r.name))
+                .collect(),
         ),
         kind(
             "As you type a phone (0 01 010 … 01012345678)",
@@ -271,11 +333,17 @@ fn main() {
     //    (phone parsing), insert, all in one transaction.
     let shop = Shop::open(&path).expect("open new shop");
     let ((), fill) = timed(|| {
-        shop.db().with_tx(|tx| sample::fill(tx, Country::KR, n, now)).expect("fill");
+        shop.db()
+            .with_tx(|tx| sample::fill(tx, Country::KR, n, now))
+            .expect("fill");
     });
-    assert_eq!(shop.customer_count().expect("count") as usize, n, "every customer inserted");
+    assert_eq!(
+        shop.customer_count().expect("count") as usize,
+        n,
+        "every customer inserted"
+    );
     let ((), close) = timed(|| drop(shop));
-    let file_mb = std::fs::metadata(&path).map_or(0.0, |m| m.len() as f64 / 1e6);
+    let (db_mb, wal_mb) = file_mb(&path);
 
     // The same work in parts, to see where the time goes.
     let (inputs, gen) = timed(|| sample::generate(Country::KR, n, 7));
@@ -299,38 +367,79 @@ fn main() {
     drop(side);
 
     // 2. Opening the shop: file, migrations check, reading rows, index.
-    let opens: Vec<Duration> = (0..OPENS).map(|_| timed(|| Shop::open(&path).expect("reopen")).1).collect();
-    let db_opens: Vec<Duration> = (0..OPENS).map(|_| timed(|| Db::open(&path).expect("db open")).1).collect();
+    let opens: Vec<Duration> = (0..OPENS)
+        .map(|_| timed(|| Shop::open(&path).expect("reopen")).1)
+        .collect();
+    let db_opens: Vec<Duration> = (0..OPENS)
+        .map(|_| timed(|| Db::open(&path).expect("db open")).1)
+        .collect();
     let db = Db::open(&path).expect("db open");
-    let (rows, read_rows) = timed(|| store::index_rows(&db.reader().expect("reader")).expect("rows"));
-    let builds: Vec<Duration> =
-        (0..OPENS).map(|_| timed(|| SearchIndex::build(rows.clone())).1).collect();
+    let (rows, read_rows) =
+        timed(|| store::index_rows(&db.reader().expect("reader")).expect("rows"));
+    let builds: Vec<Duration> = (0..OPENS)
+        .map(|_| timed(|| SearchIndex::build(rows.clone())).1)
+        .collect();
     drop(db);
 
     // 3. Lookups, through `Shop::search` as the Tauri command calls it.
     let shop = Shop::open(&path).expect("reopen");
-    let results: Vec<Measured> = kinds(&rows, a.queries).iter().map(|k| measure(&shop, k)).collect();
+    let results: Vec<Measured> = kinds(&rows, a.queries)
+        .iter()
+        .map(|k| measure(&shop, k))
+        .collect();
 
     // ---- report
     let rate = |d: Duration| n as f64 / secs(d);
     println!("Machine: {}", machine());
     println!(
-        "Customers: {n} (sample::generate, Korean shop), file {file_mb:.1} MB, search limit {UI_LIMIT}\n"
+        "Customers: {n} (sample::generate, Korean shop); after closing: file {db_mb:.1} MB + WAL {wal_mb:.1} MB; search limit {UI_LIMIT}\n"
     );
     println!("| Bulk insert, one transaction | Time | Rows/s |");
     println!("|---|---:|---:|");
-    println!("| **`sample::fill`: generate + validate + insert** | **{:.2} s** | **{:.0}** |", secs(fill), rate(fill));
-    println!("| of which: generate inputs | {:.2} s | {:.0} |", secs(gen), rate(gen));
-    println!("| of which: validate (phone parsing) | {:.2} s | {:.0} |", secs(check), rate(check));
-    println!("| of which: SQL insert (`store::insert`) + commit | {:.2} s | {:.0} |", secs(sql), rate(sql));
-    println!("| closing the shop (WAL checkpoint) | {:.2} s | |", secs(close));
+    println!(
+        "| **`sample::fill`: generate + validate + insert** | **{:.2} s** | **{:.0}** |",
+        secs(fill),
+        rate(fill)
+    );
+    println!(
+        "| of which: generate inputs | {:.2} s | {:.0} |",
+        secs(gen),
+        rate(gen)
+    );
+    println!(
+        "| of which: validate (phone parsing) | {:.2} s | {:.0} |",
+        secs(check),
+        rate(check)
+    );
+    println!(
+        "| of which: SQL insert (`store::insert`) + commit | {:.2} s | {:.0} |",
+        secs(sql),
+        rate(sql)
+    );
+    println!(
+        "| closing the shop (WAL checkpoint) | {:.2} s | |",
+        secs(close)
+    );
     println!();
     println!("| App data open (median of {OPENS}) | Time |");
     println!("|---|---:|");
-    println!("| **`Shop::open`: file + migrations check + rows + index** | **{} ms** |", ms(median(opens.clone())));
-    println!("| of which: `Db::open` (WAL, pragmas, migrations, 2 readers) | {} ms |", ms(median(db_opens)));
-    println!("| of which: reading {} index rows (`store::index_rows`) | {} ms |", rows.len(), ms(read_rows));
-    println!("| of which: `SearchIndex::build` | {} ms |", ms(median(builds)));
+    println!(
+        "| **`Shop::open`: file + migrations check + rows + index** | **{} ms** |",
+        ms(median(opens.clone()))
+    );
+    println!(
+        "| of which: `Db::open` (WAL, pragmas, migrations, 2 readers) | {} ms |",
+        ms(median(db_opens))
+    );
+    println!(
+        "| of which: reading {} index rows (`store::index_rows`) | {} ms |",
+        rows.len(),
+        ms(read_rows)
+    );
+    println!(
+        "| of which: `SearchIndex::build` | {} ms |",
+        ms(median(builds))
+    );
     println!();
     println!("| Lookup (limit {UI_LIMIT}) | Example | Queries | Mean matches | p50 ms | p95 ms | p99 ms | max ms |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -349,8 +458,11 @@ fn main() {
         );
     }
     println!();
-    let slow: Vec<&str> =
-        results.iter().filter(|m| pct(&m.sorted, 95.0).as_secs_f64() * 1e3 > P95_TARGET_MS).map(|m| m.name).collect();
+    let slow: Vec<&str> = results
+        .iter()
+        .filter(|m| pct(&m.sorted, 95.0).as_secs_f64() * 1e3 > P95_TARGET_MS)
+        .map(|m| m.name)
+        .collect();
     let insert_ok = n != INSERT_TARGET_ROWS || secs(fill) < INSERT_TARGET_S;
     println!(
         "Targets: p95 < {P95_TARGET_MS} ms per lookup: {}; {INSERT_TARGET_ROWS} inserts < {INSERT_TARGET_S} s: {}",

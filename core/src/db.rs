@@ -77,7 +77,11 @@ impl Db {
                 Ok(conn)
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Self { path, writer: Mutex::new(writer), readers: Mutex::new(readers) })
+        Ok(Self {
+            path,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(readers),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -90,12 +94,16 @@ impl Db {
         let conn = match pooled {
             Some(conn) => conn,
             None => {
-                let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                let conn =
+                    Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
                 configure(&conn)?;
                 conn
             }
         };
-        Ok(Reader { conn: Some(conn), db: self })
+        Ok(Reader {
+            conn: Some(conn),
+            db: self,
+        })
     }
 
     /// Runs `f` in one write transaction: all of it lands, or none of it.

@@ -38,7 +38,10 @@ pub enum FieldErrorCode {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: FieldErrorCode) -> Self {
-        Self { field: field.into(), code }
+        Self {
+            field: field.into(),
+            code,
+        }
     }
 }
 

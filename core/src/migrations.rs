@@ -10,8 +10,14 @@ use crate::error::{Error, Result};
 /// Every migration, in order; `MIGRATIONS[i]` brings the schema from
 /// version `i` to `i + 1`.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_customers", include_str!("../migrations/0001_customers.sql")),
-    ("0002_shop_and_staff", include_str!("../migrations/0002_shop_and_staff.sql")),
+    (
+        "0001_customers",
+        include_str!("../migrations/0001_customers.sql"),
+    ),
+    (
+        "0002_shop_and_staff",
+        include_str!("../migrations/0002_shop_and_staff.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -28,7 +34,10 @@ pub fn schema_version(conn: &Connection) -> Result<i64> {
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<usize> {
     let found = schema_version(conn)?;
     if found > latest_version() {
-        return Err(Error::SchemaTooNew { found, known: latest_version() });
+        return Err(Error::SchemaTooNew {
+            found,
+            known: latest_version(),
+        });
     }
     let mut ran = 0;
     for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {

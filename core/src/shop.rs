@@ -40,7 +40,11 @@ impl Shop {
             let conn = db.reader()?;
             (store::index_rows(&conn)?, settings::load(&conn)?.country)
         };
-        Ok(Shop { db, index: RwLock::new(SearchIndex::build(rows)), country: RwLock::new(country) })
+        Ok(Shop {
+            db,
+            index: RwLock::new(SearchIndex::build(rows)),
+            country: RwLock::new(country),
+        })
     }
 
     pub fn db_path(&self) -> &Path {
@@ -126,14 +130,17 @@ impl Shop {
 
     pub fn create_customer(&self, input: &CustomerInput) -> Result<Customer> {
         let valid = self.check(input)?.map_err(Error::Validation)?;
-        let id = self.db.with_tx(|tx| store::insert(tx, &valid, Utc::now()))?;
+        let id = self
+            .db
+            .with_tx(|tx| store::insert(tx, &valid, Utc::now()))?;
         self.reindex(id)?;
         self.get_customer(id)
     }
 
     pub fn update_customer(&self, id: i64, input: &CustomerInput) -> Result<Customer> {
         let valid = self.check(input)?.map_err(Error::Validation)?;
-        self.db.with_tx(|tx| store::update(tx, id, &valid, Utc::now()))?;
+        self.db
+            .with_tx(|tx| store::update(tx, id, &valid, Utc::now()))?;
         self.reindex(id)?;
         self.get_customer(id)
     }

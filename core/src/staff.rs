@@ -21,10 +21,16 @@ const MAX_NAME: usize = 50;
 fn clean_name(name: &str) -> Result<String> {
     let name = crate::text::clean_line(name);
     if name.is_empty() {
-        return Err(Error::Validation(vec![FieldError::new("name", FieldErrorCode::Required)]));
+        return Err(Error::Validation(vec![FieldError::new(
+            "name",
+            FieldErrorCode::Required,
+        )]));
     }
     if name.chars().count() > MAX_NAME {
-        return Err(Error::Validation(vec![FieldError::new("name", FieldErrorCode::TooLong)]));
+        return Err(Error::Validation(vec![FieldError::new(
+            "name",
+            FieldErrorCode::TooLong,
+        )]));
     }
     Ok(name)
 }
@@ -32,7 +38,13 @@ fn clean_name(name: &str) -> Result<String> {
 pub fn list(conn: &Connection) -> Result<Vec<Staff>> {
     let mut stmt =
         conn.prepare("SELECT id, name, active FROM staff ORDER BY active DESC, name, id")?;
-    let rows = stmt.query_map([], |r| Ok(Staff { id: r.get(0)?, name: r.get(1)?, active: r.get(2)? }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Staff {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            active: r.get(2)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -42,12 +54,19 @@ pub fn add(conn: &Connection, name: &str) -> Result<Staff> {
         "INSERT INTO staff (name, active, created_at) VALUES (?1, 1, ?2)",
         (&name, Utc::now()),
     )?;
-    Ok(Staff { id: conn.last_insert_rowid(), name, active: true })
+    Ok(Staff {
+        id: conn.last_insert_rowid(),
+        name,
+        active: true,
+    })
 }
 
 pub fn update(conn: &Connection, id: i64, name: &str, active: bool) -> Result<Staff> {
     let name = clean_name(name)?;
-    let n = conn.execute("UPDATE staff SET name = ?1, active = ?2 WHERE id = ?3", (&name, active, id))?;
+    let n = conn.execute(
+        "UPDATE staff SET name = ?1, active = ?2 WHERE id = ?3",
+        (&name, active, id),
+    )?;
     if n == 0 {
         return Err(Error::NotFound { what: "staff", id });
     }
@@ -55,5 +74,9 @@ pub fn update(conn: &Connection, id: i64, name: &str, active: bool) -> Result<St
 }
 
 pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS(SELECT 1 FROM staff WHERE id = ?1)", [id], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM staff WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
 }

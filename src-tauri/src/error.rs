@@ -36,13 +36,21 @@ impl From<Error> for AppError {
             Error::SchemaTooNew { .. } => (ErrorCode::SchemaTooNew, vec![]),
             Error::Corrupt(_) => (ErrorCode::Corrupt, vec![]),
         };
-        AppError { code, message, fields }
+        AppError {
+            code,
+            message,
+            fields,
+        }
     }
 }
 
 impl AppError {
     pub fn internal(message: impl Into<String>) -> Self {
-        AppError { code: ErrorCode::Internal, message: message.into(), fields: vec![] }
+        AppError {
+            code: ErrorCode::Internal,
+            message: message.into(),
+            fields: vec![],
+        }
     }
 }
 

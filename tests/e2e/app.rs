@@ -42,7 +42,10 @@ pub struct App {
 fn free_ports() -> (u16, u16) {
     let a = TcpListener::bind("127.0.0.1:0").expect("a free port");
     let b = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
+    (
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    )
 }
 
 fn artifacts_dir() -> PathBuf {
@@ -56,8 +59,13 @@ impl App {
         if std::env::var_os("DISPLAY").map_or(true, |d| d.is_empty()) {
             panic!("DISPLAY is not set: run the e2e tests through scripts/e2e-xvfb.sh or xvfb-run");
         }
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let dir = tempfile::Builder::new().prefix("dangol-e2e-").tempdir().expect("temp dir");
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let dir = tempfile::Builder::new()
+            .prefix("dangol-e2e-")
+            .tempdir()
+            .expect("temp dir");
         let sub = |s: &str| {
             let p = dir.path().join(s);
             fs::create_dir_all(&p).expect("create test folder");
@@ -66,7 +74,12 @@ impl App {
         let (port, native_port) = free_ports();
         let log = File::create(dir.path().join("driver.log")).expect("driver log");
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DANGOL_DATA_DIR", sub("data"))
             .env("XDG_DATA_HOME", sub("xdg-data"))
             .env("XDG_CONFIG_HOME", sub("xdg-config"))
@@ -81,7 +94,10 @@ impl App {
                 panic!("cannot start tauri-driver ({e}): `cargo install tauri-driver --locked`")
             });
         let base = format!("http://127.0.0.1:{port}");
-        let mut app = PartialApp { driver: Some(driver), dir: Some(dir) };
+        let mut app = PartialApp {
+            driver: Some(driver),
+            dir: Some(dir),
+        };
         let started = Instant::now();
         while !webdriver::is_ready(&base) {
             if started.elapsed() > PATIENCE {
@@ -94,7 +110,14 @@ impl App {
         let wd = Session::start(&base, caps)
             .unwrap_or_else(|e| panic!("cannot open the app: {e}\n{}", app.log()));
         let (driver, dir) = (app.driver.take().unwrap(), app.dir.take().unwrap());
-        let app = App { wd, seen: Default::default(), name: name.to_string(), driver, dir, _turn: turn };
+        let app = App {
+            wd,
+            seen: Default::default(),
+            name: name.to_string(),
+            driver,
+            dir,
+            _turn: turn,
+        };
         let url = app.wd.url().unwrap_or_default();
         assert!(
             !url.starts_with("http://localhost:5173"),
@@ -117,9 +140,15 @@ impl App {
                 Err(e) => last_error = Some(e),
             }
             if started.elapsed() > PATIENCE {
-                let why = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
+                let why = last_error
+                    .map(|e| format!(" (last error: {e})"))
+                    .unwrap_or_default();
                 let seen = self.seen.borrow();
-                let seen = if seen.is_empty() { String::new() } else { format!("; last seen: {seen}") };
+                let seen = if seen.is_empty() {
+                    String::new()
+                } else {
+                    format!("; last seen: {seen}")
+                };
                 panic!("timed out after {PATIENCE:?} waiting for {what}{why}{seen}");
             }
             sleep(Duration::from_millis(50));
@@ -155,7 +184,13 @@ impl App {
         let mut out = Vec::new();
         for el in self.wd.find_all(css)? {
             if self.wd.is_displayed(&el)? {
-                out.push(self.wd.text(&el)?);
+                // innerText, not WebDriver's text: WebKitWebDriver drops the
+                // text of `overflow: hidden` cells (ellipsised names) that the
+                // screen does show.
+                let text = self
+                    .wd
+                    .execute("return arguments[0].innerText;", &[el.to_json()])?;
+                out.push(text.as_str().unwrap_or_default().to_string());
             }
         }
         Ok(out)
@@ -169,26 +204,37 @@ impl App {
     /// Clicks the first shown element matching `css`.
     pub fn click_css(&self, css: &str) {
         let el = self.wait_for(css);
-        self.wd.click(&el).unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.wd
+            .click(&el)
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Types into the element with this test id (after what it holds).
     pub fn type_into(&self, testid: &str, text: &str) -> Element {
         let el = self.wait_for(&tid(testid));
-        self.wd.send_keys(&el, text).unwrap_or_else(|e| panic!("type into {testid}: {e}"));
+        self.wd
+            .send_keys(&el, text)
+            .unwrap_or_else(|e| panic!("type into {testid}: {e}"));
         el
     }
 
     /// Empties an input the way a user does: select all, then Backspace.
     pub fn clear(&self, el: &Element) {
-        self.wd.execute("arguments[0].focus(); arguments[0].select();", &[el.to_json()]).expect("select");
+        self.wd
+            .execute(
+                "arguments[0].focus(); arguments[0].select();",
+                &[el.to_json()],
+            )
+            .expect("select");
         self.wd.send_keys(el, keys::BACKSPACE).expect("backspace");
     }
 
     /// The current value of the input with this test id.
     pub fn value_of(&self, testid: &str) -> String {
         let el = self.wait_for(&tid(testid));
-        self.wd.value(&el).unwrap_or_else(|e| panic!("value of {testid}: {e}"))
+        self.wd
+            .value(&el)
+            .unwrap_or_else(|e| panic!("value of {testid}: {e}"))
     }
 
     fn save_artifacts(&self) {
@@ -201,7 +247,10 @@ impl App {
         if let Ok(html) = self.wd.page_source() {
             let _ = fs::write(base.with_extension("html"), html);
         }
-        let _ = fs::copy(self.dir.path().join("driver.log"), base.with_extension("log"));
+        let _ = fs::copy(
+            self.dir.path().join("driver.log"),
+            base.with_extension("log"),
+        );
         eprintln!("e2e: saved {}.{{png,html,log}}", base.display());
     }
 }
@@ -226,7 +275,8 @@ struct PartialApp {
 impl PartialApp {
     fn log(&self) -> String {
         let path = self.dir.as_ref().map(|d| d.path().join("driver.log"));
-        path.and_then(|p| fs::read_to_string(p).ok()).unwrap_or_default()
+        path.and_then(|p| fs::read_to_string(p).ok())
+            .unwrap_or_default()
     }
 }
 
@@ -254,7 +304,11 @@ fn stop(driver: &mut Child, dir: &Path) {
         if left.is_empty() {
             return;
         }
-        let sig = if started.elapsed() > Duration::from_secs(5) { "KILL" } else { "TERM" };
+        let sig = if started.elapsed() > Duration::from_secs(5) {
+            "KILL"
+        } else {
+            "TERM"
+        };
         left.iter().for_each(|&pid| signal(sig, pid));
         if started.elapsed() > Duration::from_secs(10) {
             eprintln!("e2e: processes {left:?} did not exit");
@@ -265,7 +319,9 @@ fn stop(driver: &mut Child, dir: &Path) {
 }
 
 fn signal(sig: &str, pid: u32) {
-    let _ = Command::new("kill").args([&format!("-{sig}"), &pid.to_string()]).status();
+    let _ = Command::new("kill")
+        .args([&format!("-{sig}"), &pid.to_string()])
+        .status();
 }
 
 fn wait_exit(child: &mut Child, within: Duration) -> bool {
@@ -281,7 +337,9 @@ fn wait_exit(child: &mut Child, within: Duration) -> bool {
 
 /// Our own children, found by the unique data folder in their environment.
 fn processes_with_env(marker: &str) -> Vec<u32> {
-    let Ok(entries) = fs::read_dir("/proc") else { return Vec::new() };
+    let Ok(entries) = fs::read_dir("/proc") else {
+        return Vec::new();
+    };
     let marker = marker.as_bytes();
     entries
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())

@@ -53,16 +53,24 @@ fn search(app: &App, query: &str) -> webdriver::Element {
 
 /// Waits until the search box holds `query` and a hit contains `needle`;
 /// returns the texts of all hits then shown.
-fn hits_containing(app: &App, input: &webdriver::Element, query: &str, needle: &str) -> Vec<String> {
-    app.wait_until(&format!("a search hit with {needle:?} for {query:?}"), || {
-        let value = app.wd.value(input)?;
-        let hits = app.texts(&tid("search-hit"))?;
-        *app.seen.borrow_mut() = format!("value {value:?}, hits {hits:?}");
-        if value != query {
-            return Ok(None);
-        }
-        Ok(hits.iter().any(|h| h.contains(needle)).then_some(hits))
-    })
+fn hits_containing(
+    app: &App,
+    input: &webdriver::Element,
+    query: &str,
+    needle: &str,
+) -> Vec<String> {
+    app.wait_until(
+        &format!("a search hit with {needle:?} for {query:?}"),
+        || {
+            let value = app.wd.value(input)?;
+            let hits = app.texts(&tid("search-hit"))?;
+            *app.seen.borrow_mut() = format!("value {value:?}, hits {hits:?}");
+            if value != query {
+                return Ok(None);
+            }
+            Ok(hits.iter().any(|h| h.contains(needle)).then_some(hits))
+        },
+    )
 }
 
 fn has_hangul(text: &str) -> bool {
@@ -71,7 +79,10 @@ fn has_hangul(text: &str) -> bool {
 
 #[test]
 fn add_customer_then_find_by_initials_and_last_four() {
-    let app = open_shop("add_customer_then_find_by_initials_and_last_four", "setup-start-empty");
+    let app = open_shop(
+        "add_customer_then_find_by_initials_and_last_four",
+        "setup-start-empty",
+    );
     app.wait_until("the search box to have focus at start", || {
         let active = app.wd.active_element()?;
         let id = app.wd.attribute(&active, "data-testid")?;
@@ -118,12 +129,17 @@ const COMPOSE: &str = r#"
 /// Search must answer during composition and must not double the letters.
 #[test]
 fn search_answers_while_hangul_is_being_composed() {
-    let app = open_shop("search_answers_while_hangul_is_being_composed", "setup-start-empty");
+    let app = open_shop(
+        "search_answers_while_hangul_is_being_composed",
+        "setup-start-empty",
+    );
     add_customer(&app, "김민수", "010-2345-6789", "");
     let input = search(&app, "");
     let compose = |value: &str, data: &str, phase: &str| {
         let args = [input.to_json(), value.into(), data.into(), phase.into()];
-        app.wd.execute(COMPOSE, &args).expect("dispatch composition events");
+        app.wd
+            .execute(COMPOSE, &args)
+            .expect("dispatch composition events");
     };
 
     compose("ㄱ", "ㄱ", "start");
@@ -135,7 +151,11 @@ fn search_answers_while_hangul_is_being_composed() {
     compose("김ㅁ", "ㅁ", "end");
     hits_containing(&app, &input, "김ㅁ", "김민수");
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert_eq!(app.wd.value(&input).unwrap(), "김ㅁ", "the search text changed after composition");
+    assert_eq!(
+        app.wd.value(&input).unwrap(),
+        "김ㅁ",
+        "the search text changed after composition"
+    );
 
     app.wd.send_keys(&input, "ㅅ").expect("type ㅅ");
     hits_containing(&app, &input, "김ㅁㅅ", "김민수");
@@ -143,7 +163,10 @@ fn search_answers_while_hangul_is_being_composed() {
 
 #[test]
 fn bad_email_shows_message_and_keeps_input() {
-    let app = open_shop("bad_email_shows_message_and_keeps_input", "setup-start-empty");
+    let app = open_shop(
+        "bad_email_shows_message_and_keeps_input",
+        "setup-start-empty",
+    );
     app.click("new-customer");
     app.type_into("field-name", "이서연");
     app.type_into("field-phone-0", "010-3456-7890");
@@ -154,14 +177,34 @@ fn bad_email_shows_message_and_keeps_input() {
         let texts = app.texts(&tid("error-email"))?;
         Ok(texts.into_iter().find(|t| !t.trim().is_empty()))
     });
-    assert!(has_hangul(&message), "the message is not in Korean: {message:?}");
-    assert_eq!(app.value_of("field-name"), "이서연", "the name typed was lost");
-    assert_eq!(app.value_of("field-email"), "seoyeon@@example", "the email typed was lost");
-    assert_eq!(app.value_of("field-phone-0"), "010-3456-7890", "the phone typed was lost");
-    assert!(app.texts(&tid("customer-detail")).unwrap().is_empty(), "saved a bad email");
+    assert!(
+        has_hangul(&message),
+        "the message is not in Korean: {message:?}"
+    );
+    assert_eq!(
+        app.value_of("field-name"),
+        "이서연",
+        "the name typed was lost"
+    );
+    assert_eq!(
+        app.value_of("field-email"),
+        "seoyeon@@example",
+        "the email typed was lost"
+    );
+    assert_eq!(
+        app.value_of("field-phone-0"),
+        "010-3456-7890",
+        "the phone typed was lost"
+    );
+    assert!(
+        app.texts(&tid("customer-detail")).unwrap().is_empty(),
+        "saved a bad email"
+    );
 
     app.clear(&email);
-    app.wd.send_keys(&email, "seoyeon@example.com").expect("fix the email");
+    app.wd
+        .send_keys(&email, "seoyeon@example.com")
+        .expect("fix the email");
     app.click("save-customer");
     shows_customer(&app, "이서연");
 }
@@ -171,18 +214,26 @@ fn sample_shop_lookup() {
     let app = open_shop("sample_shop_lookup", "setup-start-sample");
     let input = search(&app, "김");
     let hits = hits_containing(&app, &input, "김", "김");
-    assert!(hits.len() >= 2, "a sample shop of ~200 customers has one Kim at most: {hits:?}");
+    assert!(
+        hits.len() >= 2,
+        "a sample shop of ~200 customers has one Kim at most: {hits:?}"
+    );
 
     // ArrowDown then Enter opens the second hit.
     let second = hits[1].clone();
-    app.wd.send_keys(&input, keys::ARROW_DOWN).expect("ArrowDown");
+    app.wd
+        .send_keys(&input, keys::ARROW_DOWN)
+        .expect("ArrowDown");
     app.wd.send_keys(&input, keys::ENTER).expect("Enter");
     app.wait_for(&tid("customer-detail"));
     let name = app.wait_until("the opened customer's name", || {
         let names = app.texts(&tid("customer-name"))?;
         Ok(names.into_iter().find(|n| !n.trim().is_empty()))
     });
-    assert!(second.contains(name.trim()), "opened {name:?}, not the second hit {second:?}");
+    assert!(
+        second.contains(name.trim()),
+        "opened {name:?}, not the second hit {second:?}"
+    );
 
     let input = search(&app, "ㅇ");
     hits_containing(&app, &input, "ㅇ", "");
@@ -214,6 +265,9 @@ fn delete_customer_really_goes() {
     for query in ["박지", "4444", "ㅂㅈㅎ"] {
         let input = search(&app, query);
         let hits = hits_containing(&app, &input, query, "박지현");
-        assert!(!hits.iter().any(|h| h.contains("박지훈")), "deleted but found by {query}: {hits:?}");
+        assert!(
+            !hits.iter().any(|h| h.contains("박지훈")),
+            "deleted but found by {query}: {hits:?}"
+        );
     }
 }

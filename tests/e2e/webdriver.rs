@@ -29,7 +29,11 @@ pub struct WdError {
 
 impl fmt::Display for WdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "webdriver {} {}: {}", self.status, self.error, self.message)
+        write!(
+            f,
+            "webdriver {} {}: {}",
+            self.status, self.error, self.message
+        )
     }
 }
 
@@ -88,8 +92,18 @@ fn request(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) ->
     if (200..300).contains(&status) {
         return Ok(value);
     }
-    let field = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    Err(WdError { status, error: field("error"), message: field("message") })
+    let field = |k: &str| {
+        value
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    Err(WdError {
+        status,
+        error: field("error"),
+        message: field("message"),
+    })
 }
 
 /// Whether a WebDriver server answers `/status` at `base`.
@@ -109,7 +123,11 @@ impl Session {
         let body = json!({ "capabilities": capabilities });
         let value = request(&agent, "POST", &format!("{base}/session"), Some(body))?;
         let id = value["sessionId"].as_str().unwrap_or_default().to_string();
-        Ok(Session { agent, base: base.to_string(), id })
+        Ok(Session {
+            agent,
+            base: base.to_string(),
+            id,
+        })
     }
 
     fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> WdResult<Value> {
@@ -125,24 +143,36 @@ impl Session {
     pub fn find_all(&self, css: &str) -> WdResult<Vec<Element>> {
         let body = json!({ "using": "css selector", "value": css });
         let found = self.cmd("POST", "/elements", Some(body))?;
-        Ok(found.as_array().map(|a| a.iter().map(Self::element_of).collect()).unwrap_or_default())
+        Ok(found
+            .as_array()
+            .map(|a| a.iter().map(Self::element_of).collect())
+            .unwrap_or_default())
     }
 
     /// All elements matching `css` inside `parent`.
     pub fn find_all_in(&self, parent: &Element, css: &str) -> WdResult<Vec<Element>> {
         let body = json!({ "using": "css selector", "value": css });
-        let found = self.cmd("POST", &format!("/element/{}/elements", parent.0), Some(body))?;
-        Ok(found.as_array().map(|a| a.iter().map(Self::element_of).collect()).unwrap_or_default())
+        let found = self.cmd(
+            "POST",
+            &format!("/element/{}/elements", parent.0),
+            Some(body),
+        )?;
+        Ok(found
+            .as_array()
+            .map(|a| a.iter().map(Self::element_of).collect())
+            .unwrap_or_default())
     }
 
     pub fn click(&self, el: &Element) -> WdResult<()> {
-        self.cmd("POST", &format!("/element/{}/click", el.0), None).map(drop)
+        self.cmd("POST", &format!("/element/{}/click", el.0), None)
+            .map(drop)
     }
 
     /// Types `text` into the element (keys from [`keys`] may be mixed in).
     pub fn send_keys(&self, el: &Element, text: &str) -> WdResult<()> {
         let body = json!({ "text": text });
-        self.cmd("POST", &format!("/element/{}/value", el.0), Some(body)).map(drop)
+        self.cmd("POST", &format!("/element/{}/value", el.0), Some(body))
+            .map(drop)
     }
 
     /// The rendered text of the element.
@@ -164,7 +194,11 @@ impl Session {
 
     /// The `value` of an input as a string.
     pub fn value(&self, el: &Element) -> WdResult<String> {
-        Ok(self.property(el, "value")?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .property(el, "value")?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 
     pub fn is_displayed(&self, el: &Element) -> WdResult<bool> {
@@ -174,7 +208,8 @@ impl Session {
 
     /// The element that has focus.
     pub fn active_element(&self) -> WdResult<Element> {
-        self.cmd("GET", "/element/active", None).map(|v| Self::element_of(&v))
+        self.cmd("GET", "/element/active", None)
+            .map(|v| Self::element_of(&v))
     }
 
     /// Runs `script` (a function body) in the page with `arguments` = `args`.
@@ -185,11 +220,19 @@ impl Session {
 
     /// The address the window shows (`tauri://localhost` when ui/dist is embedded).
     pub fn url(&self) -> WdResult<String> {
-        Ok(self.cmd("GET", "/url", None)?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .cmd("GET", "/url", None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 
     pub fn page_source(&self) -> WdResult<String> {
-        Ok(self.cmd("GET", "/source", None)?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .cmd("GET", "/source", None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 
     /// A PNG of the window.
@@ -200,8 +243,13 @@ impl Session {
 
     /// Ends the session (closes the app's window, so the app exits).
     pub fn delete(&self) -> WdResult<()> {
-        request(&self.agent, "DELETE", &format!("{}/session/{}", self.base, self.id), None)
-            .map(drop)
+        request(
+            &self.agent,
+            "DELETE",
+            &format!("{}/session/{}", self.base, self.id),
+            None,
+        )
+        .map(drop)
     }
 }
 

@@ -70,9 +70,14 @@ impl PhoneLabel {
     }
 
     pub fn parse(s: &str) -> Option<PhoneLabel> {
-        [PhoneLabel::Mobile, PhoneLabel::Home, PhoneLabel::Work, PhoneLabel::Other]
-            .into_iter()
-            .find(|v| v.as_str() == s)
+        [
+            PhoneLabel::Mobile,
+            PhoneLabel::Home,
+            PhoneLabel::Work,
+            PhoneLabel::Other,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
     }
 }
 
@@ -177,7 +182,10 @@ impl Customer {
             phones: self
                 .phones
                 .iter()
-                .map(|p| PhoneInput { label: p.label, number: p.raw.clone() })
+                .map(|p| PhoneInput {
+                    label: p.label,
+                    number: p.raw.clone(),
+                })
                 .collect(),
             email: self.email.clone().unwrap_or_default(),
             postal_code: self.postal_code.clone(),

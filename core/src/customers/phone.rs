@@ -29,7 +29,12 @@ impl ParsedPhone {
     }
 }
 
-pub fn display<'a>(region: &str, national: &'a str, international: &'a str, shop: Country) -> &'a str {
+pub fn display<'a>(
+    region: &str,
+    national: &'a str,
+    international: &'a str,
+    shop: Country,
+) -> &'a str {
     if region == shop.region_code() {
         national
     } else {
@@ -48,12 +53,20 @@ pub fn parse(raw: &str, country: Country) -> Option<ParsedPhone> {
     }
     // With a leading + the number names its own country; giving a region
     // then would make the parser misread +82 numbers.
-    let region = if raw.starts_with('+') { None } else { Some(country.phone_region()) };
+    let region = if raw.starts_with('+') {
+        None
+    } else {
+        Some(country.phone_region())
+    };
     let number = phonenumber::parse(region, raw).ok()?;
     if !phonenumber::is_valid(&number) && !is_korean_010(&number) {
         return None;
     }
-    let region = number.country().id().map(|id| format!("{id:?}")).unwrap_or_default();
+    let region = number
+        .country()
+        .id()
+        .map(|id| format!("{id:?}"))
+        .unwrap_or_default();
     Some(ParsedPhone {
         e164: number.format().mode(Mode::E164).to_string(),
         region,
@@ -78,7 +91,6 @@ pub fn search_digits(national: &str, e164: &str) -> [String; 2] {
     [digits(national), digits(e164)]
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,7 +101,13 @@ mod tests {
 
     #[test]
     fn korean_mobile_in_every_usual_shape() {
-        for raw in ["010-1234-5678", "01012345678", "010 1234 5678", "+82 10-1234-5678", "+821012345678"] {
+        for raw in [
+            "010-1234-5678",
+            "01012345678",
+            "010 1234 5678",
+            "+82 10-1234-5678",
+            "+821012345678",
+        ] {
             let p = kr(raw).unwrap_or_else(|| panic!("{raw} should parse"));
             assert_eq!(p.e164, "+821012345678", "{raw}");
             assert_eq!(p.display(Country::KR), "010-1234-5678", "{raw}");
@@ -112,7 +130,10 @@ mod tests {
     #[test]
     fn korean_landlines() {
         assert_eq!(kr("02-123-4567").unwrap().e164, "+8221234567");
-        assert_eq!(kr("02-123-4567").unwrap().display(Country::KR), "02-123-4567");
+        assert_eq!(
+            kr("02-123-4567").unwrap().display(Country::KR),
+            "02-123-4567"
+        );
         assert_eq!(kr("031-123-4567").unwrap().e164, "+82311234567");
     }
 
@@ -134,7 +155,14 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused() {
-        for raw in ["", "12", "010-12", "abc-defg-hijk", "010-1234-567a", "1234567890123456789"] {
+        for raw in [
+            "",
+            "12",
+            "010-12",
+            "abc-defg-hijk",
+            "010-1234-567a",
+            "1234567890123456789",
+        ] {
             assert!(kr(raw).is_none(), "{raw} should be refused");
         }
     }
@@ -142,6 +170,9 @@ mod tests {
     #[test]
     fn search_digits_cover_national_and_international() {
         let p = kr("010-1234-5678").unwrap();
-        assert_eq!(search_digits(&p.national, &p.e164), ["01012345678", "821012345678"]);
+        assert_eq!(
+            search_digits(&p.national, &p.e164),
+            ["01012345678", "821012345678"]
+        );
     }
 }

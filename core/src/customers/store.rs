@@ -58,7 +58,12 @@ fn birthday_from_sql(iso: Option<String>, lunar: bool) -> Option<Birthday> {
         }
     };
     let (m, d) = rest.split_once('-')?;
-    Some(Birthday { year, month: m.parse().ok()?, day: d.parse().ok()?, lunar })
+    Some(Birthday {
+        year,
+        month: m.parse().ok()?,
+        day: d.parse().ok()?,
+        lunar,
+    })
 }
 
 fn insert_phones(conn: &Connection, id: i64, v: &ValidCustomer) -> Result<()> {
@@ -152,7 +157,10 @@ pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>)
         ],
     )?;
     if n == 0 {
-        return Err(Error::NotFound { what: "customer", id });
+        return Err(Error::NotFound {
+            what: "customer",
+            id,
+        });
     }
     conn.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [id])?;
     insert_phones(conn, id, v)?;
@@ -163,7 +171,10 @@ pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>)
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let n = conn.execute("DELETE FROM customers WHERE id = ?1", [id])?;
     if n == 0 {
-        return Err(Error::NotFound { what: "customer", id });
+        return Err(Error::NotFound {
+            what: "customer",
+            id,
+        });
     }
     Ok(())
 }
@@ -190,7 +201,10 @@ fn phones_of(conn: &Connection, id: i64, shop: Country) -> Result<Vec<Phone>> {
 fn staff_ref(r: &Row, id_col: usize) -> rusqlite::Result<Option<StaffRef>> {
     let id: Option<i64> = r.get(id_col)?;
     Ok(match id {
-        Some(id) => Some(StaffRef { id, name: r.get(id_col + 1)? }),
+        Some(id) => Some(StaffRef {
+            id,
+            name: r.get(id_col + 1)?,
+        }),
         None => None,
     })
 }
@@ -220,7 +234,11 @@ pub fn get(conn: &Connection, id: i64, shop: Country) -> Result<Customer> {
                     source: Source::parse(&source).unwrap_or_default(),
                     source_note: r.get(10)?,
                     memo: r.get(11)?,
-                    consents: Consents { email: r.get(12)?, sms: r.get(13)?, post: r.get(14)? },
+                    consents: Consents {
+                        email: r.get(12)?,
+                        sms: r.get(13)?,
+                        post: r.get(14)?,
+                    },
                     created_at: r.get(15)?,
                     updated_at: r.get(16)?,
                     staff: staff_ref(r, 17)?,
@@ -228,8 +246,14 @@ pub fn get(conn: &Connection, id: i64, shop: Country) -> Result<Customer> {
             },
         )
         .optional()?
-        .ok_or(Error::NotFound { what: "customer", id })?;
-    Ok(Customer { phones: phones_of(conn, id, shop)?, ..customer })
+        .ok_or(Error::NotFound {
+            what: "customer",
+            id,
+        })?;
+    Ok(Customer {
+        phones: phones_of(conn, id, shop)?,
+        ..customer
+    })
 }
 
 pub fn list(conn: &Connection, q: &CustomerListQuery, shop: Country) -> Result<CustomerPage> {
@@ -272,7 +296,10 @@ pub fn list(conn: &Connection, q: &CustomerListQuery, shop: Country) -> Result<C
             phone,
         })
     })?;
-    Ok(CustomerPage { total, rows: rows.collect::<Result<_, _>>()? })
+    Ok(CustomerPage {
+        total,
+        rows: rows.collect::<Result<_, _>>()?,
+    })
 }
 
 /// Every customer as the search index needs it, in one pass.

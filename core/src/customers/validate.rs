@@ -70,7 +70,11 @@ pub fn validate(
             continue;
         }
         match phone::parse(&raw, country) {
-            Some(parsed) => phones.push(ValidPhone { label: p.label, raw, parsed }),
+            Some(parsed) => phones.push(ValidPhone {
+                label: p.label,
+                raw,
+                parsed,
+            }),
             None => bad(&format!("phones.{i}"), FieldErrorCode::InvalidPhone),
         }
     }
@@ -167,19 +171,31 @@ pub fn parse_birthday(
     if text.is_empty() {
         return Ok(None);
     }
-    if text.chars().any(|c| c.is_alphabetic() && !matches!(c, '년' | '월' | '일')) {
+    if text
+        .chars()
+        .any(|c| c.is_alphabetic() && !matches!(c, '년' | '월' | '일'))
+    {
         return Err(FieldErrorCode::InvalidDate);
     }
-    let parts: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
     let num = |s: &str| s.parse::<u32>().map_err(|_| FieldErrorCode::InvalidDate);
     let (year, month, day) = match parts.as_slice() {
         [y, m, d] if y.len() == 4 => (Some(num(y)? as i32), num(m)?, num(d)?),
         [y, m, d] if y.len() == 2 => (Some(two_digit_year(num(y)?, today)), num(m)?, num(d)?),
         [m, d] if m.len() <= 2 && d.len() <= 2 => (None, num(m)?, num(d)?),
-        [all] if all.len() == 8 => (Some(num(&all[..4])? as i32), num(&all[4..6])?, num(&all[6..])?),
-        [all] if all.len() == 6 => {
-            (Some(two_digit_year(num(&all[..2])?, today)), num(&all[2..4])?, num(&all[4..])?)
-        }
+        [all] if all.len() == 8 => (
+            Some(num(&all[..4])? as i32),
+            num(&all[4..6])?,
+            num(&all[6..])?,
+        ),
+        [all] if all.len() == 6 => (
+            Some(two_digit_year(num(&all[..2])?, today)),
+            num(&all[2..4])?,
+            num(&all[4..])?,
+        ),
         [all] if all.len() == 4 => (None, num(&all[..2])?, num(&all[2..])?),
         _ => return Err(FieldErrorCode::InvalidDate),
     };
@@ -203,7 +219,12 @@ pub fn parse_birthday(
             return Err(FieldErrorCode::FutureDate);
         }
     }
-    Ok(Some(Birthday { year, month, day, lunar }))
+    Ok(Some(Birthday {
+        year,
+        month,
+        day,
+        lunar,
+    }))
 }
 
 /// `85` → 1985, `03` → 2003: the most recent year that is not in the future.
@@ -230,12 +251,26 @@ mod tests {
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<Birthday> {
-        Some(Birthday { year: Some(y), month: m, day: d, lunar: false })
+        Some(Birthday {
+            year: Some(y),
+            month: m,
+            day: d,
+            lunar: false,
+        })
     }
 
     #[test]
     fn birthdays_in_the_ways_people_write_them() {
-        for s in ["1985-03-02", "1985.3.2", "1985. 3. 2.", "1985/03/02", "1985년 3월 2일", "19850302", "850302", "85-03-02"] {
+        for s in [
+            "1985-03-02",
+            "1985.3.2",
+            "1985. 3. 2.",
+            "1985/03/02",
+            "1985년 3월 2일",
+            "19850302",
+            "850302",
+            "85-03-02",
+        ] {
             assert_eq!(bday(s), Ok(ymd(1985, 3, 2)), "{s}");
         }
         assert_eq!(bday("3월 2일").unwrap().unwrap().year, None);
@@ -260,7 +295,9 @@ mod tests {
 
     #[test]
     fn lunar_dates_allow_the_thirtieth() {
-        let b = parse_birthday("1985-02-30", true, today()).unwrap().unwrap();
+        let b = parse_birthday("1985-02-30", true, today())
+            .unwrap()
+            .unwrap();
         assert!(b.lunar);
         assert_eq!((b.month, b.day), (2, 30));
         assert!(parse_birthday("1985-02-31", true, today()).is_err());
@@ -271,7 +308,14 @@ mod tests {
         for ok in ["kim@naver.com", "grace.lee+shop@gmail.com", "a@b.co.kr"] {
             assert!(is_plausible_email(ok), "{ok}");
         }
-        for bad in ["seoyeon@@example", "kim@naver", "kim naver.com", "@naver.com", "kim@.com", "김민수"] {
+        for bad in [
+            "seoyeon@@example",
+            "kim@naver",
+            "kim naver.com",
+            "@naver.com",
+            "kim@.com",
+            "김민수",
+        ] {
             assert!(!is_plausible_email(bad), "{bad}");
         }
     }
@@ -281,8 +325,14 @@ mod tests {
         let input = CustomerInput {
             name: "  ".into(),
             phones: vec![
-                super::super::model::PhoneInput { label: PhoneLabel::Mobile, number: "010-1234-5678".into() },
-                super::super::model::PhoneInput { label: PhoneLabel::Home, number: "12".into() },
+                super::super::model::PhoneInput {
+                    label: PhoneLabel::Mobile,
+                    number: "010-1234-5678".into(),
+                },
+                super::super::model::PhoneInput {
+                    label: PhoneLabel::Home,
+                    number: "12".into(),
+                },
             ],
             email: "x@@y".into(),
             birthday: "1990-02-31".into(),
@@ -307,7 +357,10 @@ mod tests {
     fn empty_phone_rows_are_dropped_and_text_is_cleaned() {
         let input = CustomerInput {
             name: " 김  민수 ".into(),
-            phones: vec![super::super::model::PhoneInput { label: PhoneLabel::Mobile, number: " ".into() }],
+            phones: vec![super::super::model::PhoneInput {
+                label: PhoneLabel::Mobile,
+                number: " ".into(),
+            }],
             ..Default::default()
         };
         let v = validate(&input, Country::KR, today(), |_| true).unwrap();

@@ -10,8 +10,8 @@ const FINALS: u32 = 28;
 /// The 19 initial consonants as the compatibility jamo a keyboard types
 /// (ㄱ U+3131 …), in Unicode's choseong order.
 const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ',
-    'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
 ];
 
 /// Final consonants (index 1..=27) as compatibility jamo; `None` for the
@@ -55,7 +55,11 @@ pub fn parts(c: char) -> Option<(u32, u32, u32)> {
         return None;
     }
     let s = code - SYLLABLE_FIRST;
-    Some((s / (MEDIALS * FINALS), (s % (MEDIALS * FINALS)) / FINALS, s % FINALS))
+    Some((
+        s / (MEDIALS * FINALS),
+        (s % (MEDIALS * FINALS)) / FINALS,
+        s % FINALS,
+    ))
 }
 
 pub fn compose(initial: u32, medial: u32, fin: u32) -> char {

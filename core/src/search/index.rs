@@ -55,7 +55,11 @@ impl Column {
 
     fn entry(&self, entry: usize) -> &[u8] {
         let start = self.starts[entry] as usize;
-        let end = self.starts.get(entry + 1).map_or(self.blob.len(), |&s| s as usize) - 1;
+        let end = self
+            .starts
+            .get(entry + 1)
+            .map_or(self.blob.len(), |&s| s as usize)
+            - 1;
         &self.blob[start..end]
     }
 }
@@ -122,7 +126,11 @@ impl SearchIndex {
         }
         self.by_id.insert(row.id, slot);
         self.by_card.insert(row.card_no, slot);
-        self.slots.push(Slot { folded: folded.chars().collect(), row, alive: true });
+        self.slots.push(Slot {
+            folded: folded.chars().collect(),
+            row,
+            alive: true,
+        });
         self.live += 1;
     }
 
@@ -139,7 +147,10 @@ impl SearchIndex {
     }
 
     fn compact(&mut self) {
-        let rows = std::mem::take(&mut self.slots).into_iter().filter(|s| s.alive).map(|s| s.row);
+        let rows = std::mem::take(&mut self.slots)
+            .into_iter()
+            .filter(|s| s.alive)
+            .map(|s| s.row);
         *self = SearchIndex::build(rows.collect());
     }
 
@@ -161,7 +172,12 @@ impl SearchIndex {
             Query::Empty => {}
             Query::CardNo(n) => {
                 if let Some(&slot) = self.by_card.get(&n) {
-                    add(Found { slot, rank: 0, field: MatchField::CardNo, phone: 0 });
+                    add(Found {
+                        slot,
+                        rank: 0,
+                        field: MatchField::CardNo,
+                        phone: 0,
+                    });
                 }
             }
             Query::Digits(digits) => self.find_digits(&digits, &mut add),
@@ -172,7 +188,12 @@ impl SearchIndex {
                 if text.is_ascii() {
                     for (entry, at) in self.emails.find(text.as_bytes()) {
                         let rank = if at == 0 { 6 } else { 9 };
-                        add(Found { slot: self.emails.owner[entry], rank, field: MatchField::Email, phone: 0 });
+                        add(Found {
+                            slot: self.emails.owner[entry],
+                            rank,
+                            field: MatchField::Email,
+                            phone: 0,
+                        });
                     }
                 }
             }
@@ -186,7 +207,12 @@ impl SearchIndex {
         let long = digits.len() >= 4;
         if let Ok(n) = digits.parse::<i64>() {
             if let Some(&slot) = self.by_card.get(&n) {
-                add(Found { slot, rank: if long { 3 } else { 0 }, field: MatchField::CardNo, phone: 0 });
+                add(Found {
+                    slot,
+                    rank: if long { 3 } else { 0 },
+                    field: MatchField::CardNo,
+                    phone: 0,
+                });
             }
         }
         for (entry, at) in self.phones.find(digits.as_bytes()) {
@@ -199,7 +225,12 @@ impl SearchIndex {
                 _ => 8,
             };
             let (slot, phone) = (self.phones.owner[entry], self.phones.sub[entry]);
-            add(Found { slot, rank, field: MatchField::Phone, phone });
+            add(Found {
+                slot,
+                rank,
+                field: MatchField::Phone,
+                phone,
+            });
         }
     }
 
@@ -208,13 +239,25 @@ impl SearchIndex {
         let len = reading.chars.len();
         let rank_at = |slot: u32, pos: usize| {
             let whole = pos == 0 && self.slots[slot as usize].folded.len() == len;
-            (if whole { 0 } else if pos == 0 { 2 } else { 5 }) + loose
+            (if whole {
+                0
+            } else if pos == 0 {
+                2
+            } else {
+                5
+            }) + loose
         };
         if let Some(text) = reading.exact_text() {
             for (entry, at) in self.names.find(text.as_bytes()) {
                 let slot = self.names.owner[entry];
-                let pos = std::str::from_utf8(&self.names.entry(entry)[..at]).map_or(1, |s| s.chars().count());
-                add(Found { slot, rank: rank_at(slot, pos), field: MatchField::Name, phone: 0 });
+                let pos = std::str::from_utf8(&self.names.entry(entry)[..at])
+                    .map_or(1, |s| s.chars().count());
+                add(Found {
+                    slot,
+                    rank: rank_at(slot, pos),
+                    field: MatchField::Name,
+                    phone: 0,
+                });
             }
             return;
         }
@@ -224,21 +267,44 @@ impl SearchIndex {
         for (entry, _) in self.initials.find(initials.as_bytes()) {
             let slot = self.initials.owner[entry];
             let name = &self.slots[slot as usize].folded;
-            let pos = name.windows(len).position(|w| w.iter().zip(&reading.chars).all(|(c, q)| q.matches(*c)));
+            let pos = name
+                .windows(len)
+                .position(|w| w.iter().zip(&reading.chars).all(|(c, q)| q.matches(*c)));
             if let Some(pos) = pos {
-                let field = if reading.chars.iter().all(|q| matches!(q, query::QChar::Initial(_))) {
+                let field = if reading
+                    .chars
+                    .iter()
+                    .all(|q| matches!(q, query::QChar::Initial(_)))
+                {
                     MatchField::Initials
                 } else {
                     MatchField::Name
                 };
-                add(Found { slot, rank: rank_at(slot, pos) + 1, field, phone: 0 });
+                add(Found {
+                    slot,
+                    rank: rank_at(slot, pos) + 1,
+                    field,
+                    phone: 0,
+                });
             }
         }
     }
 
-    fn results(&self, raw: &str, mut found: Vec<Found>, limit: usize, shop: Country) -> SearchResults {
+    fn results(
+        &self,
+        raw: &str,
+        mut found: Vec<Found>,
+        limit: usize,
+        shop: Country,
+    ) -> SearchResults {
         let total = found.len() as u32;
-        let key = |f: &Found| (f.rank, &self.slots[f.slot as usize].row.name, self.slots[f.slot as usize].row.id);
+        let key = |f: &Found| {
+            (
+                f.rank,
+                &self.slots[f.slot as usize].row.name,
+                self.slots[f.slot as usize].row.id,
+            )
+        };
         if limit < found.len() {
             found.select_nth_unstable_by(limit, |a, b| key(a).cmp(&key(b)));
             found.truncate(limit);
@@ -261,6 +327,10 @@ impl SearchIndex {
                 }
             })
             .collect();
-        SearchResults { query: raw.to_string(), total, hits }
+        SearchResults {
+            query: raw.to_string(),
+            total,
+            hits,
+        }
     }
 }

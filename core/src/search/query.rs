@@ -38,7 +38,9 @@ impl QChar {
         match self {
             QChar::Exact(c) => hangul::initial_of(c),
             QChar::Initial(j) => j,
-            QChar::Open { initial, medial } => hangul::initial_of(hangul::compose(initial, medial, 0)),
+            QChar::Open { initial, medial } => {
+                hangul::initial_of(hangul::compose(initial, medial, 0))
+            }
         }
     }
 }
@@ -78,12 +80,19 @@ pub enum Query {
     /// `#123` or `No.123`: a card number only.
     CardNo(i64),
     /// Anything else: names, initials, emails.
-    Text { text: String, readings: Vec<Reading> },
+    Text {
+        text: String,
+        readings: Vec<Reading>,
+    },
 }
 
 /// Lower-case, NFC, no spaces: the form names are indexed in.
 pub fn fold(s: &str) -> String {
-    clean_line(s).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    clean_line(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 pub fn parse(raw: &str) -> Query {
@@ -96,7 +105,9 @@ pub fn parse(raw: &str) -> Query {
         return Query::CardNo(n);
     }
     if text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-().".contains(c))
     {
         return Query::Digits(text.chars().filter(char::is_ascii_digit).collect());
     }
@@ -107,7 +118,13 @@ pub fn parse(raw: &str) -> Query {
 fn readings(text: &str) -> Vec<Reading> {
     let mut chars: Vec<QChar> = text
         .chars()
-        .map(|c| if hangul::is_initial_jamo(c) { QChar::Initial(c) } else { QChar::Exact(c) })
+        .map(|c| {
+            if hangul::is_initial_jamo(c) {
+                QChar::Initial(c)
+            } else {
+                QChar::Exact(c)
+            }
+        })
         .collect();
     let last = *text.chars().last().as_ref().expect("non-empty");
     let mut out = vec![];
@@ -115,10 +132,16 @@ fn readings(text: &str) -> Vec<Reading> {
         Some((initial, medial, 0)) => {
             // 미 may still become 민: match any final.
             *chars.last_mut().expect("non-empty") = QChar::Open { initial, medial };
-            out.push(Reading { chars, loose: false });
+            out.push(Reading {
+                chars,
+                loose: false,
+            });
         }
         Some((initial, medial, _)) => {
-            out.push(Reading { chars: chars.clone(), loose: false });
+            out.push(Reading {
+                chars: chars.clone(),
+                loose: false,
+            });
             // 김 may be 기 + the ㅁ of the next syllable.
             if let Some(next) = hangul::final_as_initial(last) {
                 chars.pop();
@@ -127,7 +150,10 @@ fn readings(text: &str) -> Vec<Reading> {
                 out.push(Reading { chars, loose: true });
             }
         }
-        None => out.push(Reading { chars, loose: false }),
+        None => out.push(Reading {
+            chars,
+            loose: false,
+        }),
     }
     out
 }
@@ -137,10 +163,13 @@ mod tests {
     use super::*;
 
     fn matches(query: &str, name: &str) -> bool {
-        let Query::Text { readings, .. } = parse(query) else { panic!("{query} is not text") };
+        let Query::Text { readings, .. } = parse(query) else {
+            panic!("{query} is not text")
+        };
         let name: Vec<char> = fold(name).chars().collect();
         readings.iter().any(|r| {
-            name.windows(r.chars.len()).any(|w| w.iter().zip(&r.chars).all(|(c, q)| q.matches(*c)))
+            name.windows(r.chars.len())
+                .any(|w| w.iter().zip(&r.chars).all(|(c, q)| q.matches(*c)))
         })
     }
 
@@ -156,7 +185,20 @@ mod tests {
 
     #[test]
     fn every_step_of_typing_a_name_keeps_it() {
-        for q in ["ㄱ", "기", "김", "김ㅁ", "김미", "김민", "김민ㅅ", "김민수", "ㄱㅁㅅ", "김ㅁㅅ", "민수", "ㅁㅅ"] {
+        for q in [
+            "ㄱ",
+            "기",
+            "김",
+            "김ㅁ",
+            "김미",
+            "김민",
+            "김민ㅅ",
+            "김민수",
+            "ㄱㅁㅅ",
+            "김ㅁㅅ",
+            "민수",
+            "ㅁㅅ",
+        ] {
             assert!(matches(q, "김민수"), "{q} should find 김민수");
         }
     }

@@ -21,7 +21,10 @@ pub fn get_customer(shop: State<'_, Shop>, id: i64) -> CmdResult<Customer> {
 }
 
 #[tauri::command]
-pub fn validate_customer(shop: State<'_, Shop>, input: CustomerInput) -> CmdResult<Vec<FieldError>> {
+pub fn validate_customer(
+    shop: State<'_, Shop>,
+    input: CustomerInput,
+) -> CmdResult<Vec<FieldError>> {
     Ok(shop.validate_customer(&input)?)
 }
 
@@ -31,7 +34,11 @@ pub fn create_customer(shop: State<'_, Shop>, input: CustomerInput) -> CmdResult
 }
 
 #[tauri::command]
-pub fn update_customer(shop: State<'_, Shop>, id: i64, input: CustomerInput) -> CmdResult<Customer> {
+pub fn update_customer(
+    shop: State<'_, Shop>,
+    id: i64,
+    input: CustomerInput,
+) -> CmdResult<Customer> {
     Ok(shop.update_customer(id, &input)?)
 }
 

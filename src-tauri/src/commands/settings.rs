@@ -29,6 +29,11 @@ pub fn add_staff(shop: State<'_, Shop>, name: String) -> CmdResult<Staff> {
 }
 
 #[tauri::command]
-pub fn update_staff(shop: State<'_, Shop>, id: i64, name: String, active: bool) -> CmdResult<Staff> {
+pub fn update_staff(
+    shop: State<'_, Shop>,
+    id: i64,
+    name: String,
+    active: bool,
+) -> CmdResult<Staff> {
     Ok(shop.update_staff(id, &name, active)?)
 }

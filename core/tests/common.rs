@@ -1,0 +1,46 @@
+//! Helpers shared by the integration tests: a shop on a real SQLite file in
+//! a temporary folder, and a quick way to write a customer form.
+#![allow(dead_code)]
+
+use dangol_core::{CustomerInput, PhoneInput, PhoneLabel, Shop};
+
+pub struct TestShop {
+    pub shop: Shop,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestShop {
+    pub fn new() -> TestShop {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let shop = Shop::open(dir.path().join("dangol.sqlite3")).expect("open shop");
+        TestShop { shop, dir }
+    }
+
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("dangol.sqlite3")
+    }
+
+    /// Closes the shop and opens the same file again.
+    pub fn reopen(self) -> TestShop {
+        let TestShop { shop, dir } = self;
+        drop(shop);
+        let shop = Shop::open(dir.path().join("dangol.sqlite3")).expect("reopen shop");
+        TestShop { shop, dir }
+    }
+}
+
+pub fn form(name: &str, phone: &str, email: &str) -> CustomerInput {
+    CustomerInput {
+        name: name.into(),
+        phones: if phone.is_empty() {
+            vec![]
+        } else {
+            vec![PhoneInput {
+                label: PhoneLabel::default(),
+                number: phone.into(),
+            }]
+        },
+        email: email.into(),
+        ..Default::default()
+    }
+}
