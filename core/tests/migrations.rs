@@ -1,0 +1,98 @@
+//! A database written by any earlier version opens in this one with its
+//! data intact; a database from a newer version is refused, not damaged.
+
+mod common;
+
+use dangol_core::migrations::{self, latest_version, migrate_to, schema_version};
+use dangol_core::{Error, Shop};
+use rusqlite::Connection;
+
+/// Writes a customer the way version `v` of the schema stored one.
+fn customer_at(conn: &Connection, v: i64) {
+    assert!(v >= 1);
+    conn.execute_batch(
+        "INSERT INTO customers (id, card_no, name, email, memo, consent_sms, created_at, updated_at)
+         VALUES (1, 1, '김민수', 'minsu@example.com', '단골 손님', '2025-05-01',
+                 '2025-05-01T10:00:00Z', '2025-05-01T10:00:00Z');
+         INSERT INTO customer_phones (customer_id, position, label, raw, e164, region, national, international)
+         VALUES (1, 0, 'mobile', '01023456789', '+821023456789', 'KR', '010-2345-6789', '+82 10-2345-6789');
+         UPDATE card_counter SET next = 2;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn every_earlier_version_upgrades_with_its_data() {
+    for from in 1..latest_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_to(&mut conn, from).unwrap();
+            assert_eq!(schema_version(&conn).unwrap(), from);
+            customer_at(&conn, from);
+        }
+        let shop =
+            Shop::open(&path).unwrap_or_else(|e| panic!("version {from} does not open: {e}"));
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), latest_version());
+        let c = shop.get_customer(1).unwrap();
+        assert_eq!(c.name, "김민수", "from version {from}");
+        assert_eq!(c.phones[0].display, "010-2345-6789");
+        assert_eq!(c.memo, "단골 손님");
+        assert!(c.consents.sms.is_some());
+        assert_eq!(shop.search("6789", 5).hits[0].id, 1);
+        let next = shop
+            .create_customer(&common::form("이서연", "010-1111-2222", ""))
+            .unwrap();
+        assert_eq!(
+            next.card_no, 2,
+            "card counter carried over from version {from}"
+        );
+    }
+}
+
+#[test]
+fn migrating_twice_does_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = Connection::open(dir.path().join("a.sqlite3")).unwrap();
+    assert_eq!(
+        migrations::migrate(&mut conn).unwrap() as i64,
+        latest_version()
+    );
+    assert_eq!(migrations::migrate(&mut conn).unwrap(), 0);
+}
+
+#[test]
+fn a_newer_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::migrate(&mut conn).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 1)
+            .unwrap();
+    }
+    match Shop::open(&path) {
+        Err(Error::SchemaTooNew { found, known }) => {
+            assert_eq!((found, known), (latest_version() + 1, latest_version()));
+        }
+        other => panic!("expected SchemaTooNew, got {:?}", other.map(|_| ())),
+    }
+    // Still the newer version, still whole: the newer app can open it.
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(schema_version(&conn).unwrap(), latest_version() + 1);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+#[test]
+fn opening_a_file_that_is_not_a_database_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.sqlite3");
+    std::fs::write(&path, b"this is a spreadsheet, not a database".repeat(200)).unwrap();
+    let err = Shop::open(&path).err().expect("junk must not open");
+    assert!(matches!(err, Error::Corrupt(_) | Error::Db(_)), "{err:?}");
+}
