@@ -256,6 +256,7 @@ fn delete_customer_really_goes() {
     app.click("delete-customer");
     // The confirmation is a dialog (`confirm-delete`) with its own OK button.
     app.click_css(&format!("{} {}", tid("confirm-delete"), tid("confirm-ok")));
+    app.wait_gone(&tid("confirm-delete"));
     app.wait_until("박지훈's record to close", || {
         let names = app.texts(&tid("customer-name"))?;
         Ok((!names.iter().any(|n| n.trim() == "박지훈")).then_some(()))
@@ -270,4 +271,43 @@ fn delete_customer_really_goes() {
             "deleted but found by {query}: {hits:?}"
         );
     }
+}
+
+#[test]
+fn korean_by_default_and_english_in_settings() {
+    let app = open_shop(
+        "korean_by_default_and_english_in_settings",
+        "setup-start-empty",
+    );
+    let label = |id: &str| app.texts(&tid(id)).unwrap().join(" ");
+    assert!(
+        has_hangul(&label("nav-customers")),
+        "not Korean at first: {}",
+        label("nav-customers")
+    );
+
+    app.click("nav-settings");
+    app.click("settings-language-en");
+    app.wait_until("the menu to switch to English", || {
+        let text = app.texts(&tid("nav-customers"))?.join(" ");
+        Ok((!text.is_empty() && !has_hangul(&text)).then_some(()))
+    });
+    // Validation messages follow the language too.
+    app.click("new-customer");
+    app.type_into("field-name", "Jane Park");
+    app.type_into("field-email", "jane@");
+    app.click("save-customer");
+    let message = app.wait_until("an English message next to the email field", || {
+        let texts = app.texts(&tid("error-email"))?;
+        Ok(texts.into_iter().find(|t| !t.trim().is_empty()))
+    });
+    assert!(
+        !has_hangul(&message),
+        "message still in Korean: {message:?}"
+    );
+    assert_eq!(
+        app.value_of("field-email"),
+        "jane@",
+        "the email typed was lost"
+    );
 }

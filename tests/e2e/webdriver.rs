@@ -15,7 +15,6 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub mod keys {
     pub const BACKSPACE: &str = "\u{E003}";
     pub const ENTER: &str = "\u{E007}";
-    pub const ESCAPE: &str = "\u{E00C}";
     pub const ARROW_DOWN: &str = "\u{E015}";
 }
 
@@ -149,20 +148,6 @@ impl Session {
             .unwrap_or_default())
     }
 
-    /// All elements matching `css` inside `parent`.
-    pub fn find_all_in(&self, parent: &Element, css: &str) -> WdResult<Vec<Element>> {
-        let body = json!({ "using": "css selector", "value": css });
-        let found = self.cmd(
-            "POST",
-            &format!("/element/{}/elements", parent.0),
-            Some(body),
-        )?;
-        Ok(found
-            .as_array()
-            .map(|a| a.iter().map(Self::element_of).collect())
-            .unwrap_or_default())
-    }
-
     pub fn click(&self, el: &Element) -> WdResult<()> {
         self.cmd("POST", &format!("/element/{}/click", el.0), None)
             .map(drop)
@@ -173,12 +158,6 @@ impl Session {
         let body = json!({ "text": text });
         self.cmd("POST", &format!("/element/{}/value", el.0), Some(body))
             .map(drop)
-    }
-
-    /// The rendered text of the element.
-    pub fn text(&self, el: &Element) -> WdResult<String> {
-        let v = self.cmd("GET", &format!("/element/{}/text", el.0), None)?;
-        Ok(v.as_str().unwrap_or_default().to_string())
     }
 
     /// A DOM property, such as `value` or `checked`.

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test there is: format,
+# lints, type checks, frontend unit tests, core unit/integration/property
+# tests, the typed-bindings check, and the end-to-end tests in the real app
+# window under a private Xvfb display. Safe to run again and again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*" >&2; }
+
+step "setup"
+scripts/setup.sh
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "frontend: svelte-check, vitest, build"
+npm --prefix ui run check
+npm --prefix ui test
+npm --prefix ui run build
+
+step "clippy"
+cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+
+step "cargo tests (core + shell + end-to-end in the real window, under Xvfb)"
+# One build for everything: the app is built with the UI embedded
+# (custom-protocol), which the end-to-end tests need.
+scripts/e2e-xvfb.sh cargo test --workspace --features custom-protocol
+
+step "typed bindings are committed and current"
+# The tests above re-export the TypeScript bindings from the Rust types.
+stale="$(git status --porcelain -- ui/src/lib/backend/bindings)"
+if [ -n "$stale" ]; then
+  echo "The TypeScript bindings changed when exported from Rust; commit them:" >&2
+  echo "$stale" >&2
+  exit 1
+fi
+
+step "all tests passed"
