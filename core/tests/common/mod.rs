@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: a shop on a real SQLite file in
 //! a temporary folder, and a quick way to write a customer form.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::new_without_default)]
 
 use dangol_core::{CustomerInput, PhoneInput, PhoneLabel, Shop};
 
