@@ -198,3 +198,34 @@ fn us_shop_shows_us_numbers_the_american_way() {
     assert_eq!(c.phones[0].display, "(213) 555-0142");
     assert_eq!(t.shop.search("0142", 10).hits[0].id, c.id);
 }
+
+#[test]
+fn name_order_puts_the_shops_own_script_first() {
+    let t = TestShop::new();
+    for (name, phone) in [
+        ("Brian Chen", "010-1000-0001"),
+        ("박지현", "010-1000-0002"),
+        ("김민수", "010-1000-0003"),
+        ("amy Lee", "010-1000-0004"),
+    ] {
+        t.shop.create_customer(&form(name, phone, "")).unwrap();
+    }
+    let names = |t: &TestShop| -> Vec<String> {
+        let q = CustomerListQuery {
+            limit: 10,
+            ..Default::default()
+        };
+        t.shop
+            .list_customers(&q)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    };
+    assert_eq!(names(&t), ["김민수", "박지현", "amy Lee", "Brian Chen"]);
+    let mut s = t.shop.settings().unwrap();
+    s.country = Country::US;
+    t.shop.update_settings(&s).unwrap();
+    assert_eq!(names(&t), ["amy Lee", "Brian Chen", "김민수", "박지현"]);
+}

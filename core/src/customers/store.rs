@@ -257,10 +257,17 @@ pub fn get(conn: &Connection, id: i64, shop: Country) -> Result<Customer> {
 }
 
 pub fn list(conn: &Connection, q: &CustomerListQuery, shop: Country) -> Result<CustomerPage> {
-    let order = match q.sort {
-        CustomerSort::Name => "c.name COLLATE NOCASE, c.id",
-        CustomerSort::RecentlyUpdated => "c.updated_at DESC, c.id DESC",
-        CustomerSort::CardNo => "c.card_no",
+    let order = match (q.sort, shop) {
+        // A Korean shop reads its list in 가나다 order with Latin names after;
+        // a US shop the other way round.
+        (CustomerSort::Name, Country::KR) => {
+            "(c.name < '가' OR c.name >= char(55204)), c.name COLLATE NOCASE, c.id"
+        }
+        (CustomerSort::Name, Country::US) => {
+            "(c.name >= '가' AND c.name < char(55204)), c.name COLLATE NOCASE, c.id"
+        }
+        (CustomerSort::RecentlyUpdated, _) => "c.updated_at DESC, c.id DESC",
+        (CustomerSort::CardNo, _) => "c.card_no",
     };
     let filter = "(?1 IS NULL OR c.staff_id = ?1)";
     let total: u32 = conn.query_row(

@@ -14,6 +14,7 @@
 //! slots once the dead outweigh the live.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use memchr::memmem;
 
@@ -45,11 +46,29 @@ impl Column {
         self.blob.push(b'\n');
     }
 
-    /// Every occurrence of `needle`: (entry, byte offset in the entry).
+    /// Every entry holding `needle`, once, with where it first occurs:
+    /// (entry, byte offset in the entry). A later occurrence in the same
+    /// entry never ranks better, so the scan skips to the next entry; hits
+    /// come in order, so each entry is found by galloping from the last.
     fn find<'a>(&'a self, needle: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
-        memmem::find_iter(&self.blob, needle).map(move |at| {
-            let entry = self.starts.partition_point(|&s| s as usize <= at) - 1;
-            (entry, at - self.starts[entry] as usize)
+        let finder = memmem::Finder::new(needle);
+        let (mut from, mut entry) = (0, 0);
+        std::iter::from_fn(move || {
+            let at = from + finder.find(self.blob.get(from..)?)?;
+            let mut step = 1;
+            while self
+                .starts
+                .get(entry + step)
+                .is_some_and(|&s| s as usize <= at)
+            {
+                entry += step;
+                step *= 2;
+            }
+            let end = (entry + step).min(self.starts.len());
+            entry += self.starts[entry..end].partition_point(|&s| s as usize <= at) - 1;
+            let start = self.starts[entry] as usize;
+            from = start + self.entry(entry).len() + 1;
+            Some((entry, at - start))
         })
     }
 
@@ -71,9 +90,37 @@ struct Slot {
     alive: bool,
 }
 
+/// Slots are small dense integers nobody chooses: a multiply spreads them
+/// well enough, where SipHash cost more than the rest of handling a hit.
+#[derive(Default)]
+struct SlotHasher(u64);
+
+impl Hasher for SlotHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u32(b.into()));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A name's first 8 bytes, big-endian: ordered as the name is, up to ties,
+/// so ranking mostly compares integers instead of strings behind pointers.
+fn name_key(name: &str) -> u64 {
+    let mut b = [0; 8];
+    let n = name.len().min(8);
+    b[..n].copy_from_slice(&name.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
 #[derive(Default)]
 pub struct SearchIndex {
     slots: Vec<Slot>,
+    /// `name_key` of each slot's name.
+    keys: Vec<u64>,
     by_id: HashMap<i64, u32>,
     by_card: HashMap<i64, u32>,
     names: Column,
@@ -126,6 +173,7 @@ impl SearchIndex {
         }
         self.by_id.insert(row.id, slot);
         self.by_card.insert(row.card_no, slot);
+        self.keys.push(name_key(&row.name));
         self.slots.push(Slot {
             folded: folded.chars().collect(),
             row,
@@ -155,7 +203,7 @@ impl SearchIndex {
     }
 
     pub fn search(&self, raw: &str, limit: usize, shop: Country) -> SearchResults {
-        let mut best: HashMap<u32, Found> = HashMap::new();
+        let mut best: HashMap<u32, Found, BuildHasherDefault<SlotHasher>> = HashMap::default();
         let mut add = |f: Found| {
             if !self.slots[f.slot as usize].alive {
                 return;
@@ -216,8 +264,12 @@ impl SearchIndex {
             }
         }
         for (entry, at) in self.phones.find(digits.as_bytes()) {
-            let len = self.phones.entry(entry).len();
-            let rank = match (at == 0 && len == digits.len(), at + digits.len() == len) {
+            // The best of every place the digits occur in this number.
+            let number = self.phones.entry(entry);
+            let rank = match (
+                number == digits.as_bytes(),
+                number.ends_with(digits.as_bytes()),
+            ) {
                 (true, _) => 0,
                 (false, true) if long => 1,
                 (false, true) => 4,
@@ -237,8 +289,7 @@ impl SearchIndex {
     fn find_name(&self, reading: &Reading, add: &mut impl FnMut(Found)) {
         let loose = reading.loose as u8;
         let len = reading.chars.len();
-        let rank_at = |slot: u32, pos: usize| {
-            let whole = pos == 0 && self.slots[slot as usize].folded.len() == len;
+        let rank_at = |whole: bool, pos: usize| {
             (if whole {
                 0
             } else if pos == 0 {
@@ -249,12 +300,10 @@ impl SearchIndex {
         };
         if let Some(text) = reading.exact_text() {
             for (entry, at) in self.names.find(text.as_bytes()) {
-                let slot = self.names.owner[entry];
-                let pos = std::str::from_utf8(&self.names.entry(entry)[..at])
-                    .map_or(1, |s| s.chars().count());
+                let name = self.names.entry(entry);
                 add(Found {
-                    slot,
-                    rank: rank_at(slot, pos),
+                    slot: self.names.owner[entry],
+                    rank: rank_at(at == 0 && name.len() == text.len(), chars_in(&name[..at])),
                     field: MatchField::Name,
                     phone: 0,
                 });
@@ -264,55 +313,64 @@ impl SearchIndex {
         // Initials or a syllable being composed: find by initials, then check
         // each candidate character by character.
         let initials = reading.initials();
-        for (entry, _) in self.initials.find(initials.as_bytes()) {
+        let only_initials = reading
+            .chars
+            .iter()
+            .all(|q| matches!(q, query::QChar::Initial(_)));
+        for (entry, at) in self.initials.find(initials.as_bytes()) {
             let slot = self.initials.owner[entry];
-            let name = &self.slots[slot as usize].folded;
-            let pos = name
-                .windows(len)
-                .position(|w| w.iter().zip(&reading.chars).all(|(c, q)| q.matches(*c)));
-            if let Some(pos) = pos {
-                let field = if reading
-                    .chars
-                    .iter()
-                    .all(|q| matches!(q, query::QChar::Initial(_)))
-                {
-                    MatchField::Initials
-                } else {
-                    MatchField::Name
-                };
-                add(Found {
-                    slot,
-                    rank: rank_at(slot, pos) + 1,
-                    field,
-                    phone: 0,
-                });
-            }
+            let (whole, pos) = if only_initials {
+                // Each character has one initial: this match is the match.
+                let found = self.initials.entry(entry);
+                (
+                    at == 0 && found.len() == initials.len(),
+                    chars_in(&found[..at]),
+                )
+            } else {
+                let name = &self.slots[slot as usize].folded;
+                let matches = |w: &[char]| w.iter().zip(&reading.chars).all(|(c, q)| q.matches(*c));
+                match name.windows(len).position(matches) {
+                    Some(pos) => (pos == 0 && name.len() == len, pos),
+                    None => continue,
+                }
+            };
+            let field = if only_initials {
+                MatchField::Initials
+            } else {
+                MatchField::Name
+            };
+            add(Found {
+                slot,
+                rank: rank_at(whole, pos) + 1,
+                field,
+                phone: 0,
+            });
         }
     }
 
-    fn results(
-        &self,
-        raw: &str,
-        mut found: Vec<Found>,
-        limit: usize,
-        shop: Country,
-    ) -> SearchResults {
+    fn results(&self, raw: &str, found: Vec<Found>, limit: usize, shop: Country) -> SearchResults {
         let total = found.len() as u32;
         let key = |f: &Found| {
-            (
-                f.rank,
-                &self.slots[f.slot as usize].row.name,
-                self.slots[f.slot as usize].row.id,
-            )
+            let row = &self.slots[f.slot as usize].row;
+            (f.rank, &row.name, row.id)
+        };
+        let mut found: Vec<(u8, u64, Found)> = found
+            .into_iter()
+            .map(|f| (f.rank, self.keys[f.slot as usize], f))
+            .collect();
+        let order = |a: &(u8, u64, Found), b: &(u8, u64, Found)| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| key(&a.2).cmp(&key(&b.2)))
         };
         if limit < found.len() {
-            found.select_nth_unstable_by(limit, |a, b| key(a).cmp(&key(b)));
+            found.select_nth_unstable_by(limit, order);
             found.truncate(limit);
         }
-        found.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        found.sort_unstable_by(order);
         let hits = found
             .into_iter()
-            .map(|f| {
+            .map(|(_, _, f)| {
                 let row = &self.slots[f.slot as usize].row;
                 let phone = row.phones.get(f.phone as usize).or(row.phones.first());
                 SearchHit {
@@ -333,4 +391,9 @@ impl SearchIndex {
             hits,
         }
     }
+}
+
+/// How many characters `utf8` holds (it is a whole number of them).
+fn chars_in(utf8: &[u8]) -> usize {
+    utf8.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
