@@ -34,6 +34,13 @@ pub enum FieldErrorCode {
     UnknownStaff,
     /// Not one of the allowed values.
     InvalidChoice,
+    /// Not an amount of money in the shop's currency.
+    InvalidAmount,
+    /// More than the customer owes (a payment), or than the sale (paid now).
+    ExceedsBalance,
+    /// The step is not allowed from where the record is now (a resolved
+    /// complaint cannot be reopened).
+    InvalidTransition,
 }
 
 impl FieldError {

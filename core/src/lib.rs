@@ -4,16 +4,19 @@
 pub mod customers;
 pub mod db;
 pub mod error;
+pub mod history;
 pub mod migrations;
 pub mod sample;
 pub mod search;
 pub mod settings;
 mod shop;
+mod shop_history;
 pub mod staff;
 pub mod text;
 
 pub use customers::model::*;
 pub use error::{Error, FieldError, FieldErrorCode, Result};
+pub use history::model::*;
 pub use search::model::{MatchField, SearchHit, SearchResults};
 pub use settings::{Country, Language, Settings, SetupInput};
 pub use shop::Shop;

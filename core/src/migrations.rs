@@ -18,6 +18,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_shop_and_staff",
         include_str!("../migrations/0002_shop_and_staff.sql"),
     ),
+    (
+        "0003_history",
+        include_str!("../migrations/0003_history.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

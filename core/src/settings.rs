@@ -50,6 +50,8 @@ pub struct Settings {
     pub country: Country,
     /// False until the owner has gone through the first-run screen.
     pub setup_done: bool,
+    /// Days after a sale to call and ask how it is going; 0 turns it off.
+    pub followup_days_after_sale: u32,
 }
 
 impl Default for Settings {
@@ -59,6 +61,7 @@ impl Default for Settings {
             shop_name: String::new(),
             country: Country::KR,
             setup_done: false,
+            followup_days_after_sale: 7,
         }
     }
 }
@@ -106,6 +109,8 @@ pub fn load(conn: &Connection) -> Result<Settings> {
         shop_name: get(conn, "shop_name")?.unwrap_or(d.shop_name),
         country: get(conn, "country")?.unwrap_or(d.country),
         setup_done: get(conn, "setup_done")?.unwrap_or(d.setup_done),
+        followup_days_after_sale: get(conn, "followup_days_after_sale")?
+            .unwrap_or(d.followup_days_after_sale),
     })
 }
 
@@ -121,5 +126,16 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     put(conn, "shop_name", &shop_name)?;
     put(conn, "country", &s.country)?;
     put(conn, "setup_done", &s.setup_done)?;
+    if s.followup_days_after_sale > 365 {
+        return Err(Error::Validation(vec![FieldError::new(
+            "followup_days_after_sale",
+            FieldErrorCode::InvalidChoice,
+        )]));
+    }
+    put(
+        conn,
+        "followup_days_after_sale",
+        &s.followup_days_after_sale,
+    )?;
     Ok(())
 }

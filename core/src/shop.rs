@@ -79,6 +79,7 @@ impl Shop {
             shop_name: input.shop_name.clone(),
             country: input.country,
             setup_done: true,
+            ..Settings::default()
         };
         let now = Utc::now();
         self.db.with_tx(|tx| {

@@ -52,6 +52,20 @@ pub fn run() {
             commands::customers::create_customer,
             commands::customers::update_customer,
             commands::customers::delete_customer,
+            commands::history::record_sale,
+            commands::history::record_payment,
+            commands::history::log_contact,
+            commands::history::add_note,
+            commands::history::timeline,
+            commands::history::customer_story,
+            commands::history::search_history,
+            commands::history::open_complaint,
+            commands::history::update_complaint,
+            commands::history::add_followup,
+            commands::history::complete_followup,
+            commands::history::snooze_followup,
+            commands::history::reschedule_followup,
+            commands::history::agenda,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dangol");

@@ -2,4 +2,5 @@
 
 pub mod app;
 pub mod customers;
+pub mod history;
 pub mod settings;

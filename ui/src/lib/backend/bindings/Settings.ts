@@ -6,4 +6,8 @@ export type Settings = { language: Language, shop_name: string, country: Country
 /**
  * False until the owner has gone through the first-run screen.
  */
-setup_done: boolean, };
+setup_done: boolean, 
+/**
+ * Days after a sale to call and ask how it is going; 0 turns it off.
+ */
+followup_days_after_sale: number, };

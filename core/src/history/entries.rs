@@ -1,0 +1,350 @@
+//! Sales, payments, contacts and notes: appended to a customer's history,
+//! with the balance owed kept as the sum of each entry's `owed_delta`.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::model::*;
+use super::money::parse_amount;
+use super::terms;
+use crate::customers::model::StaffRef;
+use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::settings::Country;
+use crate::staff;
+use crate::text::{clean_line, clean_text};
+
+const MAX_TEXT: usize = 5000;
+
+/// An entry ready to be written.
+#[derive(Debug, Default)]
+pub(crate) struct NewEntry {
+    pub kind: Option<HistoryKind>,
+    pub staff_id: Option<i64>,
+    pub amount: i64,
+    pub owed_delta: i64,
+    pub channel: Option<ContactChannel>,
+    pub direction: Option<Direction>,
+    pub summary: String,
+    pub detail: String,
+    pub complaint_id: Option<i64>,
+}
+
+fn kind_str(k: HistoryKind) -> &'static str {
+    match k {
+        HistoryKind::Sale => "sale",
+        HistoryKind::Payment => "payment",
+        HistoryKind::Contact => "contact",
+        HistoryKind::Complaint => "complaint",
+        HistoryKind::Followup => "followup",
+        HistoryKind::Note => "note",
+    }
+}
+
+pub(crate) fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+pub(crate) fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn ensure_customer(conn: &Connection, id: i64) -> Result<()> {
+    let found: Option<i64> = conn
+        .query_row("SELECT id FROM customers WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    found.map(drop).ok_or(Error::NotFound {
+        what: "customer",
+        id,
+    })
+}
+
+pub(crate) fn check_staff(
+    conn: &Connection,
+    id: Option<i64>,
+    errors: &mut Vec<FieldError>,
+) -> Result<()> {
+    if let Some(id) = id {
+        if !staff::exists(conn, id)? {
+            errors.push(FieldError::new("staff_id", FieldErrorCode::UnknownStaff));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn text_field(
+    raw: &str,
+    field: &str,
+    multiline: bool,
+    errors: &mut Vec<FieldError>,
+) -> String {
+    let t = if multiline {
+        clean_text(raw)
+    } else {
+        clean_line(raw)
+    };
+    if t.chars().count() > MAX_TEXT {
+        errors.push(FieldError::new(field, FieldErrorCode::TooLong));
+    }
+    t
+}
+
+pub(crate) fn done(errors: Vec<FieldError>) -> Result<()> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+/// Appends `e` and indexes its text for keyword search.
+pub(crate) fn append(
+    conn: &Connection,
+    customer_id: i64,
+    e: &NewEntry,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let kind = e.kind.expect("entry kind");
+    conn.execute(
+        "INSERT INTO history (customer_id, kind, happened_at, staff_id, amount, owed_delta,
+             channel, direction, summary, detail, complaint_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?3)",
+        params![
+            customer_id,
+            kind_str(kind),
+            now,
+            e.staff_id,
+            e.amount,
+            e.owed_delta,
+            e.channel.as_ref().map(enum_str),
+            e.direction.as_ref().map(enum_str),
+            e.summary,
+            e.detail,
+            e.complaint_id,
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let text = terms::index_terms(&format!("{} {}", e.summary, e.detail));
+    if !text.is_empty() {
+        conn.execute(
+            "INSERT INTO history_fts (rowid, terms) VALUES (?1, ?2)",
+            params![id, text],
+        )?;
+    }
+    Ok(id)
+}
+
+pub fn balance(conn: &Connection, customer_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(owed_delta), 0) FROM history WHERE customer_id = ?1",
+        [customer_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Checks and writes a sale; returns the entry's id.
+pub fn record_sale(
+    conn: &Connection,
+    customer_id: i64,
+    input: &SaleInput,
+    country: Country,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    ensure_customer(conn, customer_id)?;
+    let mut errors = vec![];
+    let amount = parse_amount(&input.amount, country);
+    if amount.is_none() {
+        let code = if input.amount.trim().is_empty() {
+            FieldErrorCode::Required
+        } else {
+            FieldErrorCode::InvalidAmount
+        };
+        errors.push(FieldError::new("amount", code));
+    }
+    let paid = if !input.credit {
+        amount
+    } else if input.paid_now.trim().is_empty() {
+        Some(0)
+    } else {
+        let paid = parse_amount(&input.paid_now, country);
+        if paid.is_none() {
+            errors.push(FieldError::new("paid_now", FieldErrorCode::InvalidAmount));
+        }
+        paid
+    };
+    if let (Some(a), Some(p)) = (amount, paid) {
+        if p > a {
+            errors.push(FieldError::new("paid_now", FieldErrorCode::ExceedsBalance));
+        }
+    }
+    let items = text_field(&input.items, "items", false, &mut errors);
+    check_staff(conn, input.staff_id, &mut errors)?;
+    done(errors)?;
+    let (amount, paid) = (amount.unwrap_or(0), paid.unwrap_or(0));
+    let entry = NewEntry {
+        kind: Some(HistoryKind::Sale),
+        staff_id: input.staff_id,
+        amount,
+        owed_delta: amount - paid,
+        summary: items,
+        ..Default::default()
+    };
+    append(conn, customer_id, &entry, now)
+}
+
+pub fn record_payment(
+    conn: &Connection,
+    customer_id: i64,
+    input: &PaymentInput,
+    country: Country,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    ensure_customer(conn, customer_id)?;
+    let mut errors = vec![];
+    let owed = balance(conn, customer_id)?;
+    match parse_amount(&input.amount, country) {
+        None if input.amount.trim().is_empty() => {
+            errors.push(FieldError::new("amount", FieldErrorCode::Required))
+        }
+        None | Some(0) => errors.push(FieldError::new("amount", FieldErrorCode::InvalidAmount)),
+        Some(a) if a > owed => {
+            errors.push(FieldError::new("amount", FieldErrorCode::ExceedsBalance))
+        }
+        Some(_) => {}
+    }
+    let memo = text_field(&input.memo, "memo", false, &mut errors);
+    check_staff(conn, input.staff_id, &mut errors)?;
+    done(errors)?;
+    let amount = parse_amount(&input.amount, country).unwrap_or(0);
+    let entry = NewEntry {
+        kind: Some(HistoryKind::Payment),
+        staff_id: input.staff_id,
+        amount,
+        owed_delta: -amount,
+        summary: memo,
+        ..Default::default()
+    };
+    append(conn, customer_id, &entry, now)
+}
+
+pub fn log_contact(
+    conn: &Connection,
+    customer_id: i64,
+    input: &ContactInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    ensure_customer(conn, customer_id)?;
+    let mut errors = vec![];
+    let inquiry = text_field(&input.inquiry, "inquiry", true, &mut errors);
+    let answer = text_field(&input.answer, "answer", true, &mut errors);
+    if inquiry.is_empty() && answer.is_empty() {
+        errors.push(FieldError::new("inquiry", FieldErrorCode::Required));
+    }
+    check_staff(conn, input.staff_id, &mut errors)?;
+    done(errors)?;
+    let entry = NewEntry {
+        kind: Some(HistoryKind::Contact),
+        staff_id: input.staff_id,
+        channel: Some(input.channel),
+        direction: Some(input.direction),
+        summary: inquiry,
+        detail: answer,
+        ..Default::default()
+    };
+    append(conn, customer_id, &entry, now)
+}
+
+pub fn add_note(
+    conn: &Connection,
+    customer_id: i64,
+    text: &str,
+    staff_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    ensure_customer(conn, customer_id)?;
+    let mut errors = vec![];
+    let text = text_field(text, "text", true, &mut errors);
+    if text.is_empty() {
+        errors.push(FieldError::new("text", FieldErrorCode::Required));
+    }
+    check_staff(conn, staff_id, &mut errors)?;
+    done(errors)?;
+    let entry = NewEntry {
+        kind: Some(HistoryKind::Note),
+        staff_id,
+        summary: text,
+        ..Default::default()
+    };
+    append(conn, customer_id, &entry, now)
+}
+
+const ENTRY_COLUMNS: &str = "h.id, h.customer_id, h.kind, h.happened_at, s.id, s.name, h.amount,
+    h.owed_delta, h.channel, h.direction, h.summary, h.detail, h.complaint_id, h.created_at,
+    h.edited_at";
+
+pub(crate) fn staff_ref(id: Option<i64>, name: Option<String>) -> Option<StaffRef> {
+    Some(StaffRef {
+        id: id?,
+        name: name?,
+    })
+}
+
+fn entry_row(r: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
+    let channel: Option<String> = r.get(8)?;
+    let direction: Option<String> = r.get(9)?;
+    Ok(HistoryEntry {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        kind: enum_from(&r.get::<_, String>(2)?)?,
+        happened_at: r.get(3)?,
+        staff: staff_ref(r.get(4)?, r.get(5)?),
+        amount: r.get(6)?,
+        owed_delta: r.get(7)?,
+        channel: channel.as_deref().map(enum_from).transpose()?,
+        direction: direction.as_deref().map(enum_from).transpose()?,
+        summary: r.get(10)?,
+        detail: r.get(11)?,
+        complaint_id: r.get(12)?,
+        created_at: r.get(13)?,
+        edited_at: r.get(14)?,
+    })
+}
+
+pub fn timeline(conn: &Connection, q: &TimelineQuery) -> Result<TimelinePage> {
+    ensure_customer(conn, q.customer_id)?;
+    let kinds: Vec<&str> = q.kinds.iter().map(|k| kind_str(*k)).collect();
+    let kinds_json = serde_json::to_string(&kinds).expect("kinds");
+    let filter =
+        "h.customer_id = ?1 AND (?2 = '[]' OR h.kind IN (SELECT value FROM json_each(?2)))";
+    let total: u32 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM history h WHERE {filter}"),
+        params![q.customer_id, kinds_json],
+        |r| r.get(0),
+    )?;
+    let limit = q.limit.clamp(1, 500);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM history h LEFT JOIN staff s ON s.id = h.staff_id
+         WHERE {filter} ORDER BY h.happened_at DESC, h.id DESC LIMIT ?3 OFFSET ?4"
+    ))?;
+    let entries = stmt
+        .query_map(
+            params![q.customer_id, kinds_json, limit, q.offset],
+            entry_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(TimelinePage { total, entries })
+}
+
+pub fn get_entry(conn: &Connection, id: i64) -> Result<HistoryEntry> {
+    conn.query_row(
+        &format!("SELECT {ENTRY_COLUMNS} FROM history h LEFT JOIN staff s ON s.id = h.staff_id WHERE h.id = ?1"),
+        [id],
+        entry_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "history entry", id })
+}

@@ -1,0 +1,10 @@
+//! Each customer's story: sales and payments (with what she still owes),
+//! contacts, complaints, follow-ups and notes, and keyword search over all
+//! of it. Entries are appended; money is integer minor units.
+
+pub mod cases;
+pub mod entries;
+pub mod model;
+pub mod money;
+pub mod search;
+pub mod terms;

@@ -1,0 +1,116 @@
+//! A customer's history: sales, payments, contacts, complaints, follow-ups,
+//! the timeline, the home-screen agenda and keyword search.
+
+use chrono::NaiveDate;
+use dangol_core::{
+    Agenda, Complaint, ComplaintInput, ComplaintUpdate, ContactInput, CustomerStory, Followup,
+    FollowupInput, FollowupOrigin, HistoryEntry, HistoryHit, PaymentInput, SaleInput, Shop,
+    TimelinePage, TimelineQuery,
+};
+use tauri::State;
+
+use crate::error::CmdResult;
+
+#[tauri::command]
+pub fn record_sale(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    input: SaleInput,
+) -> CmdResult<HistoryEntry> {
+    Ok(shop.record_sale(customer_id, &input)?)
+}
+
+#[tauri::command]
+pub fn record_payment(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    input: PaymentInput,
+) -> CmdResult<HistoryEntry> {
+    Ok(shop.record_payment(customer_id, &input)?)
+}
+
+#[tauri::command]
+pub fn log_contact(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    input: ContactInput,
+) -> CmdResult<HistoryEntry> {
+    Ok(shop.log_contact(customer_id, &input)?)
+}
+
+#[tauri::command]
+pub fn add_note(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    text: String,
+    staff_id: Option<i64>,
+) -> CmdResult<HistoryEntry> {
+    Ok(shop.add_note(customer_id, &text, staff_id)?)
+}
+
+#[tauri::command]
+pub fn timeline(shop: State<'_, Shop>, query: TimelineQuery) -> CmdResult<TimelinePage> {
+    Ok(shop.timeline(&query)?)
+}
+
+#[tauri::command]
+pub fn customer_story(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<CustomerStory> {
+    Ok(shop.customer_story(customer_id)?)
+}
+
+#[tauri::command]
+pub fn search_history(
+    shop: State<'_, Shop>,
+    query: String,
+    limit: u32,
+) -> CmdResult<Vec<HistoryHit>> {
+    Ok(shop.search_history(&query, limit)?)
+}
+
+#[tauri::command]
+pub fn open_complaint(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    input: ComplaintInput,
+) -> CmdResult<Complaint> {
+    Ok(shop.open_complaint(customer_id, &input)?)
+}
+
+#[tauri::command]
+pub fn update_complaint(
+    shop: State<'_, Shop>,
+    id: i64,
+    update: ComplaintUpdate,
+) -> CmdResult<Complaint> {
+    Ok(shop.update_complaint(id, &update)?)
+}
+
+#[tauri::command]
+pub fn add_followup(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    input: FollowupInput,
+    origin: FollowupOrigin,
+) -> CmdResult<Followup> {
+    Ok(shop.add_followup(customer_id, &input, origin)?)
+}
+
+#[tauri::command]
+pub fn complete_followup(shop: State<'_, Shop>, id: i64) -> CmdResult<Followup> {
+    Ok(shop.complete_followup(id)?)
+}
+
+#[tauri::command]
+pub fn snooze_followup(shop: State<'_, Shop>, id: i64) -> CmdResult<Followup> {
+    Ok(shop.snooze_followup(id)?)
+}
+
+#[tauri::command]
+pub fn reschedule_followup(shop: State<'_, Shop>, id: i64, due: NaiveDate) -> CmdResult<Followup> {
+    Ok(shop.reschedule_followup(id, due)?)
+}
+
+#[tauri::command]
+pub fn agenda(shop: State<'_, Shop>, staff_id: Option<i64>) -> CmdResult<Agenda> {
+    Ok(shop.agenda(staff_id)?)
+}
