@@ -69,3 +69,8 @@ CREATE INDEX followups_customer ON followups(customer_id);
 CREATE VIRTUAL TABLE history_fts USING fts5(
     terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
 );
+
+-- An entry deleted (with its customer, by cascade) leaves the index too.
+CREATE TRIGGER history_fts_forget AFTER DELETE ON history BEGIN
+    DELETE FROM history_fts WHERE rowid = old.id;
+END;

@@ -6,7 +6,7 @@ mod common;
 
 use common::{form, TestShop};
 use dangol_core::search::hangul;
-use dangol_core::Error;
+use dangol_core::{Error, HistoryKind, PaymentInput, SaleInput, TimelineQuery};
 use proptest::prelude::*;
 
 fn hangul_name() -> impl Strategy<Value = String> {
@@ -69,5 +69,41 @@ proptest! {
             }
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
         }
+    }
+
+    #[test]
+    fn balance_owed_is_always_the_sum_of_its_entries(
+        steps in proptest::collection::vec((any::<bool>(), 0u32..100_000, 0u32..100_000), 1..25)
+    ) {
+        let t = TestShop::new();
+        let id = t.shop.create_customer(&form("외상손님", "010-1234-5678", "")).unwrap().id;
+        let mut expected: i64 = 0;
+        for (is_sale, a, b) in steps {
+            if is_sale {
+                let (amount, paid) = (a.max(b), a.min(b));
+                let input = SaleInput {
+                    amount: amount.to_string(),
+                    credit: true,
+                    paid_now: paid.to_string(),
+                    ..Default::default()
+                };
+                t.shop.record_sale(id, &input).unwrap();
+                expected += i64::from(amount - paid);
+            } else {
+                let input = PaymentInput { amount: a.to_string(), ..Default::default() };
+                match t.shop.record_payment(id, &input) {
+                    Ok(_) => expected -= i64::from(a),
+                    Err(Error::Validation(_)) => prop_assert!(a == 0 || i64::from(a) > expected),
+                    Err(e) => prop_assert!(false, "unexpected {e:?}"),
+                }
+            }
+            let balance = t.shop.balance_owed(id).unwrap();
+            prop_assert_eq!(balance, expected);
+            prop_assert!(balance >= 0, "owes a negative amount");
+        }
+        let q = TimelineQuery { customer_id: id, kinds: vec![HistoryKind::Sale, HistoryKind::Payment], offset: 0, limit: 500 };
+        let page = t.shop.timeline(&q).unwrap();
+        let sum: i64 = page.entries.iter().map(|e| e.owed_delta).sum();
+        prop_assert_eq!(sum, expected);
     }
 }
