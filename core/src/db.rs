@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::migrations;
 
 const READERS: usize = 2;
@@ -55,6 +55,25 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A file that is not a database, or a damaged one, is refused before
+/// anything is written to it, so the owner can restore a backup.
+fn check_integrity(conn: &Connection) -> Result<()> {
+    let verdict: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check", [], |r| r.get(0));
+    match verdict {
+        Ok(v) if v == "ok" => Ok(()),
+        Ok(v) => Err(Error::Corrupt(v)),
+        Err(rusqlite::Error::SqliteFailure(e, msg))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            Err(Error::Corrupt(msg.unwrap_or_else(|| e.to_string())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 impl Db {
     /// Opens (creating if needed) the database at `path`, switches it to WAL
     /// and brings its schema up to date.
@@ -64,8 +83,15 @@ impl Db {
             std::fs::create_dir_all(parent)?;
         }
         let mut writer = Connection::open(&path)?;
+        check_integrity(&writer)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
         configure(&writer)?;
+        let found = migrations::schema_version(&writer)?;
+        if found > 0 && found < migrations::latest_version() {
+            // An upgrade is about to change the file: keep it as it was.
+            let dir = crate::backup::folder_beside(&path);
+            crate::backup::write(&writer, &dir, crate::backup::BackupReason::BeforeMigration)?;
+        }
         migrations::migrate(&mut writer)?;
         let readers = (0..READERS)
             .map(|_| {
@@ -113,6 +139,31 @@ impl Db {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Copies the whole database into a new file in `dir` with SQLite's
+    /// online backup, holding the writer so the copy is one consistent state.
+    pub fn backup_into(
+        &self,
+        dir: &Path,
+        reason: crate::backup::BackupReason,
+    ) -> Result<crate::backup::BackupInfo> {
+        let conn = lock(&self.writer);
+        crate::backup::write(&conn, dir, reason)
+    }
+
+    /// Replaces the whole database with the one in `src` (already checked),
+    /// then brings its schema up to date.
+    pub fn restore_from(&self, src: &Path) -> Result<()> {
+        let mut conn = lock(&self.writer);
+        let source = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&source, &mut conn)?;
+            backup.run_to_completion(i32::MAX, Duration::ZERO, None)?;
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        migrations::migrate(&mut conn)?;
+        Ok(())
     }
 
     /// Moves the write-ahead log into the main file and truncates it, so

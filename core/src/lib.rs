@@ -1,6 +1,7 @@
 //! Dangol's core: customers, search and storage over one SQLite file.
 //! Nothing here knows about Tauri; the shell calls `Shop`.
 
+pub mod backup;
 pub mod customers;
 pub mod db;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod sample;
 pub mod search;
 pub mod settings;
 mod shop;
+mod shop_data;
 mod shop_history;
 pub mod staff;
 pub mod text;

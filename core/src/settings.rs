@@ -52,6 +52,9 @@ pub struct Settings {
     pub setup_done: bool,
     /// Days after a sale to call and ask how it is going; 0 turns it off.
     pub followup_days_after_sale: u32,
+    /// A second folder for backups (a USB stick, a synced folder); empty
+    /// for none. Backups always go beside the database too.
+    pub backup_folder: String,
 }
 
 impl Default for Settings {
@@ -62,6 +65,7 @@ impl Default for Settings {
             country: Country::KR,
             setup_done: false,
             followup_days_after_sale: 7,
+            backup_folder: String::new(),
         }
     }
 }
@@ -111,6 +115,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
         setup_done: get(conn, "setup_done")?.unwrap_or(d.setup_done),
         followup_days_after_sale: get(conn, "followup_days_after_sale")?
             .unwrap_or(d.followup_days_after_sale),
+        backup_folder: get(conn, "backup_folder")?.unwrap_or(d.backup_folder),
     })
 }
 
@@ -137,5 +142,6 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
         "followup_days_after_sale",
         &s.followup_days_after_sale,
     )?;
+    put(conn, "backup_folder", &s.backup_folder.trim())?;
     Ok(())
 }

@@ -184,6 +184,13 @@ impl Shop {
         Ok(())
     }
 
+    /// After the file changed wholesale (restore, import): settings and
+    /// the search index are read again.
+    pub fn after_bulk_change(&self) -> Result<()> {
+        *write(&self.country) = self.settings()?.country;
+        self.reload_index()
+    }
+
     /// Rebuilds the index from the file (after bulk changes).
     pub fn reload_index(&self) -> Result<()> {
         let rows = store::index_rows(&*self.db.reader()?)?;
