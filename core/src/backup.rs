@@ -153,7 +153,7 @@ pub fn prune(dir: &Path, keep: usize) -> Result<()> {
 pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> bool {
     list(dir)
         .first()
-        .is_none_or(|b| now - b.created_at >= chrono::Duration::hours(20))
+        .map_or(true, |b| now - b.created_at >= chrono::Duration::hours(20))
 }
 
 /// Opens a backup read-only and says what it holds and whether it can be

@@ -43,7 +43,7 @@ impl Shop {
         if !extra.is_empty() {
             all.extend(backup::list(Path::new(&extra)));
         }
-        all.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        all.sort_by_key(|b| std::cmp::Reverse(b.created_at));
         Ok(all)
     }
 
