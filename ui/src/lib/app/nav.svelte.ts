@@ -5,14 +5,19 @@
 import type { CustomerInput } from '../backend/bindings/CustomerInput';
 import type { CustomerSort } from '../backend/bindings/CustomerSort';
 
+/** A form to open on arrival at a customer (from a search hit). */
+export type CustomerAction = 'sale';
+
 export type View =
+  | { name: 'home' }
   | { name: 'list' }
-  | { name: 'customer'; id: number }
+  | { name: 'customer'; id: number; action?: CustomerAction; entryId?: number }
+  | { name: 'history-search' }
   | { name: 'new'; prefill?: CustomerInput }
   | { name: 'edit'; id: number }
   | { name: 'settings' };
 
-let view = $state<View>({ name: 'list' });
+let view = $state<View>({ name: 'home' });
 let pending = $state<View | null>(null);
 let isDirty: (() => boolean) | null = null;
 let searchEl: HTMLInputElement | null = null;

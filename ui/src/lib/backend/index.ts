@@ -16,6 +16,21 @@ import type { SearchResults } from './bindings/SearchResults';
 import type { Settings } from './bindings/Settings';
 import type { SetupInput } from './bindings/SetupInput';
 import type { Staff } from './bindings/Staff';
+import type { Agenda } from './bindings/Agenda';
+import type { Complaint } from './bindings/Complaint';
+import type { ComplaintInput } from './bindings/ComplaintInput';
+import type { ComplaintUpdate } from './bindings/ComplaintUpdate';
+import type { ContactInput } from './bindings/ContactInput';
+import type { CustomerStory } from './bindings/CustomerStory';
+import type { Followup } from './bindings/Followup';
+import type { FollowupInput } from './bindings/FollowupInput';
+import type { FollowupOrigin } from './bindings/FollowupOrigin';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { HistoryHit } from './bindings/HistoryHit';
+import type { PaymentInput } from './bindings/PaymentInput';
+import type { SaleInput } from './bindings/SaleInput';
+import type { TimelinePage } from './bindings/TimelinePage';
+import type { TimelineQuery } from './bindings/TimelineQuery';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -53,3 +68,29 @@ export const createCustomer = (input: CustomerInput) =>
 export const updateCustomer = (id: number, input: CustomerInput) =>
   call<Customer>('update_customer', { id, input });
 export const deleteCustomer = (id: number) => call<null>('delete_customer', { id });
+
+// A customer's history: sales, payments, contacts, complaints, follow-ups.
+export const recordSale = (customerId: number, input: SaleInput) =>
+  call<HistoryEntry>('record_sale', { customerId, input });
+export const recordPayment = (customerId: number, input: PaymentInput) =>
+  call<HistoryEntry>('record_payment', { customerId, input });
+export const logContact = (customerId: number, input: ContactInput) =>
+  call<HistoryEntry>('log_contact', { customerId, input });
+export const addNote = (customerId: number, text: string, staffId: number | null) =>
+  call<HistoryEntry>('add_note', { customerId, text, staffId });
+export const timeline = (query: TimelineQuery) => call<TimelinePage>('timeline', { query });
+export const customerStory = (customerId: number) =>
+  call<CustomerStory>('customer_story', { customerId });
+export const searchHistory = (query: string, limit: number) =>
+  call<HistoryHit[]>('search_history', { query, limit });
+export const openComplaint = (customerId: number, input: ComplaintInput) =>
+  call<Complaint>('open_complaint', { customerId, input });
+export const updateComplaint = (id: number, update: ComplaintUpdate) =>
+  call<Complaint>('update_complaint', { id, update });
+export const addFollowup = (customerId: number, input: FollowupInput, origin: FollowupOrigin) =>
+  call<Followup>('add_followup', { customerId, input, origin });
+export const completeFollowup = (id: number) => call<Followup>('complete_followup', { id });
+export const snoozeFollowup = (id: number) => call<Followup>('snooze_followup', { id });
+export const rescheduleFollowup = (id: number, due: string) =>
+  call<Followup>('reschedule_followup', { id, due });
+export const agenda = (staffId: number | null) => call<Agenda>('agenda', { staffId });

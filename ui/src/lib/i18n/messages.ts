@@ -3,6 +3,8 @@ import koCommon from './ko/common.json';
 import koCustomers from './ko/customers.json';
 import koErrors from './ko/errors.json';
 import koForm from './ko/form.json';
+import koHistory from './ko/history.json';
+import koHome from './ko/home.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
@@ -10,6 +12,8 @@ import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
 import enErrors from './en/errors.json';
 import enForm from './en/form.json';
+import enHistory from './en/history.json';
+import enHome from './en/home.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
@@ -19,6 +23,8 @@ const ko = {
   customers: koCustomers,
   errors: koErrors,
   form: koForm,
+  history: koHistory,
+  home: koHome,
   search: koSearch,
   settings: koSettings,
   setup: koSetup,
@@ -32,6 +38,8 @@ const en: Messages = {
   customers: enCustomers,
   errors: enErrors,
   form: enForm,
+  history: enHistory,
+  home: enHome,
   search: enSearch,
   settings: enSettings,
   setup: enSetup,

@@ -1,0 +1,51 @@
+/**
+ * The state every small history form shares: saving, and the per-field
+ * errors Rust sent back. A refused save leaves what was typed untouched.
+ */
+import * as backend from '../backend';
+import type { FieldError } from '../backend/bindings/FieldError';
+import { reportError } from '../app/session.svelte';
+import { t, type Key } from '../i18n/index.svelte';
+
+/** Messages that read better for one field than the general one. */
+const OVERRIDES: Record<string, Key> = {
+  'paid_now.exceeds_balance': 'history.errors.paid_now_exceeds',
+  'due.invalid_date': 'history.errors.due_invalid',
+  'inquiry.required': 'history.errors.inquiry_required',
+};
+
+export class ModalForm {
+  errors = $state<FieldError[]>([]);
+  saving = $state(false);
+
+  /** The translated message for `field`, or null. */
+  message(field: string): string | null {
+    const e = this.errors.find((x) => x.field === field);
+    if (!e) return null;
+    const key = OVERRIDES[`${field}.${e.code}`] ?? (`errors.field.${e.code}` as Key);
+    return t(key, { example: '' });
+  }
+
+  /** Errors for fields the form has no place for. */
+  others(known: readonly string[]): FieldError[] {
+    return this.errors.filter((e) => !known.includes(e.field));
+  }
+
+  /** Runs `save`; a validation refusal is kept for the fields, others reported. */
+  async submit<T>(save: () => Promise<T>): Promise<T | null> {
+    if (this.saving) return null;
+    this.saving = true;
+    try {
+      const out = await save();
+      this.errors = [];
+      return out;
+    } catch (e) {
+      const err = backend.toAppError(e);
+      if (err.code === 'validation') this.errors = err.fields;
+      else reportError(err);
+      return null;
+    } finally {
+      this.saving = false;
+    }
+  }
+}
