@@ -237,6 +237,20 @@ impl App {
             .unwrap_or_else(|e| panic!("value of {testid}: {e}"))
     }
 
+    /// With `DANGOL_E2E_SHOTS` set, saves the screen as
+    /// `artifacts/<test>-<label>.png`, for looking at screens a passing test
+    /// went through.
+    pub fn snapshot(&self, label: &str) {
+        if std::env::var_os("DANGOL_E2E_SHOTS").is_none() {
+            return;
+        }
+        let dir = artifacts_dir();
+        let _ = fs::create_dir_all(&dir);
+        if let Ok(png) = self.wd.screenshot() {
+            let _ = fs::write(dir.join(format!("{}-{label}.png", self.name)), png);
+        }
+    }
+
     fn save_artifacts(&self) {
         let dir = artifacts_dir();
         let _ = fs::create_dir_all(&dir);

@@ -16,6 +16,7 @@ pub mod keys {
     pub const BACKSPACE: &str = "\u{E003}";
     pub const ENTER: &str = "\u{E007}";
     pub const ARROW_DOWN: &str = "\u{E015}";
+    pub const ESCAPE: &str = "\u{E00C}";
 }
 
 /// An error the remote end reported (`status` 0 when the request itself failed).

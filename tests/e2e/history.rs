@@ -1,0 +1,142 @@
+//! A customer's story end to end: credit sales and payments, a logged
+//! inquiry found again by keyword, a follow-up on the home screen.
+
+use crate::app::{tid, App};
+use crate::shop::{add_customer, open_shop, shows_customer};
+use crate::webdriver::keys;
+
+/// Waits until the summary strip shows `amount` as the balance owed.
+fn balance_is(app: &App, amount: &str) {
+    app.wait_until(&format!("the balance owed to read {amount}"), || {
+        let shown = app.texts(&tid("balance-owed"))?;
+        *app.seen.borrow_mut() = format!("{shown:?}");
+        Ok(shown.iter().any(|s| s.trim() == amount).then_some(()))
+    });
+}
+
+/// Waits until some element matching `css` shows text containing `needle`.
+fn shows_text(app: &App, css: &str, needle: &str) -> String {
+    app.wait_until(&format!("{css} containing {needle:?}"), || {
+        let texts = app.texts(css)?;
+        *app.seen.borrow_mut() = format!("{texts:?}");
+        Ok(texts.into_iter().find(|t| t.contains(needle)))
+    })
+}
+
+#[test]
+fn credit_sale_and_payments_keep_the_balance() {
+    let app = open_shop(
+        "credit_sale_and_payments_keep_the_balance",
+        "setup-start-empty",
+    );
+    add_customer(&app, "이수진", "010-5555-1234", "");
+    balance_is(&app, "0원");
+
+    app.click("action-sale");
+    app.type_into("sale-amount", "50,000");
+    app.type_into("sale-items", "생크림 케이크");
+    app.click("sale-credit");
+    app.type_into("sale-paid-now", "20,000");
+    app.snapshot("sale-form");
+    app.click("sale-save");
+    app.wait_gone(&tid("sale-form"));
+    balance_is(&app, "30,000원");
+    shows_text(&app, &tid("timeline-entry"), "외상 30,000원");
+
+    app.click("action-payment");
+    app.type_into("payment-amount", "10,000");
+    app.click("payment-save");
+    app.wait_gone(&tid("payment-form"));
+    balance_is(&app, "20,000원");
+
+    // More than she owes: refused next to the field, and the text stays.
+    app.click("action-payment");
+    app.type_into("payment-amount", "999,999");
+    app.click("payment-save");
+    let message = shows_text(&app, &tid("error-amount"), "미수금");
+    assert!(message.contains("많은"), "unexpected message {message:?}");
+    assert_eq!(app.value_of("payment-amount"), "999,999");
+    app.snapshot("payment-refused");
+    app.wd
+        .send_keys(&app.wait_for(&tid("payment-amount")), keys::ESCAPE)
+        .expect("Esc");
+    app.wait_gone(&tid("payment-form"));
+    balance_is(&app, "20,000원");
+    app.snapshot("customer");
+}
+
+#[test]
+fn logged_inquiry_is_found_by_keyword() {
+    let app = open_shop("logged_inquiry_is_found_by_keyword", "setup-start-empty");
+    add_customer(&app, "박하늘", "010-7777-3333", "");
+    add_customer(&app, "최서연", "010-8888-4444", "");
+
+    app.click("action-contact");
+    app.type_into("contact-inquiry", "배송 문의: 주문한 케이크 언제 오나요");
+    app.type_into("contact-answer", "내일 오전 도착");
+    app.click("contact-save");
+    app.wait_gone(&tid("contact-form"));
+    shows_text(&app, &tid("timeline-entry"), "내일 오전 도착");
+
+    app.click("nav-history-search");
+    for keyword in ["배송", "케이"] {
+        let input = app.wait_for(&tid("history-search-input"));
+        app.clear(&input);
+        app.wd.send_keys(&input, keyword).expect("type the keyword");
+        let hit = shows_text(&app, &tid("history-hit"), "최서연");
+        assert!(hit.contains(keyword), "hit {hit:?} does not show {keyword}");
+    }
+    app.snapshot("hits");
+    app.click_css(&tid("history-hit"));
+    shows_customer(&app, "최서연");
+    shows_text(&app, &tid("timeline-entry"), "케이크 언제 오나요");
+    app.snapshot("opened-at-entry");
+}
+
+#[test]
+fn follow_up_due_today_is_on_the_home_screen_until_done() {
+    let app = open_shop(
+        "follow_up_due_today_is_on_the_home_screen_until_done",
+        "setup-start-empty",
+    );
+    app.wait_for(&tid("home-followups-empty"));
+    add_customer(&app, "정다은", "010-2222-9999", "");
+
+    app.click("action-followup");
+    let due = app.wait_for(&tid("followup-due"));
+    // A date input is set as a script would, in the page's own time zone.
+    app.wd
+        .execute(
+            "const el = arguments[0], d = new Date();
+             const p = (n) => String(n).padStart(2, '0');
+             el.value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            &[due.to_json()],
+        )
+        .expect("set the date");
+    app.type_into("followup-reason", "케이크 맛 여쭤보기");
+    app.click("followup-save");
+    app.wait_gone(&tid("followup-form"));
+    shows_text(&app, &tid("customer-followup"), "케이크 맛 여쭤보기");
+
+    app.click("action-complaint");
+    app.type_into("complaint-description", "케이크가 눌려서 왔어요");
+    app.click("complaint-save");
+    app.wait_gone(&tid("complaint-form"));
+    shows_text(&app, &tid("open-complaint"), "케이크가 눌려서 왔어요");
+    app.snapshot("customer");
+
+    app.click("nav-home");
+    let row = shows_text(&app, &tid("home-followup"), "정다은");
+    assert!(row.contains("010-2222-9999"), "no phone in {row:?}");
+    assert!(row.contains("케이크 맛 여쭤보기"), "no reason in {row:?}");
+    shows_text(&app, &tid("home-complaint"), "케이크가 눌려서 왔어요");
+    app.snapshot("home");
+    app.click_css(&format!(
+        "{} {}",
+        tid("home-followup"),
+        tid("followup-done")
+    ));
+    app.wait_for(&tid("home-followups-empty"));
+    app.wait_gone(&tid("home-followup"));
+}

@@ -1,0 +1,65 @@
+//! What most tests do first: open a shop, add a customer, find her.
+
+use crate::app::{tid, App};
+use crate::webdriver;
+
+/// Starts a shop from the first-run card and waits for the search box.
+pub fn open_shop(name: &str, setup_button: &str) -> App {
+    let app = App::launch(name);
+    app.click(setup_button);
+    app.wait_for(&tid("search-input"));
+    app
+}
+
+/// Adds a customer through the form and waits for her record to show.
+pub fn add_customer(app: &App, name: &str, phone: &str, email: &str) {
+    app.click("new-customer");
+    app.type_into("field-name", name);
+    app.type_into("field-phone-0", phone);
+    if !email.is_empty() {
+        app.type_into("field-email", email);
+    }
+    app.click("save-customer");
+    shows_customer(app, name);
+}
+
+/// Waits until the customer screen shows `name`.
+pub fn shows_customer(app: &App, name: &str) {
+    app.wait_until(&format!("the customer screen of {name}"), || {
+        let shown = app.texts(&tid("customer-name"))?;
+        Ok(shown.iter().any(|n| n.trim() == name).then_some(()))
+    });
+    app.wait_for(&tid("customer-detail"));
+}
+
+/// Replaces the search text with `query` (typed as keys).
+pub fn search(app: &App, query: &str) -> webdriver::Element {
+    let input = app.wait_for(&tid("search-input"));
+    app.clear(&input);
+    if !query.is_empty() {
+        app.wd.send_keys(&input, query).expect("type the query");
+    }
+    input
+}
+
+/// Waits until the search box holds `query` and a hit contains `needle`;
+/// returns the texts of all hits then shown.
+pub fn hits_containing(
+    app: &App,
+    input: &webdriver::Element,
+    query: &str,
+    needle: &str,
+) -> Vec<String> {
+    app.wait_until(
+        &format!("a search hit with {needle:?} for {query:?}"),
+        || {
+            let value = app.wd.value(input)?;
+            let hits = app.texts(&tid("search-hit"))?;
+            *app.seen.borrow_mut() = format!("value {value:?}, hits {hits:?}");
+            if value != query {
+                return Ok(None);
+            }
+            Ok(hits.iter().any(|h| h.contains(needle)).then_some(hits))
+        },
+    )
+}
