@@ -244,6 +244,8 @@ impl App {
         if std::env::var_os("DANGOL_E2E_SHOTS").is_none() {
             return;
         }
+        // Let the last change reach the screen before it is captured.
+        sleep(Duration::from_millis(400));
         let dir = artifacts_dir();
         let _ = fs::create_dir_all(&dir);
         if let Ok(png) = self.wd.screenshot() {

@@ -17,6 +17,7 @@ pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ARROW_DOWN: &str = "\u{E015}";
     pub const ESCAPE: &str = "\u{E00C}";
+    pub const CONTROL: &str = "\u{E009}";
 }
 
 /// An error the remote end reported (`status` 0 when the request itself failed).
