@@ -6,6 +6,7 @@ pub mod customers;
 pub mod db;
 pub mod error;
 pub mod history;
+pub mod import;
 pub mod migrations;
 pub mod sample;
 pub mod search;

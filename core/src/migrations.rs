@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_history",
         include_str!("../migrations/0003_history.sql"),
     ),
+    (
+        "0004_imports",
+        include_str!("../migrations/0004_imports.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -6,6 +6,8 @@ use chrono::Utc;
 
 use crate::backup::{self, BackupInfo, BackupPreview, BackupReason};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::import::plan::{self, ImportOptions, ImportOutcome, ImportPreview};
+use crate::import::{export, read};
 use crate::Shop;
 
 impl Shop {
@@ -66,5 +68,60 @@ impl Shop {
         self.db().restore_from(path)?;
         self.after_bulk_change()?;
         Ok(preview)
+    }
+
+    /// Reads a customer file and says what an import would do, changing
+    /// nothing.
+    pub fn preview_import(&self, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
+        let table = read::read_file(path, opts.encoding)?;
+        let country = self.settings()?.country;
+        plan::preview(
+            &*self.db().reader()?,
+            &table,
+            opts,
+            country,
+            crate::shop_history::today(),
+        )
+    }
+
+    /// Imports a customer file: a backup first, then every row in one
+    /// transaction (a crash or a refusal leaves the data as it was).
+    pub fn import_file(&self, path: &Path, opts: &ImportOptions) -> Result<ImportOutcome> {
+        let table = read::read_file(path, opts.encoding)?;
+        let country = self.settings()?.country;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.db()
+            .backup_into(&self.backup_dir(), BackupReason::BeforeImport)?;
+        let outcome = self
+            .db()
+            .with_tx(|tx| plan::run(tx, &table, &name, opts, country, Utc::now()))?;
+        self.after_bulk_change()?;
+        Ok(outcome)
+    }
+
+    /// Takes back what an import added; returns how many customers.
+    pub fn undo_import(&self, batch_id: i64) -> Result<u32> {
+        let n = self
+            .db()
+            .with_tx(|tx| plan::undo(tx, batch_id, Utc::now()))?;
+        self.after_bulk_change()?;
+        Ok(n)
+    }
+
+    /// Writes every customer to `path`: .xlsx, or CSV (UTF-8 with BOM).
+    pub fn export_customers(&self, path: &Path) -> Result<u32> {
+        let lang = self.settings()?.language;
+        let conn = self.db().reader()?;
+        let is_xlsx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if is_xlsx {
+            export::to_xlsx(&conn, path, lang)
+        } else {
+            export::to_csv(&conn, path, lang)
+        }
     }
 }

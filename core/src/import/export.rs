@@ -1,0 +1,146 @@
+//! Customers out to .xlsx and to CSV that Excel opens correctly in Korean
+//! (UTF-8 with BOM). Headers are in the shop's language and read back by
+//! the importer.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::error::{Error, Result};
+use crate::settings::Language;
+
+const HEADERS_KO: [&str; 13] = [
+    "카드번호",
+    "이름",
+    "휴대폰",
+    "연락처2",
+    "이메일",
+    "우편번호",
+    "주소",
+    "상세주소",
+    "생년월일",
+    "음력",
+    "메모",
+    "담당",
+    "등록일",
+];
+const HEADERS_EN: [&str; 13] = [
+    "Card no",
+    "Name",
+    "Phone",
+    "Phone2",
+    "Email",
+    "Postal code",
+    "Address",
+    "Address2",
+    "Birthday",
+    "Lunar",
+    "Memo",
+    "Staff",
+    "Created",
+];
+
+/// Every customer as rows of text, in card-number order.
+fn rows(conn: &Connection, lang: Language) -> Result<Vec<[String; 13]>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.card_no, c.name,
+            (SELECT national FROM customer_phones p WHERE p.customer_id = c.id AND position = 0),
+            (SELECT national FROM customer_phones p WHERE p.customer_id = c.id AND position = 1),
+            COALESCE(c.email, ''), c.postal_code, c.address1, c.address2,
+            COALESCE(c.birthday, ''), c.birthday_lunar, c.memo, COALESCE(s.name, ''), c.created_at
+         FROM customers c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.card_no",
+    )?;
+    let yes = if lang == Language::Ko {
+        "음력"
+    } else {
+        "lunar"
+    };
+    let out = stmt
+        .query_map([], |r| {
+            let lunar: bool = r.get(9)?;
+            let birthday: String = r.get(8)?;
+            let created: String = r.get(12)?;
+            Ok([
+                format!("{:06}", r.get::<_, i64>(0)?),
+                r.get(1)?,
+                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                birthday.trim_start_matches("--").to_string(),
+                if lunar {
+                    yes.to_string()
+                } else {
+                    String::new()
+                },
+                r.get(10)?,
+                r.get(11)?,
+                created.get(..10).unwrap_or_default().to_string(),
+            ])
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(out)
+}
+
+fn headers(lang: Language) -> [&'static str; 13] {
+    if lang == Language::Ko {
+        HEADERS_KO
+    } else {
+        HEADERS_EN
+    }
+}
+
+/// Writes a CSV with a UTF-8 BOM; returns how many customers.
+pub fn to_csv(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
+    let data = rows(conn, lang)?;
+    let mut buf = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut w = csv::Writer::from_writer(&mut buf);
+        let io = |e: csv::Error| Error::Io(std::io::Error::other(e));
+        w.write_record(headers(lang)).map_err(io)?;
+        for row in &data {
+            w.write_record(row).map_err(io)?;
+        }
+        w.flush()?;
+    }
+    write_atomically(path, &buf)?;
+    Ok(data.len() as u32)
+}
+
+/// Writes an .xlsx with every cell as text (phones keep their 0); returns
+/// how many customers.
+pub fn to_xlsx(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
+    let data = rows(conn, lang)?;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let xl = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
+    let bold = Format::new().set_bold();
+    for (col, h) in headers(lang).iter().enumerate() {
+        sheet
+            .write_string_with_format(0, col as u16, *h, &bold)
+            .map_err(xl)?;
+    }
+    for (i, row) in data.iter().enumerate() {
+        for (col, value) in row.iter().enumerate() {
+            if !value.is_empty() {
+                sheet
+                    .write_string(i as u32 + 1, col as u16, value)
+                    .map_err(xl)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xl)?;
+    let bytes = book.save_to_buffer().map_err(xl)?;
+    write_atomically(path, &bytes)?;
+    Ok(data.len() as u32)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! Customers in from Excel and CSV files (and, in `export`, out again).
+
+pub mod export;
+pub mod mapping;
+pub mod plan;
+pub mod read;

@@ -1,0 +1,340 @@
+//! Importing the files shops really have, made here: CP949 and BOM CSVs,
+//! title rows above the headers, blank rows, phones stored as numbers,
+//! Excel date serials, 10,000 rows with some bad ones; all or nothing, also
+//! when the process is killed mid-import; undo; export and read back.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use common::{form, TestShop};
+use dangol_core::import::mapping::ImportField;
+use dangol_core::import::plan::{DuplicateChoice, ImportOptions};
+use dangol_core::import::read::TextEncoding;
+use dangol_core::{Error, Shop};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn cp949(text: &str) -> Vec<u8> {
+    let (bytes, _, bad) = encoding_rs::EUC_KR.encode(text);
+    assert!(!bad);
+    bytes.into_owned()
+}
+
+const KOREAN_CSV: &str = "고객 명단 (2024년 정리)\n\n성명,휴대폰,생년월일,주소,비고\n김민수,010-2345-6789,1985.3.2,서울 마포구 월드컵로 10,단골\n,,,,\n이서연,01034567890,85-03-02,,\n박지훈,010-12,1990-02-30,,전화번호 틀림\n";
+
+#[test]
+fn cp949_csv_with_a_title_row_and_blank_rows() {
+    let t = TestShop::new();
+    let path = write(t.dir.path(), "고객.csv", &cp949(KOREAN_CSV));
+    let preview = t
+        .shop
+        .preview_import(&path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(preview.encoding, Some(TextEncoding::Cp949));
+    assert_eq!(preview.header_row, 3);
+    use ImportField::*;
+    assert_eq!(preview.mapping, [Name, Phone, Birthday, Address, Memo]);
+    assert_eq!((preview.rows_total, preview.rows_ok), (3, 2));
+    assert_eq!(preview.problems.len(), 1);
+    let p = &preview.problems[0];
+    assert_eq!(p.row, 7, "the row number Excel shows");
+    let fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["phones.0", "birthday"]);
+    assert_eq!(preview.sample[0].name, "김민수");
+    assert_eq!(
+        t.shop.customer_count().unwrap(),
+        0,
+        "a preview changed the data"
+    );
+
+    // Bad rows stop the import unless the owner chooses to leave them out.
+    let err = t
+        .shop
+        .import_file(&path, &ImportOptions::default())
+        .unwrap_err();
+    assert!(matches!(err, Error::Validation(_)));
+    assert_eq!(
+        t.shop.customer_count().unwrap(),
+        0,
+        "a refused import saved rows"
+    );
+    let opts = ImportOptions {
+        skip_invalid: true,
+        ..Default::default()
+    };
+    let outcome = t.shop.import_file(&path, &opts).unwrap();
+    assert_eq!((outcome.added, outcome.skipped), (2, 1));
+    let hit = &t.shop.search("ㅇㅅㅇ", 5).hits[0];
+    assert_eq!(hit.phone.as_deref(), Some("010-3456-7890"));
+    let minsu = t
+        .shop
+        .get_customer(t.shop.search("김민수", 5).hits[0].id)
+        .unwrap();
+    assert_eq!(
+        minsu.birthday.map(|b| (b.year, b.month, b.day)),
+        Some((Some(1985), 3, 2))
+    );
+    assert_eq!(minsu.memo, "단골");
+}
+
+#[test]
+fn utf8_with_bom_and_english_headers_and_an_override() {
+    let t = TestShop::new();
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(
+        "Name,Mobile,E-mail\nJane Park,+1 213-555-0142,jane@example.com\n".as_bytes(),
+    );
+    let path = write(t.dir.path(), "export.csv", &bytes);
+    let preview = t
+        .shop
+        .preview_import(&path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(preview.encoding, Some(TextEncoding::Utf8Bom));
+    assert_eq!(
+        preview.headers[0], "Name",
+        "the BOM is not part of the first header"
+    );
+    // The owner remaps: the e-mail column is to be ignored.
+    let opts = ImportOptions {
+        mapping: vec![ImportField::Name, ImportField::Phone, ImportField::Ignore],
+        ..Default::default()
+    };
+    t.shop.import_file(&path, &opts).unwrap();
+    let c = t
+        .shop
+        .get_customer(t.shop.search("jane", 5).hits[0].id)
+        .unwrap();
+    assert_eq!(c.email, None);
+}
+
+#[test]
+fn xlsx_with_numeric_phones_and_date_serials() {
+    let t = TestShop::new();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            2,
+            "우리 가게 고객",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+    for (col, h) in ["이름", "핸드폰", "생일"].iter().enumerate() {
+        sheet.write_string(1, col as u16, *h).unwrap();
+    }
+    sheet.write_string(2, 0, "최유진").unwrap();
+    sheet.write_number(2, 1, 1098765432.0).unwrap();
+    sheet.write_number(2, 2, 31108.0).unwrap();
+    sheet.write_string(3, 0, "정하늘").unwrap();
+    sheet.write_number(3, 1, 21234567.0).unwrap();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(1990, 12, 25).unwrap();
+    let fmt = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    sheet.write_datetime_with_format(3, 2, &date, &fmt).unwrap();
+    let path = t.dir.path().join("고객.xlsx");
+    book.save(&path).unwrap();
+
+    let outcome = t
+        .shop
+        .import_file(&path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(outcome.added, 2);
+    let yujin = t
+        .shop
+        .get_customer(t.shop.search("최유진", 5).hits[0].id)
+        .unwrap();
+    assert_eq!(yujin.phones[0].display, "010-9876-5432");
+    assert_eq!(
+        yujin.birthday.map(|b| (b.year, b.month, b.day)),
+        Some((Some(1985), 3, 2))
+    );
+    let haneul = t
+        .shop
+        .get_customer(t.shop.search("정하늘", 5).hits[0].id)
+        .unwrap();
+    assert_eq!(haneul.phones[0].display, "02-123-4567");
+    assert_eq!(haneul.birthday.map(|b| (b.month, b.day)), Some((12, 25)));
+}
+
+#[test]
+fn duplicates_are_skipped_unless_added_as_new() {
+    let t = TestShop::new();
+    t.shop
+        .create_customer(&form("김민수", "010-2345-6789", ""))
+        .unwrap();
+    let csv = "이름,전화번호\n김민수,010-2345-6789\n김민수,010-9999-0000\n새손님,010-1111-2222\n";
+    let path = write(t.dir.path(), "a.csv", csv.as_bytes());
+    let preview = t
+        .shop
+        .preview_import(&path, &ImportOptions::default())
+        .unwrap();
+    let reasons: Vec<(u32, &str)> = preview
+        .duplicates
+        .iter()
+        .map(|d| (d.row, d.reason.as_str()))
+        .collect();
+    assert_eq!(reasons, [(2, "phone"), (3, "name")]);
+    let opts = ImportOptions {
+        duplicates: HashMap::from([(3, DuplicateChoice::AddNew)]),
+        ..Default::default()
+    };
+    let outcome = t.shop.import_file(&path, &opts).unwrap();
+    assert_eq!((outcome.added, outcome.skipped), (2, 1));
+    assert_eq!(t.shop.customer_count().unwrap(), 3);
+
+    // Undo takes the import back as one step.
+    assert_eq!(t.shop.undo_import(outcome.batch_id).unwrap(), 2);
+    assert_eq!(t.shop.customer_count().unwrap(), 1);
+    assert!(t.shop.search("새손님", 5).hits.is_empty());
+    assert!(
+        t.shop.undo_import(outcome.batch_id).is_err(),
+        "undone twice"
+    );
+}
+
+fn big_csv(rows: usize) -> String {
+    let mut s = String::from("이름,휴대폰,이메일\n");
+    for i in 0..rows {
+        let email = if i % 1000 == 999 {
+            "bad@@mail".to_string()
+        } else {
+            format!("c{i}@example.com")
+        };
+        s.push_str(&format!(
+            "고객{i},010-{:04}-{:04},{email}\n",
+            2000 + i / 10000,
+            i % 10000
+        ));
+    }
+    s
+}
+
+#[test]
+fn ten_thousand_rows_with_some_bad_ones() {
+    let t = TestShop::new();
+    let path = write(t.dir.path(), "big.csv", big_csv(10_000).as_bytes());
+    let preview = t
+        .shop
+        .preview_import(&path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(preview.rows_total, 10_000);
+    assert_eq!(preview.problems.len(), 10);
+    assert_eq!(preview.problems[0].row, 1001);
+    assert_eq!(preview.problems[0].errors[0].field, "email");
+    let outcome = t
+        .shop
+        .import_file(
+            &path,
+            &ImportOptions {
+                skip_invalid: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(outcome.added, 9_990);
+    assert_eq!(
+        t.shop.search("1234", 10).total,
+        1,
+        "010-2000-1234 by its last four"
+    );
+}
+
+/// Run as a child by `a_killed_import_leaves_the_data_as_before`.
+#[test]
+fn child_import_until_killed() {
+    let Some(db) = std::env::var_os("DANGOL_KILL_IMPORT_DB") else {
+        return;
+    };
+    let csv = std::env::var_os("DANGOL_KILL_IMPORT_CSV").unwrap();
+    let shop = Shop::open(PathBuf::from(db)).unwrap();
+    let opts = ImportOptions {
+        skip_invalid: true,
+        ..Default::default()
+    };
+    loop {
+        shop.import_file(Path::new(&csv), &opts).unwrap();
+    }
+}
+
+#[test]
+fn a_killed_import_leaves_the_data_as_before() {
+    let t = TestShop::new();
+    t.shop
+        .create_customer(&form("원래손님", "010-7777-8888", ""))
+        .unwrap();
+    let csv = write(t.dir.path(), "big.csv", big_csv(20_000).as_bytes());
+    let db = t.path();
+    drop(t.shop);
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["child_import_until_killed", "--exact", "--nocapture"])
+        .env("DANGOL_KILL_IMPORT_DB", &db)
+        .env("DANGOL_KILL_IMPORT_CSV", &csv)
+        .spawn()
+        .unwrap();
+    // Let it get well into an import (backup, reading, inserting), then kill.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the importing child stopped by itself"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let shop = Shop::open(&db).unwrap();
+    let n = shop.customer_count().unwrap();
+    assert_eq!(
+        (n - 1) % 19_980,
+        0,
+        "a partial import is visible: {n} customers"
+    );
+    assert_eq!(shop.search("원래손님", 5).hits.len(), 1);
+}
+
+#[test]
+fn export_then_import_gives_the_same_customers() {
+    let t = TestShop::new();
+    let mut input = form("김민수", "010-2345-6789", "minsu@example.com");
+    input.birthday = "1985-03-02".into();
+    input.memo = "쉼표, \"따옴표\"도 있는 메모".into();
+    t.shop.create_customer(&input).unwrap();
+    t.shop
+        .create_customer(&form("Jane Park", "+1 213-555-0142", ""))
+        .unwrap();
+    for name in ["고객.csv", "고객.xlsx"] {
+        let path = t.dir.path().join(name);
+        assert_eq!(t.shop.export_customers(&path).unwrap(), 2);
+        if name.ends_with("csv") {
+            assert!(
+                std::fs::read(&path)
+                    .unwrap()
+                    .starts_with(&[0xEF, 0xBB, 0xBF]),
+                "no BOM"
+            );
+        }
+        let other = TestShop::new();
+        other
+            .shop
+            .import_file(&path, &ImportOptions::default())
+            .unwrap();
+        let c = other
+            .shop
+            .get_customer(other.shop.search("김민수", 5).hits[0].id)
+            .unwrap();
+        assert_eq!(c.phones[0].display, "010-2345-6789", "{name}");
+        assert_eq!(c.email.as_deref(), Some("minsu@example.com"), "{name}");
+        assert_eq!(c.memo, "쉼표, \"따옴표\"도 있는 메모", "{name}");
+        assert_eq!(
+            c.birthday.map(|b| (b.year, b.month, b.day)),
+            Some((Some(1985), 3, 2)),
+            "{name}"
+        );
+        assert_eq!(other.shop.customer_count().unwrap(), 2, "{name}");
+    }
+}
