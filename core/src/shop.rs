@@ -156,6 +156,23 @@ impl Shop {
         Ok(())
     }
 
+    /// Customers that look like the same person.
+    pub fn find_duplicates(
+        &self,
+        limit: u32,
+    ) -> Result<Vec<crate::customers::merge::DuplicatePair>> {
+        crate::customers::merge::find(&*self.db.reader()?, limit)
+    }
+
+    /// Merges `other` into `keep` (her history and all) and returns `keep`.
+    pub fn merge_customers(&self, keep: i64, other: i64) -> Result<Customer> {
+        self.db
+            .with_tx(|tx| crate::customers::merge::merge(tx, keep, other))?;
+        write(&self.index).remove(other);
+        self.reindex(keep)?;
+        self.get_customer(keep)
+    }
+
     pub fn get_customer(&self, id: i64) -> Result<Customer> {
         store::get(&*self.db.reader()?, id, self.country())
     }
