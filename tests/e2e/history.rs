@@ -130,6 +130,8 @@ fn follow_up_due_today_is_on_the_home_screen_until_done() {
     app.wait_gone(&tid("complaint-form"));
     shows_text(&app, &tid("open-complaint"), "케이크가 눌려서 왔어요");
     app.snapshot("customer");
+    app.click("complaint-start");
+    shows_text(&app, &tid("complaint-status"), "처리 중");
 
     app.click("nav-home");
     let row = shows_text(&app, &tid("home-followup"), "정다은");
@@ -144,4 +146,35 @@ fn follow_up_due_today_is_on_the_home_screen_until_done() {
     ));
     app.wait_for(&tid("home-followups-empty"));
     app.wait_gone(&tid("home-followup"));
+}
+
+#[test]
+fn resolving_a_complaint_offers_a_call_back() {
+    let app = open_shop(
+        "resolving_a_complaint_offers_a_call_back",
+        "setup-start-empty",
+    );
+    add_customer(&app, "한지민", "010-3333-7777", "");
+    app.click("action-complaint");
+    app.type_into("complaint-description", "직원이 인사를 안 받아 줬어요");
+    app.click("complaint-save");
+    app.wait_gone(&tid("complaint-form"));
+
+    app.click("complaint-resolve");
+    app.click("resolve-save");
+    shows_text(&app, &tid("error-resolution"), "입력해");
+    app.type_into("resolve-resolution", "사과드리고 다음 방문 때 음료 제공");
+    app.click("resolve-save");
+    app.wait_gone(&tid("resolve-form"));
+    app.wait_gone(&tid("open-complaints"));
+    shows_text(&app, &tid("entry-complaint-status"), "해결");
+
+    app.click_css(&format!("{} {}", tid("offer-callback"), tid("confirm-ok")));
+    app.wait_for(&tid("followup-form"));
+    let reason = app.value_of("followup-reason");
+    assert!(reason.contains("인사를 안 받아"), "reason {reason:?}");
+    app.snapshot("callback");
+    app.click("followup-save");
+    app.wait_gone(&tid("followup-form"));
+    shows_text(&app, &tid("customer-followup"), "인사를 안 받아");
 }
