@@ -3,6 +3,7 @@
 
 mod commands;
 pub mod error;
+mod recovery;
 
 use std::path::PathBuf;
 
@@ -32,9 +33,25 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             let path = database_path(app)?;
-            let shop = Shop::open(&path)
-                .map_err(|e| format!("cannot open the shop's data at {}: {e}", path.display()))?;
-            app.manage(shop);
+            let error = match Shop::open(&path) {
+                Ok(shop) => {
+                    app.manage(shop);
+                    // The daily backup, off the main thread.
+                    let handle = app.handle().clone();
+                    std::thread::spawn(move || {
+                        if let Err(e) = handle.state::<Shop>().backup_if_due() {
+                            eprintln!("dangol: daily backup failed: {e}");
+                        }
+                    });
+                    None
+                }
+                // The window opens anyway and offers the backups.
+                Err(e) => Some(error::AppError::from(e)),
+            };
+            app.manage(recovery::Recovery {
+                path,
+                error: std::sync::Mutex::new(error),
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -66,6 +83,18 @@ pub fn run() {
             commands::history::snooze_followup,
             commands::history::reschedule_followup,
             commands::history::agenda,
+            commands::data::backup_now,
+            commands::data::list_backups,
+            commands::data::preview_backup,
+            commands::data::restore_backup,
+            commands::data::preview_import,
+            commands::data::import_customers,
+            commands::data::undo_import,
+            commands::data::export_customers,
+            commands::data::find_duplicates,
+            commands::data::merge_customers,
+            recovery::startup_problem,
+            recovery::recover_from_backup,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Dangol");

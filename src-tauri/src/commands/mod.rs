@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod customers;
+pub mod data;
 pub mod history;
 pub mod settings;

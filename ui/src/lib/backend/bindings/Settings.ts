@@ -10,4 +10,9 @@ setup_done: boolean,
 /**
  * Days after a sale to call and ask how it is going; 0 turns it off.
  */
-followup_days_after_sale: number, };
+followup_days_after_sale: number, 
+/**
+ * A second folder for backups (a USB stick, a synced folder); empty
+ * for none. Backups always go beside the database too.
+ */
+backup_folder: string, };
