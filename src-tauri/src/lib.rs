@@ -31,6 +31,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = database_path(app)?;
             let error = match Shop::open(&path) {
