@@ -83,16 +83,19 @@ pub fn read_csv_bytes(bytes: &[u8], encoding: Option<TextEncoding>) -> Result<Ta
         .flexible(true)
         .from_reader(text.as_bytes());
     let (mut rows, mut numbers) = (vec![], vec![]);
+    // Line numbers are counted from byte offsets (the reader's own count
+    // skips the blank lines it skips), going forward only.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 1u32);
     for record in reader.records() {
         let record = record.map_err(|_| unreadable())?;
-        // Counted from the byte offset: the reader's own line count skips
-        // the blank lines it skips.
-        let bytes = text.as_bytes();
         let mut at = record.position().map_or(0, |p| p.byte() as usize);
         while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
             at += 1;
         }
-        numbers.push(memchr::memchr_iter(b'\n', &bytes[..at]).count() as u32 + 1);
+        line += memchr::memchr_iter(b'\n', &bytes[counted_to..at.max(counted_to)]).count() as u32;
+        counted_to = at.max(counted_to);
+        numbers.push(line);
         rows.push(
             record
                 .iter()
