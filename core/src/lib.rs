@@ -9,6 +9,7 @@ pub mod history;
 pub mod import;
 pub mod migrations;
 pub mod sample;
+mod sample_history;
 pub mod search;
 pub mod settings;
 mod shop;

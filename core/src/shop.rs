@@ -86,6 +86,12 @@ impl Shop {
             settings::save(tx, &s)?;
             if input.with_sample {
                 sample::fill(tx, input.country, sample::SAMPLE_SHOP_SIZE, now)?;
+                let ids: Vec<i64> = tx
+                    .prepare("SELECT id FROM customers ORDER BY id")?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let team: Vec<i64> = staff::list(tx)?.into_iter().map(|s| s.id).collect();
+                crate::sample_history::fill(tx, input.country, &ids, &team, now)?;
             }
             Ok(())
         })?;

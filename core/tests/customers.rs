@@ -172,6 +172,10 @@ fn sample_shop_has_about_two_hundred_customers_and_staff() {
     assert!((150..=250).contains(&n), "sample shop has {n} customers");
     assert_eq!(t.shop.list_staff().unwrap().len(), 3);
     assert!(t.shop.search("김", 20).total >= 2);
+    // Every screen has something on it: history, the agenda.
+    let agenda = t.shop.agenda(None).unwrap();
+    assert!(!agenda.followups.is_empty() && !agenda.open_complaints.is_empty());
+    assert!(!t.shop.search_history("배송", 5).unwrap().is_empty());
     let page = t.shop.list_customers(&CustomerListQuery {
         limit: 50,
         ..Default::default()
