@@ -3,7 +3,7 @@
 //! database written by any earlier version opens and upgrades (tested in
 //! `core/tests/migrations.rs`).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
 
@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_imports",
         include_str!("../migrations/0004_imports.sql"),
     ),
+    ("0005_loyalty", include_str!("../migrations/0005_loyalty.sql")),
 ];
 
 /// The schema version this build writes.
@@ -53,10 +54,26 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<usize> {
         if version <= found || version > target {
             continue;
         }
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
+        // SQLite's procedure for changing a table's shape: foreign keys
+        // off (it cannot change inside a transaction) so rebuilding a table
+        // does not cascade, then checked before commit.
+        let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let outcome = (|| -> Result<()> {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            let broken: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()?;
+            if let Some(table) = broken {
+                return Err(Error::Corrupt(format!("migration {version} broke references in {table}")));
+            }
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        conn.pragma_update(None, "foreign_keys", if fk { "ON" } else { "OFF" })?;
+        outcome?;
         ran += 1;
     }
     Ok(ran)

@@ -19,6 +19,16 @@ fn customer_at(conn: &Connection, v: i64) {
          UPDATE card_counter SET next = 2;",
     )
     .unwrap();
+    if v >= 3 {
+        conn.execute_batch(
+            "INSERT INTO history (id, customer_id, kind, happened_at, amount, owed_delta, summary, created_at)
+             VALUES (7, 1, 'sale', '2025-05-02T10:00:00Z', 30000, 30000, '생일 케이크', '2025-05-02T10:00:00Z');
+             INSERT INTO history_fts (rowid, terms) VALUES (7, '생일 케이 이크');
+             INSERT INTO followups (customer_id, due, origin, history_id, created_at)
+             VALUES (1, '2025-05-09', 'sale', 7, '2025-05-02T10:00:00Z');",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -42,6 +52,17 @@ fn every_earlier_version_upgrades_with_its_data() {
         assert_eq!(c.memo, "단골 손님");
         assert!(c.consents.sms.is_some());
         assert_eq!(shop.search("6789", 5).hits[0].id, 1);
+        if from >= 3 {
+            assert_eq!(shop.balance_owed(1).unwrap(), 30_000, "history lost from version {from}");
+            let hits = shop.search_history("케이크", 5).unwrap();
+            assert_eq!(hits.len(), 1, "keyword index lost from version {from}");
+            assert_eq!(shop.customer_story(1).unwrap().followups.len(), 1);
+            let linked: Option<i64> = Connection::open(&path)
+                .unwrap()
+                .query_row("SELECT history_id FROM followups", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(linked, Some(7), "the follow-up lost its sale from version {from}");
+        }
         let next = shop
             .create_customer(&common::form("이서연", "010-1111-2222", ""))
             .unwrap();
