@@ -31,6 +31,13 @@ import type { PaymentInput } from './bindings/PaymentInput';
 import type { SaleInput } from './bindings/SaleInput';
 import type { TimelinePage } from './bindings/TimelinePage';
 import type { TimelineQuery } from './bindings/TimelineQuery';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupPreview } from './bindings/BackupPreview';
+import type { DuplicatePair } from './bindings/DuplicatePair';
+import type { ImportOptions } from './bindings/ImportOptions';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { StartupProblem } from './bindings/StartupProblem';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -94,3 +101,21 @@ export const snoozeFollowup = (id: number) => call<Followup>('snooze_followup', 
 export const rescheduleFollowup = (id: number, due: string) =>
   call<Followup>('reschedule_followup', { id, due });
 export const agenda = (staffId: number | null) => call<Agenda>('agenda', { staffId });
+
+// The shop's data: import and export, backups, duplicates, recovery.
+export const previewImport = (path: string, options: ImportOptions) =>
+  call<ImportPreview>('preview_import', { path, options });
+export const importCustomers = (path: string, options: ImportOptions) =>
+  call<ImportOutcome>('import_customers', { path, options });
+export const undoImport = (batchId: number) => call<number>('undo_import', { batchId });
+export const exportCustomers = (path: string) => call<number>('export_customers', { path });
+export const backupNow = () => call<BackupInfo>('backup_now');
+export const listBackups = () => call<BackupInfo[]>('list_backups');
+export const previewBackup = (path: string) => call<BackupPreview>('preview_backup', { path });
+export const restoreBackup = (path: string) => call<BackupPreview>('restore_backup', { path });
+export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
+export const mergeCustomers = (keep: number, other: number) =>
+  call<Customer>('merge_customers', { keep, other });
+/** Works even when the shop could not be opened: null when all is well. */
+export const startupProblem = () => call<StartupProblem | null>('startup_problem');
+export const recoverFromBackup = (backup: string) => call<null>('recover_from_backup', { backup });

@@ -1,6 +1,7 @@
 /** The translation tables, one JSON file per area and language. */
 import koCommon from './ko/common.json';
 import koCustomers from './ko/customers.json';
+import koData from './ko/data.json';
 import koErrors from './ko/errors.json';
 import koForm from './ko/form.json';
 import koHistory from './ko/history.json';
@@ -10,6 +11,7 @@ import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
 import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
+import enData from './en/data.json';
 import enErrors from './en/errors.json';
 import enForm from './en/form.json';
 import enHistory from './en/history.json';
@@ -21,6 +23,7 @@ import enSetup from './en/setup.json';
 const ko = {
   common: koCommon,
   customers: koCustomers,
+  data: koData,
   errors: koErrors,
   form: koForm,
   history: koHistory,
@@ -36,6 +39,7 @@ export type Messages = typeof ko;
 const en: Messages = {
   common: enCommon,
   customers: enCustomers,
+  data: enData,
   errors: enErrors,
   form: enForm,
   history: enHistory,
