@@ -7,6 +7,7 @@
 //! one at a time (see `app.rs`).
 
 mod app;
+mod data;
 mod history;
 mod shop;
 mod webdriver;
