@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod history;
 pub mod import;
+pub mod loyalty;
 pub mod migrations;
 pub mod sample;
 mod sample_history;
@@ -15,6 +16,7 @@ pub mod settings;
 mod shop;
 mod shop_data;
 mod shop_history;
+mod shop_loyalty;
 pub mod staff;
 pub mod text;
 

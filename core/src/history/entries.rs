@@ -37,6 +37,7 @@ fn kind_str(k: HistoryKind) -> &'static str {
         HistoryKind::Complaint => "complaint",
         HistoryKind::Followup => "followup",
         HistoryKind::Note => "note",
+        HistoryKind::Loyalty => "loyalty",
     }
 }
 

@@ -16,6 +16,8 @@ pub enum HistoryKind {
     Complaint,
     Followup,
     Note,
+    /// A tier change, points or a coupon: `summary` says what.
+    Loyalty,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]

@@ -46,6 +46,14 @@ pub fn parse_amount(text: &str, country: Country) -> Option<i64> {
     (minor <= MAX_MINOR).then_some(minor)
 }
 
+/// An amount as `parse_amount` reads it back: 12000, or 12.50.
+pub fn plain(minor: i64, country: Country) -> String {
+    match country {
+        Country::KR => minor.to_string(),
+        Country::US => format!("{}.{:02}", minor / 100, minor % 100),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

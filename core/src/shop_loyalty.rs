@@ -1,0 +1,113 @@
+//! `Shop`'s loyalty side: rules, visits with every rule applied, coupons,
+//! tiers for everyone, points that lapse.
+
+use chrono::{Duration, Utc};
+
+use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::loyalty::coupons::{self, Coupon, CouponOrigin};
+use crate::loyalty::rules::{LoyaltyRules, Reward};
+use crate::loyalty::tiers::{self, TierChange};
+use crate::loyalty::visit::{self, VisitInput, VisitOutcome};
+use crate::loyalty::{self, ledger};
+use crate::shop_history::today;
+use crate::Shop;
+
+impl Shop {
+    pub fn loyalty_rules(&self) -> Result<LoyaltyRules> {
+        loyalty::load_rules(&*self.db().reader()?)
+    }
+
+    /// Saves new rules; they apply from the next visit on (what was earned
+    /// stays), and tiers are recomputed under them at once.
+    pub fn update_loyalty_rules(&self, rules: &LoyaltyRules) -> Result<Vec<TierChange>> {
+        let mut ids: Vec<&str> = rules.tiers.iter().map(|t| t.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() != rules.tiers.len() || rules.tiers.iter().any(|t| t.name.trim().is_empty()) {
+            return Err(Error::Validation(vec![FieldError::new(
+                "tiers",
+                FieldErrorCode::InvalidChoice,
+            )]));
+        }
+        self.db().with_tx(|tx| {
+            loyalty::save_rules(tx, rules)?;
+            tiers::recompute(tx, rules, None, today(), Utc::now())
+        })
+    }
+
+    pub fn record_visit(&self, customer_id: i64, input: &VisitInput) -> Result<VisitOutcome> {
+        let rules = self.loyalty_rules()?;
+        let country = self.settings()?.country;
+        self.db().with_tx(|tx| {
+            visit::record_visit(tx, customer_id, input, &rules, country, today(), Utc::now())
+        })
+    }
+
+    pub fn points_balance(&self, customer_id: i64) -> Result<i64> {
+        ledger::points(&*self.db().reader()?, customer_id)
+    }
+
+    pub fn stamps_balance(&self, customer_id: i64) -> Result<i64> {
+        ledger::stamps(&*self.db().reader()?, customer_id)
+    }
+
+    pub fn usable_coupons(&self, customer_id: i64) -> Result<Vec<Coupon>> {
+        coupons::usable(&*self.db().reader()?, customer_id, today())
+    }
+
+    pub fn issue_coupon(
+        &self,
+        customer_id: i64,
+        reward: &Reward,
+        origin: CouponOrigin,
+    ) -> Result<Coupon> {
+        self.db().with_tx(|tx| {
+            crate::history::entries::ensure_customer(tx, customer_id)?;
+            coupons::issue(tx, customer_id, reward, origin, today(), Utc::now())
+        })
+    }
+
+    /// Issues the same coupon to every customer of a tier; returns how many.
+    pub fn issue_coupon_to_tier(&self, tier_id: &str, reward: &Reward) -> Result<u32> {
+        self.db().with_tx(|tx| {
+            let ids: Vec<i64> = tx
+                .prepare("SELECT id FROM customers WHERE tier = ?1")?
+                .query_map([tier_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in &ids {
+                coupons::issue(tx, *id, reward, CouponOrigin::Tier, today(), Utc::now())?;
+            }
+            Ok(ids.len() as u32)
+        })
+    }
+
+    /// Tiers for everyone (the window moved on, or rules changed).
+    pub fn recompute_tiers(&self) -> Result<Vec<TierChange>> {
+        let rules = self.loyalty_rules()?;
+        self.db()
+            .with_tx(|tx| tiers::recompute(tx, &rules, None, today(), Utc::now()))
+    }
+
+    /// Lapses points whose day has come; returns how many customers lost some.
+    pub fn expire_points(&self) -> Result<usize> {
+        self.db()
+            .with_tx(|tx| ledger::expire_points(tx, today(), Utc::now()))
+            .map(|v| v.len())
+    }
+
+    /// Promotions and demotions of the last seven days, newest first.
+    pub fn recent_tier_changes(&self) -> Result<Vec<tiers::RecentTierChange>> {
+        tiers::changes_since(&*self.db().reader()?, Utc::now() - Duration::days(7))
+    }
+
+    /// Her tier's id, if she has one.
+    pub fn get_customer_tier(&self, customer_id: i64) -> Option<String> {
+        let conn = self.db().reader().ok()?;
+        conn.query_row(
+            "SELECT tier FROM customers WHERE id = ?1",
+            [customer_id],
+            |r| r.get(0),
+        )
+        .ok()?
+    }
+}
