@@ -56,6 +56,12 @@ impl App {
     /// Starts tauri-driver and the app with fresh folders; `name` names the
     /// artifacts saved if the test fails.
     pub fn launch(name: &str) -> App {
+        App::launch_with(name, |_| {})
+    }
+
+    /// Like `launch`, but `prepare` may first put files in the data folder
+    /// (a damaged shop file, backups).
+    pub fn launch_with(name: &str, prepare: impl FnOnce(&Path)) -> App {
         if std::env::var_os("DISPLAY").map_or(true, |d| d.is_empty()) {
             panic!("DISPLAY is not set: run the e2e tests through scripts/e2e-xvfb.sh or xvfb-run");
         }
@@ -71,6 +77,7 @@ impl App {
             fs::create_dir_all(&p).expect("create test folder");
             p
         };
+        prepare(&sub("data"));
         let (port, native_port) = free_ports();
         let log = File::create(dir.path().join("driver.log")).expect("driver log");
         let driver = Command::new("tauri-driver")
@@ -125,6 +132,11 @@ impl App {
              build with `npm --prefix ui run build && cargo test --features custom-protocol`"
         );
         app
+    }
+
+    /// The folder the app keeps its data in (`DANGOL_DATA_DIR`).
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
     }
 
     /// Waits until `probe` gives `Some`, failing with `what` after `PATIENCE`.

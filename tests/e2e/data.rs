@@ -70,6 +70,7 @@ fn cp949_list_imported_after_fixing_a_column() {
     // Bad rows block the import until the owner leaves them out.
     app.wait_for(&tid("import-blocked"));
     app.click("import-skip-invalid");
+    app.wait_gone(&tid("import-blocked"));
     app.snapshot("import-preview");
     app.click("import-run");
     shows_text(&app, &tid("import-result"), "2명을 가져왔습니다");
@@ -135,4 +136,40 @@ fn backup_now_adds_a_backup() {
     ));
     app.wait_gone(&tid("restore-dialog"));
     app.snapshot("data-screen");
+}
+
+/// A shop file that cannot be opened: the window offers the backups and
+/// one of them brings the shop back.
+#[test]
+fn damaged_shop_file_is_restored_from_a_backup() {
+    let first = open_shop(
+        "damaged_shop_file_is_restored_from_a_backup",
+        "setup-start-empty",
+    );
+    add_customer(&first, "윤서아", "010-3030-4040", "");
+    first.click("nav-data");
+    first.click("backup-now");
+    shows_text(&first, &tid("backup-item"), "직접 백업");
+    let backups = first.data_dir().join("backups");
+    let manual = std::fs::read_dir(&backups)
+        .expect("the backups folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains("manual"))
+        .expect("the manual backup file");
+    let name = manual.file_name().unwrap().to_owned();
+    let bytes = std::fs::read(&manual).expect("read the backup");
+    drop(first);
+
+    let app = App::launch_with("damaged_shop_file_is_restored_from_a_backup", |data| {
+        std::fs::write(data.join("dangol.sqlite3"), vec![0x5a; 8192]).expect("damage");
+        std::fs::create_dir_all(data.join("backups")).expect("backups folder");
+        std::fs::write(data.join("backups").join(&name), &bytes).expect("backup");
+    });
+    app.wait_for(&tid("recovery-screen"));
+    shows_text(&app, &tid("recovery-backup"), "직접 백업");
+    app.snapshot("recovery");
+    app.click("recovery-restore");
+    let input = app.wait_for(&tid("search-input"));
+    app.wd.send_keys(&input, "4040").expect("type 4040");
+    hits_containing(&app, &input, "4040", "윤서아");
 }

@@ -75,3 +75,10 @@ export function withExtension(path: string, ext: 'xlsx' | 'csv'): string {
   if (!trimmed) return trimmed;
   return /\.(xlsx|csv)$/i.test(trimmed) ? trimmed : `${trimmed}.${ext}`;
 }
+
+/** When a backup was made, to the second: two made in one minute differ. */
+export function formatBackupTime(iso: string, locale: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+}
