@@ -173,3 +173,31 @@ fn damaged_shop_file_is_restored_from_a_backup() {
     app.wd.send_keys(&input, "4040").expect("type 4040");
     hits_containing(&app, &input, "4040", "윤서아");
 }
+
+#[test]
+fn duplicate_customers_are_merged_into_the_one_kept() {
+    let app = open_shop(
+        "duplicate_customers_are_merged_into_the_one_kept",
+        "setup-start-empty",
+    );
+    add_customer(&app, "김민지", "010-5151-6262", "");
+    add_customer(&app, "김민지", "010-7373-8484", "");
+    app.click("nav-data");
+    shows_text(&app, &tid("dupe-pair"), "같은 이름");
+    app.snapshot("duplicates");
+
+    app.click("dupe-merge");
+    app.wait_for(&tid("merge-dialog"));
+    app.click("merge-keep-second");
+    app.snapshot("merge-dialog");
+    app.click("merge-run");
+    app.wait_gone(&tid("merge-dialog"));
+    app.wait_for(&tid("dupes-empty"));
+
+    // One 김민지 is left, and both numbers find her.
+    for digits in ["6262", "8484"] {
+        let input = search(&app, digits);
+        let hits = hits_containing(&app, &input, digits, "김민지");
+        assert_eq!(hits.len(), 1, "{digits}: {hits:?}");
+    }
+}
