@@ -26,4 +26,5 @@ pub use history::model::*;
 pub use search::model::{MatchField, SearchHit, SearchResults};
 pub use settings::{Country, Language, Settings, SetupInput};
 pub use shop::Shop;
+pub use shop_loyalty::LoyaltyStatus;
 pub use staff::Staff;

@@ -110,4 +110,69 @@ impl Shop {
         )
         .ok()?
     }
+
+    /// What the customer screen shows: tier and how far to the next,
+    /// points, stamps, usable coupons.
+    pub fn loyalty_status(&self, customer_id: i64) -> Result<LoyaltyStatus> {
+        let rules = self.loyalty_rules()?;
+        let conn = self.db().reader()?;
+        crate::history::entries::ensure_customer(&conn, customer_id)?;
+        let since = match rules.tier_window {
+            crate::loyalty::rules::TierWindow::Lifetime => None,
+            crate::loyalty::rules::TierWindow::Last12Months => today()
+                .checked_sub_months(chrono::Months::new(12))
+                .map(|d| d.to_string()),
+        };
+        let (visits, spend): (u32, i64) = conn.query_row(
+            "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM history
+             WHERE customer_id = ?1 AND kind = 'sale' AND (?2 IS NULL OR happened_at >= ?2)",
+            rusqlite::params![customer_id, since],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let tier_id: Option<String> = conn.query_row(
+            "SELECT tier FROM customers WHERE id = ?1",
+            [customer_id],
+            |r| r.get(0),
+        )?;
+        let tier = tier_id.as_deref().and_then(|t| rules.tier(t)).cloned();
+        let at = tier_id
+            .as_deref()
+            .and_then(|t| rules.tiers.iter().position(|x| x.id == t));
+        let next = rules.tiers.get(at.map_or(0, |i| i + 1)).cloned();
+        Ok(LoyaltyStatus {
+            visits_to_next: next
+                .as_ref()
+                .and_then(|n| n.min_visits)
+                .map(|v| v.saturating_sub(visits)),
+            spend_to_next: next
+                .as_ref()
+                .and_then(|n| n.min_spend)
+                .map(|s| (s - spend).max(0)),
+            tier,
+            next,
+            visits_in_window: visits,
+            spend_in_window: spend,
+            points: ledger::points(&conn, customer_id)?,
+            stamps: ledger::stamps(&conn, customer_id)?,
+            stamp_goal: rules.stamps.goal,
+            coupons: coupons::usable(&conn, customer_id, today())?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LoyaltyStatus {
+    pub tier: Option<crate::loyalty::rules::Tier>,
+    pub next: Option<crate::loyalty::rules::Tier>,
+    pub visits_in_window: u32,
+    pub spend_in_window: i64,
+    /// Visits still needed for the next tier (if it asks for visits).
+    pub visits_to_next: Option<u32>,
+    /// Spend still needed for the next tier (if it asks for spend).
+    pub spend_to_next: Option<i64>,
+    pub points: i64,
+    pub stamps: i64,
+    pub stamp_goal: u32,
+    pub coupons: Vec<Coupon>,
 }

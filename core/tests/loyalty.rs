@@ -125,6 +125,13 @@ fn tiers_rise_with_visits_are_kept_in_history_and_give_their_discount() {
     );
     assert_eq!(t.shop.recent_tier_changes().unwrap().len(), 3);
 
+    let status = t.shop.loyalty_status(id).unwrap();
+    assert_eq!(status.tier.map(|t| t.name), Some("VIP".into()));
+    assert_eq!(status.next.as_ref().map(|t| t.name.as_str()), Some("VVIP"));
+    assert_eq!(
+        (status.visits_to_next, status.spend_to_next),
+        (Some(10), Some(600_000))
+    );
     let mut vip = visit("10,000");
     vip.apply_tier_discount = true;
     let out = t.shop.record_visit(id, &vip).unwrap();

@@ -40,8 +40,13 @@ pub fn run() {
                     // The daily backup, off the main thread.
                     let handle = app.handle().clone();
                     std::thread::spawn(move || {
-                        if let Err(e) = handle.state::<Shop>().backup_if_due() {
+                        let shop = handle.state::<Shop>();
+                        if let Err(e) = shop.backup_if_due() {
                             eprintln!("dangol: daily backup failed: {e}");
+                        }
+                        // The tier window moves on and points lapse by the day.
+                        if let Err(e) = shop.recompute_tiers().and(shop.expire_points()) {
+                            eprintln!("dangol: daily loyalty upkeep failed: {e}");
                         }
                     });
                     None
@@ -94,6 +99,14 @@ pub fn run() {
             commands::data::export_customers,
             commands::data::find_duplicates,
             commands::data::merge_customers,
+            commands::loyalty::loyalty_rules,
+            commands::loyalty::update_loyalty_rules,
+            commands::loyalty::record_visit,
+            commands::loyalty::loyalty_status,
+            commands::loyalty::issue_coupon,
+            commands::loyalty::issue_coupon_to_tier,
+            commands::loyalty::recompute_tiers,
+            commands::loyalty::recent_tier_changes,
             recovery::startup_problem,
             recovery::recover_from_backup,
         ])

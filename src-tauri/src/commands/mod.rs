@@ -4,4 +4,5 @@ pub mod app;
 pub mod customers;
 pub mod data;
 pub mod history;
+pub mod loyalty;
 pub mod settings;
