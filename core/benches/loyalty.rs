@@ -77,7 +77,7 @@ fn main() {
         }
     }
     let first = times[0];
-    println!("| Recompute tiers for {n} customers, first run (every customer placed, each change written to history) | 1 | {first:.0} | |");
+    println!("| Recompute tiers for {n} customers, first run (everyone placed; promotions written to history) | 1 | {first:.0} | |");
     let rest = times[1..].to_vec();
     println!(
         "| Recompute tiers for {n} customers, nothing changed | {} | {:.0} | {:.0} |",

@@ -26,7 +26,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_imports",
         include_str!("../migrations/0004_imports.sql"),
     ),
-    ("0005_loyalty", include_str!("../migrations/0005_loyalty.sql")),
+    (
+        "0005_loyalty",
+        include_str!("../migrations/0005_loyalty.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -66,7 +69,9 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<usize> {
                 .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
                 .optional()?;
             if let Some(table) = broken {
-                return Err(Error::Corrupt(format!("migration {version} broke references in {table}")));
+                return Err(Error::Corrupt(format!(
+                    "migration {version} broke references in {table}"
+                )));
             }
             tx.pragma_update(None, "user_version", version)?;
             tx.commit()?;

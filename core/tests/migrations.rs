@@ -53,7 +53,11 @@ fn every_earlier_version_upgrades_with_its_data() {
         assert!(c.consents.sms.is_some());
         assert_eq!(shop.search("6789", 5).hits[0].id, 1);
         if from >= 3 {
-            assert_eq!(shop.balance_owed(1).unwrap(), 30_000, "history lost from version {from}");
+            assert_eq!(
+                shop.balance_owed(1).unwrap(),
+                30_000,
+                "history lost from version {from}"
+            );
             let hits = shop.search_history("케이크", 5).unwrap();
             assert_eq!(hits.len(), 1, "keyword index lost from version {from}");
             assert_eq!(shop.customer_story(1).unwrap().followups.len(), 1);
@@ -61,7 +65,11 @@ fn every_earlier_version_upgrades_with_its_data() {
                 .unwrap()
                 .query_row("SELECT history_id FROM followups", [], |r| r.get(0))
                 .unwrap();
-            assert_eq!(linked, Some(7), "the follow-up lost its sale from version {from}");
+            assert_eq!(
+                linked,
+                Some(7),
+                "the follow-up lost its sale from version {from}"
+            );
         }
         let next = shop
             .create_customer(&common::form("이서연", "010-1111-2222", ""))

@@ -108,6 +108,7 @@ pub fn run() {
             commands::loyalty::recompute_tiers,
             commands::loyalty::recent_tier_changes,
             recovery::startup_problem,
+            recovery::recovery_preview,
             recovery::recover_from_backup,
         ])
         .run(tauri::generate_context!())

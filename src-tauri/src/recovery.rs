@@ -38,6 +38,12 @@ pub fn startup_problem(recovery: State<'_, Recovery>) -> Option<StartupProblem> 
     })
 }
 
+/// What a backup holds, readable without an open shop.
+#[tauri::command(async)]
+pub fn recovery_preview(path: PathBuf) -> CmdResult<backup::BackupPreview> {
+    Ok(backup::preview(&path)?)
+}
+
 #[tauri::command(async)]
 pub fn recover_from_backup(
     app: AppHandle,
@@ -62,6 +68,9 @@ pub fn recover_from_backup(
     }
     std::fs::copy(&backup, path).map_err(|e| AppError::from(dangol_core::Error::Io(e)))?;
     let shop = Shop::open(path)?;
+    if let Err(e) = shop.backup_if_due() {
+        eprintln!("dangol: backup after recovery failed: {e}");
+    }
     app.manage(shop);
     if let Ok(mut e) = recovery.error.lock() {
         *e = None;

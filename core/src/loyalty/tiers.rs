@@ -46,14 +46,20 @@ pub fn recompute(
     now: DateTime<Utc>,
 ) -> Result<Vec<TierChange>> {
     let since = window_start(rules, today).map(|d| d.format("%Y-%m-%d").to_string());
-    let mut stmt = conn.prepare_cached(
+    // One customer by her id (an index lookup), or everyone in one pass.
+    let filter = if customer.is_some() {
+        "c.id = ?2"
+    } else {
+        "?2 IS NULL"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.name, c.tier, COUNT(h.id), COALESCE(SUM(h.amount), 0)
          FROM customers c
          LEFT JOIN history h ON h.customer_id = c.id AND h.kind = 'sale'
               AND (?1 IS NULL OR h.happened_at >= ?1)
-         WHERE ?2 IS NULL OR c.id = ?2
-         GROUP BY c.id",
-    )?;
+         WHERE {filter}
+         GROUP BY c.id"
+    ))?;
     let rows: Vec<(i64, String, Option<String>, u32, i64)> = stmt
         .query_map(params![since, customer], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -67,6 +73,10 @@ pub fn recompute(
             continue;
         }
         update.execute(params![id, next])?;
+        let first_placement = current.is_none() && rank(rules, next.as_deref()) == 0;
+        if first_placement {
+            continue;
+        }
         let up = rank(rules, next.as_deref()) > rank(rules, current.as_deref());
         let label = |t: &Option<String>| {
             t.as_deref()
