@@ -167,6 +167,8 @@ fn damaged_shop_file_is_restored_from_a_backup() {
     });
     app.wait_for(&tid("recovery-screen"));
     shows_text(&app, &tid("recovery-backup"), "직접 백업");
+    // What the backup holds is shown before anything is replaced.
+    shows_text(&app, &tid("recovery-screen"), "1명");
     app.snapshot("recovery");
     app.click("recovery-restore");
     let input = app.wait_for(&tid("search-input"));

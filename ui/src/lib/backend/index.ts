@@ -119,3 +119,5 @@ export const mergeCustomers = (keep: number, other: number) =>
 /** Works even when the shop could not be opened: null when all is well. */
 export const startupProblem = () => call<StartupProblem | null>('startup_problem');
 export const recoverFromBackup = (backup: string) => call<null>('recover_from_backup', { backup });
+/** Works before the shop is open (the recovery screen). */
+export const recoveryPreview = (path: string) => call<BackupPreview>('recovery_preview', { path });
