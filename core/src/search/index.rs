@@ -14,7 +14,6 @@
 //! slots once the dead outweigh the live.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use memchr::memmem;
 
@@ -88,23 +87,6 @@ struct Slot {
     /// `fold(name)` as characters, for checking a loose match.
     folded: Vec<char>,
     alive: bool,
-}
-
-/// Slots are small dense integers nobody chooses: a multiply spreads them
-/// well enough, where SipHash cost more than the rest of handling a hit.
-#[derive(Default)]
-struct SlotHasher(u64);
-
-impl Hasher for SlotHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u32(b.into()));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
 }
 
 /// A name's first 8 bytes, big-endian: ordered as the name is, up to ties,
@@ -203,18 +185,21 @@ impl SearchIndex {
     }
 
     pub fn search(&self, raw: &str, limit: usize, shop: Country) -> SearchResults {
-        let mut best: HashMap<u32, Found, BuildHasherDefault<SlotHasher>> = HashMap::default();
+        // Per slot, 1 + where its best match is in `found`; 0 for none yet.
+        let mut marks = vec![0u32; self.slots.len()];
+        let mut found: Vec<Found> = vec![];
         let mut add = |f: Found| {
             if !self.slots[f.slot as usize].alive {
                 return;
             }
-            best.entry(f.slot)
-                .and_modify(|b| {
-                    if f.rank < b.rank {
-                        *b = f
-                    }
-                })
-                .or_insert(f);
+            match marks[f.slot as usize] as usize {
+                0 => {
+                    found.push(f);
+                    marks[f.slot as usize] = found.len() as u32;
+                }
+                at if f.rank < found[at - 1].rank => found[at - 1] = f,
+                _ => {}
+            }
         };
         match query::parse(raw) {
             Query::Empty => {}
@@ -246,7 +231,7 @@ impl SearchIndex {
                 }
             }
         }
-        self.results(raw, best.into_values().collect(), limit, shop)
+        self.results(raw, found, limit, shop)
     }
 
     fn find_digits(&self, digits: &str, add: &mut impl FnMut(Found)) {
@@ -266,10 +251,10 @@ impl SearchIndex {
         for (entry, at) in self.phones.find(digits.as_bytes()) {
             // The best of every place the digits occur in this number.
             let number = self.phones.entry(entry);
-            let rank = match (
-                number == digits.as_bytes(),
-                number.ends_with(digits.as_bytes()),
-            ) {
+            let d = digits.as_bytes();
+            let suffix = number.len() >= d.len()
+                && number.iter().rev().zip(d.iter().rev()).all(|(a, b)| a == b);
+            let rank = match (at == 0 && number.len() == d.len(), suffix) {
                 (true, _) => 0,
                 (false, true) if long => 1,
                 (false, true) => 4,
