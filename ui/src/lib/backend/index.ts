@@ -38,6 +38,15 @@ import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { StartupProblem } from './bindings/StartupProblem';
+import type { Coupon } from './bindings/Coupon';
+import type { CouponOrigin } from './bindings/CouponOrigin';
+import type { LoyaltyRules } from './bindings/LoyaltyRules';
+import type { LoyaltyStatus } from './bindings/LoyaltyStatus';
+import type { RecentTierChange } from './bindings/RecentTierChange';
+import type { Reward } from './bindings/Reward';
+import type { TierChange } from './bindings/TierChange';
+import type { VisitInput } from './bindings/VisitInput';
+import type { VisitOutcome } from './bindings/VisitOutcome';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -121,3 +130,20 @@ export const startupProblem = () => call<StartupProblem | null>('startup_problem
 export const recoverFromBackup = (backup: string) => call<null>('recover_from_backup', { backup });
 /** Works before the shop is open (the recovery screen). */
 export const recoveryPreview = (path: string) => call<BackupPreview>('recovery_preview', { path });
+
+// Loyalty: the shop's rules, visits with every rule applied, coupons, tiers.
+export const loyaltyRules = () => call<LoyaltyRules>('loyalty_rules');
+/** Applies from the next visit; returns the customers whose tier moved. */
+export const updateLoyaltyRules = (rules: LoyaltyRules) =>
+  call<TierChange[]>('update_loyalty_rules', { rules });
+export const recordVisit = (customerId: number, input: VisitInput) =>
+  call<VisitOutcome>('record_visit', { customerId, input });
+export const loyaltyStatus = (customerId: number) =>
+  call<LoyaltyStatus>('loyalty_status', { customerId });
+export const issueCoupon = (customerId: number, reward: Reward, origin: CouponOrigin) =>
+  call<Coupon>('issue_coupon', { customerId, reward, origin });
+/** Returns how many customers of the tier got one. */
+export const issueCouponToTier = (tierId: string, reward: Reward) =>
+  call<number>('issue_coupon_to_tier', { tierId, reward });
+export const recomputeTiers = () => call<TierChange[]>('recompute_tiers');
+export const recentTierChanges = () => call<RecentTierChange[]>('recent_tier_changes');

@@ -3,7 +3,7 @@ import type { ComplaintCategory } from '../backend/bindings/ComplaintCategory';
 import type { ContactChannel } from '../backend/bindings/ContactChannel';
 import type { HistoryKind } from '../backend/bindings/HistoryKind';
 
-export const KINDS: readonly HistoryKind[] = ['sale', 'payment', 'contact', 'complaint', 'followup', 'note'];
+export const KINDS: readonly HistoryKind[] = ['sale', 'payment', 'contact', 'complaint', 'followup', 'note', 'loyalty'];
 
 export const CHANNELS: readonly ContactChannel[] = ['phone', 'visit', 'sms', 'kakao', 'email', 'letter'];
 

@@ -6,6 +6,7 @@ import koErrors from './ko/errors.json';
 import koForm from './ko/form.json';
 import koHistory from './ko/history.json';
 import koHome from './ko/home.json';
+import koLoyalty from './ko/loyalty.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
@@ -16,6 +17,7 @@ import enErrors from './en/errors.json';
 import enForm from './en/form.json';
 import enHistory from './en/history.json';
 import enHome from './en/home.json';
+import enLoyalty from './en/loyalty.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
@@ -28,6 +30,7 @@ const ko = {
   form: koForm,
   history: koHistory,
   home: koHome,
+  loyalty: koLoyalty,
   search: koSearch,
   settings: koSettings,
   setup: koSetup,
@@ -44,6 +47,7 @@ const en: Messages = {
   form: enForm,
   history: enHistory,
   home: enHome,
+  loyalty: enLoyalty,
   search: enSearch,
   settings: enSettings,
   setup: enSetup,

@@ -1,0 +1,31 @@
+/**
+ * One customer's loyalty on screen: the shop's rules, her status, and what
+ * the last visit earned (shown until the next one or until dismissed).
+ */
+import * as backend from '../backend';
+import type { LoyaltyRules } from '../backend/bindings/LoyaltyRules';
+import type { LoyaltyStatus } from '../backend/bindings/LoyaltyStatus';
+import type { VisitOutcome } from '../backend/bindings/VisitOutcome';
+import { reportError } from '../app/session.svelte';
+
+export class LoyaltyState {
+  rules = $state<LoyaltyRules | null>(null);
+  status = $state<LoyaltyStatus | null>(null);
+  /** The visit just saved, for the result panel. */
+  last = $state<VisitOutcome | null>(null);
+  readonly customerId: number;
+
+  constructor(customerId: number) {
+    this.customerId = customerId;
+  }
+
+  async reload() {
+    try {
+      const [rules, status] = await Promise.all([backend.loyaltyRules(), backend.loyaltyStatus(this.customerId)]);
+      this.rules = rules;
+      this.status = status;
+    } catch (e) {
+      reportError(backend.toAppError(e));
+    }
+  }
+}
