@@ -52,6 +52,10 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // Deleted customers are a privacy matter: overwrite freed pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // 32 MB of page cache (the default is 2 MB): a shop of 100,000
+    // customers keeps its indexes in memory, which makes bulk imports and
+    // the history timeline several times faster.
+    conn.pragma_update(None, "cache_size", -32_000)?;
     Ok(())
 }
 
