@@ -241,6 +241,19 @@ impl App {
         self.wd.send_keys(el, keys::BACKSPACE).expect("backspace");
     }
 
+    /// Chooses the option at `index` of the select with this test id, as
+    /// picking it with the mouse would (WebKitWebDriver cannot click options).
+    pub fn select_index(&self, testid: &str, index: usize) {
+        let el = self.wait_for(&tid(testid));
+        self.wd
+            .execute(
+                "arguments[0].selectedIndex = arguments[1];
+                 arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+                &[el.to_json(), index.into()],
+            )
+            .unwrap_or_else(|e| panic!("choose option {index} of {testid}: {e}"));
+    }
+
     /// The current value of the input with this test id.
     pub fn value_of(&self, testid: &str) -> String {
         let el = self.wait_for(&tid(testid));

@@ -9,6 +9,7 @@
 mod app;
 mod data;
 mod history;
+mod loyalty;
 mod shop;
 mod webdriver;
 

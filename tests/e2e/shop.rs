@@ -63,3 +63,14 @@ pub fn hits_containing(
         },
     )
 }
+
+/// Records a purchase of `amount` through 구매 기록 (typed, then Enter) and
+/// waits for the form to close.
+pub fn record_sale(app: &App, amount: &str) {
+    app.click("action-sale");
+    app.type_into(
+        "sale-amount",
+        &format!("{amount}{}", webdriver::keys::ENTER),
+    );
+    app.wait_gone(&tid("sale-form"));
+}

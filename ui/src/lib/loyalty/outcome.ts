@@ -27,7 +27,8 @@ export function outcomeText(
   const num = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US');
   const parts: string[] = [];
   if (o.points_earned > 0) parts.push(translate(lang, 'loyalty.visit.earned', { n: num.format(o.points_earned) }));
-  if (ctx.stampsOn) parts.push(translate(lang, 'loyalty.visit.stamps', { n: o.stamps_now, goal: ctx.stampGoal }));
+  if (ctx.stampsOn && o.reward_coupons.length > 0 && o.stamps_now === 0) parts.push(translate(lang, 'loyalty.visit.stamps_full'));
+  else if (ctx.stampsOn) parts.push(translate(lang, 'loyalty.visit.stamps', { n: o.stamps_now, goal: ctx.stampGoal }));
   const reward =
     o.reward_coupons.length > 0
       ? translate(lang, 'loyalty.visit.reward', {

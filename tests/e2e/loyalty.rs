@@ -1,0 +1,81 @@
+//! Loyalty end to end: a stamp card filled by ten visits turns into a
+//! coupon, which is used once and then no longer offered.
+
+use crate::app::{tid, App};
+use crate::shop::{add_customer, open_shop, record_sale};
+use crate::webdriver::keys;
+
+/// Waits until some element matching `css` shows text containing `needle`.
+fn shows_text(app: &App, css: &str, needle: &str) -> String {
+    app.wait_until(&format!("{css} containing {needle:?}"), || {
+        let texts = app.texts(css)?;
+        *app.seen.borrow_mut() = format!("{texts:?}");
+        Ok(texts.into_iter().find(|t| t.contains(needle)))
+    })
+}
+
+/// Waits until her stamp card reads exactly `count` (e.g. "3/10").
+fn stamps_are(app: &App, count: &str) {
+    app.wait_until(&format!("the stamp card to read {count}"), || {
+        let shown = app.texts(&tid("loyalty-stamps"))?;
+        *app.seen.borrow_mut() = format!("{shown:?}");
+        Ok(shown.iter().any(|s| s.trim() == count).then_some(()))
+    });
+}
+
+#[test]
+fn ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once() {
+    let app = open_shop(
+        "ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once",
+        "setup-start-empty",
+    );
+    add_customer(&app, "윤하나", "010-6060-1010", "");
+    stamps_are(&app, "0/10");
+    app.wait_for(&tid("loyalty-coupons-empty"));
+
+    for visit in 1..=9 {
+        record_sale(&app, "4,500");
+        stamps_are(&app, &format!("{visit}/10"));
+        shows_text(&app, &tid("visit-earned"), "+135점 적립");
+        if visit == 5 {
+            // Five visits make her a regular (단골).
+            shows_text(&app, &tid("visit-tier-change"), "일반 → 단골");
+            shows_text(&app, &tid("loyalty-tier"), "단골");
+        }
+    }
+    app.snapshot("nine-visits");
+
+    // The tenth fills the card: a reward notice and a coupon for a drink.
+    record_sale(&app, "4,500");
+    let notice = shows_text(&app, &tid("visit-reward"), "도장 10개 완성");
+    assert!(notice.contains("음료 1잔"), "notice {notice:?}");
+    shows_text(&app, &tid("loyalty-coupon"), "음료 1잔");
+    stamps_are(&app, "0/10");
+    app.snapshot("card-full");
+
+    // The next visit uses it; the breakdown names the free item.
+    app.click("action-sale");
+    app.select_index("visit-coupon", 1);
+    app.type_into("sale-amount", "4,500");
+    shows_text(&app, &tid("visit-breakdown"), "음료 1잔");
+    app.snapshot("visit-with-coupon");
+    app.click("sale-save");
+    app.wait_gone(&tid("sale-form"));
+    stamps_are(&app, "1/10");
+    app.wait_for(&tid("loyalty-coupons-empty"));
+    assert!(
+        app.texts(&tid("loyalty-coupon")).unwrap().is_empty(),
+        "the used coupon is still listed"
+    );
+
+    // It cannot be chosen again: the form no longer offers any coupon.
+    app.click("action-sale");
+    let amount = app.wait_for(&tid("sale-amount"));
+    assert!(
+        app.wd.find_all(&tid("visit-coupon")).unwrap().is_empty(),
+        "a used coupon is still offered"
+    );
+    app.wd.send_keys(&amount, keys::ESCAPE).expect("Esc");
+    app.wait_gone(&tid("sale-form"));
+    app.snapshot("customer");
+}
