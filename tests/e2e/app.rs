@@ -80,6 +80,7 @@ impl App {
         prepare(&sub("data"));
         let (port, native_port) = free_ports();
         let log = File::create(dir.path().join("driver.log")).expect("driver log");
+        let bus = private_bus(&sub("data"));
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -92,6 +93,7 @@ impl App {
             .env("XDG_CONFIG_HOME", sub("xdg-config"))
             .env("XDG_CACHE_HOME", sub("xdg-cache"))
             .env("GDK_BACKEND", "x11")
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus)
             .env_remove("WAYLAND_DISPLAY")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log"))
@@ -327,6 +329,30 @@ impl Drop for PartialApp {
             stop(driver, dir.path());
         }
     }
+}
+
+/// A D-Bus session bus of this test's own. The app's single-instance
+/// guard lives on the session bus: on a shared one, an app starting while
+/// the previous test's app is still leaving the bus takes it for a running
+/// Dangol, forwards to it and quits. The daemon carries the test's data
+/// folder in its environment, so `stop` ends it with the app.
+fn private_bus(data: &Path) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .env("DANGOL_DATA_DIR", data)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start dbus-daemon ({e}): sudo apt-get install dbus"));
+    let mut address = String::new();
+    let out = daemon.stdout.take().expect("dbus-daemon output");
+    BufReader::new(out)
+        .read_line(&mut address)
+        .expect("dbus-daemon address");
+    assert!(!address.trim().is_empty(), "dbus-daemon printed no address");
+    address.trim().to_string()
 }
 
 /// Stops tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver,

@@ -78,4 +78,27 @@ fn ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once() {
     app.wd.send_keys(&amount, keys::ESCAPE).expect("Esc");
     app.wait_gone(&tid("sale-form"));
     app.snapshot("customer");
+
+    // Her promotion is on the home screen, and the rules read plainly in
+    // settings, where a whole tier can be given a coupon.
+    app.click("nav-home");
+    shows_text(&app, &tid("home-tier-change"), "윤하나");
+    app.snapshot("home");
+    app.click("nav-settings");
+    shows_text(
+        &app,
+        &tid("loyalty-points-preview"),
+        "10,000원 구매 시 300점 적립",
+    );
+    shows_text(
+        &app,
+        &tid("loyalty-stamps-preview"),
+        "도장 10개 모으면 음료 1잔",
+    );
+    app.snapshot("settings");
+    app.click("tier-issue");
+    app.select_index("coupon-tier", 1);
+    app.click("coupon-save");
+    app.wait_gone(&tid("coupon-form"));
+    shows_text(&app, &tid("toast"), "단골 고객 1명에게 발급했습니다");
 }
