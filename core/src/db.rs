@@ -59,6 +59,16 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Closing: readers first, then the write-ahead log is folded into the file
+/// and truncated, so the next open does not read it again and nothing a
+/// deleted customer left stays in the log.
+impl Drop for Db {
+    fn drop(&mut self) {
+        lock(&self.readers).clear();
+        let _ = lock(&self.writer).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+}
+
 /// A file that is not a database, or a damaged one, is refused before
 /// anything is written to it, so the owner can restore a backup.
 fn check_integrity(conn: &Connection) -> Result<()> {

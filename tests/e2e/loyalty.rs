@@ -95,10 +95,20 @@ fn ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once() {
         &tid("loyalty-stamps-preview"),
         "도장 10개 모으면 음료 1잔",
     );
+    let rules = app.wait_for(&tid("loyalty-settings"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[rules.to_json()])
+        .expect("scroll to the rules");
     app.snapshot("settings");
+    let tiers = app.wait_for(&tid("tier-row"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[tiers.to_json()])
+        .expect("scroll to the tiers");
+    app.snapshot("settings-tiers");
     app.click("tier-issue");
     app.select_index("coupon-tier", 1);
     app.click("coupon-save");
     app.wait_gone(&tid("coupon-form"));
     shows_text(&app, &tid("toast"), "단골 고객 1명에게 발급했습니다");
+    app.snapshot("tier-coupon");
 }

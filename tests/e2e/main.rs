@@ -10,6 +10,7 @@ mod app;
 mod data;
 mod history;
 mod loyalty;
+mod procs;
 mod shop;
 mod webdriver;
 
