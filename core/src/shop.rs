@@ -172,8 +172,13 @@ impl Shop {
 
     /// Merges `other` into `keep` (her history and all) and returns `keep`.
     pub fn merge_customers(&self, keep: i64, other: i64) -> Result<Customer> {
-        self.db
-            .with_tx(|tx| crate::customers::merge::merge(tx, keep, other))?;
+        self.db.with_tx(|tx| {
+            crate::customers::merge::merge(tx, keep, other)?;
+            let rules = crate::loyalty::load_rules(tx)?;
+            let today = crate::shop_history::today();
+            crate::loyalty::tiers::recompute(tx, &rules, Some(keep), today, Utc::now())?;
+            Ok(())
+        })?;
         write(&self.index).remove(other);
         self.reindex(keep)?;
         self.get_customer(keep)

@@ -37,9 +37,29 @@ impl Shop {
 
     pub fn record_visit(&self, customer_id: i64, input: &VisitInput) -> Result<VisitOutcome> {
         let rules = self.loyalty_rules()?;
-        let country = self.settings()?.country;
+        let settings = self.settings()?;
         self.db().with_tx(|tx| {
-            visit::record_visit(tx, customer_id, input, &rules, country, today(), Utc::now())
+            let now = Utc::now();
+            let out = visit::record_visit(
+                tx,
+                customer_id,
+                input,
+                &rules,
+                settings.country,
+                today(),
+                now,
+            )?;
+            // A visit is a sale: the post-sale call is scheduled as for any.
+            let days = settings.followup_days_after_sale;
+            crate::history::cases::schedule_after_sale(
+                tx,
+                customer_id,
+                out.entry_id,
+                days,
+                today(),
+                now,
+            )?;
+            Ok(out)
         })
     }
 

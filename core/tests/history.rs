@@ -124,7 +124,17 @@ fn a_sale_schedules_the_after_sale_call_unless_turned_off() {
         "not due yet"
     );
 
+    // A second sale moves the pending call instead of adding another.
     let mut s = t.shop.settings().unwrap();
+    s.followup_days_after_sale = 3;
+    t.shop.update_settings(&s).unwrap();
+    t.shop
+        .record_sale(id, &sale("5000", false, "", ""))
+        .unwrap();
+    let calls = t.shop.customer_story(id).unwrap().followups;
+    assert_eq!(calls.len(), 1);
+    assert_eq!((calls[0].due - shop_today()).num_days(), 3);
+
     s.followup_days_after_sale = 0;
     t.shop.update_settings(&s).unwrap();
     t.shop

@@ -60,6 +60,12 @@ fn the_tenth_stamp_earns_a_coupon_redeemed_once_on_the_next_visit() {
         (CouponKind::FreeItem, "음료 1잔")
     );
     assert_eq!(t.shop.usable_coupons(id).unwrap().len(), 1);
+    let calls = t.shop.customer_story(id).unwrap().followups;
+    assert_eq!(
+        calls.len(),
+        1,
+        "one post-sale call pending, after the latest visit"
+    );
 
     let mut next = visit("4500");
     next.coupon_id = Some(coupon.id);

@@ -83,7 +83,26 @@ fn merging_moves_the_story_and_fills_the_gaps() {
         )
         .unwrap();
 
+    let visit = loyalty::visit::VisitInput {
+        sale: SaleInput {
+            amount: "10000".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    t.shop.record_visit(other.id, &visit).unwrap();
     let merged = t.shop.merge_customers(keep.id, other.id).unwrap();
+    assert_eq!(
+        t.shop.points_balance(keep.id).unwrap(),
+        300,
+        "her points moved"
+    );
+    assert_eq!(
+        t.shop.stamps_balance(keep.id).unwrap(),
+        1,
+        "her stamps moved"
+    );
+    assert_eq!(t.shop.get_customer_tier(keep.id), Some("regular".into()));
     assert_eq!(merged.card_no, keep.card_no);
     assert_eq!(merged.email.as_deref(), Some("minsu@example.com"));
     assert_eq!(merged.birthday.map(|b| (b.month, b.day)), Some((3, 2)));

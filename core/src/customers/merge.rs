@@ -1,6 +1,7 @@
 //! Duplicate customers: found by the same phone, the same email or the same
-//! name, and merged into the record the owner keeps. Her history, cases and
-//! follow-ups move over; empty fields are filled from the other record,
+//! name, and merged into the record the owner keeps. Her history, cases,
+//! follow-ups, points, stamps and coupons move over (and her tier is worked
+//! out again from the joined history); empty fields are filled from the other record,
 //! phones the kept one lacks are added, memos are joined, and the earlier
 //! consent date wins.
 
@@ -74,7 +75,14 @@ pub fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
             });
         }
     }
-    for table in ["history", "complaints", "followups"] {
+    for table in [
+        "history",
+        "complaints",
+        "followups",
+        "points_ledger",
+        "stamps_ledger",
+        "coupons",
+    ] {
         conn.execute(
             &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
             params![keep, other],

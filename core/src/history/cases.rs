@@ -211,7 +211,8 @@ pub(crate) fn insert_followup(
     Ok(conn.last_insert_rowid())
 }
 
-/// The post-sale call `days` after a sale (none when `days` is 0).
+/// The post-sale call `days` after a sale (none when `days` is 0); an
+/// earlier one still pending moves to the new date.
 pub fn schedule_after_sale(
     conn: &Connection,
     customer_id: i64,
@@ -231,6 +232,23 @@ pub fn schedule_after_sale(
         [sale_id],
         |r| r.get(0),
     )?;
+    // One post-sale call pending per customer: a regular who comes every
+    // day gets one call after her latest purchase, not one per coffee.
+    let pending: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM followups WHERE customer_id = ?1 AND origin = 'sale' AND done_at IS NULL",
+            [customer_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = pending {
+        conn.execute(
+            "UPDATE followups SET due = ?2, history_id = ?3, staff_id = COALESCE(?4, staff_id)
+             WHERE id = ?1",
+            params![id, due, sale_id, staff],
+        )?;
+        return Ok(Some(id));
+    }
     let f = NewFollowup {
         customer_id,
         due,
