@@ -123,7 +123,7 @@ fn main() {
             for ext in ["xlsx", "csv"] {
                 let out = dir.path().join(format!("export.{ext}"));
                 let t = Instant::now();
-                let count = shop.export_customers(&out).unwrap();
+                let count = shop.export_customers(&out, false).unwrap();
                 let s = secs(t);
                 println!(
                     "| Export of {count} customers to .{ext} | {s:.2} | {:.0} |",

@@ -111,15 +111,16 @@ impl Shop {
         Ok(n)
     }
 
-    /// Writes every customer to `path`: .xlsx, or CSV (UTF-8 with BOM).
-    pub fn export_customers(&self, path: &Path) -> Result<u32> {
+    /// Writes every customer to `path`: .xlsx (with a history sheet when
+    /// asked), or CSV (UTF-8 with BOM).
+    pub fn export_customers(&self, path: &Path, with_history: bool) -> Result<u32> {
         let lang = self.settings()?.language;
         let conn = self.db().reader()?;
         let is_xlsx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
         if is_xlsx {
-            export::to_xlsx(&conn, path, lang)
+            export::to_xlsx(&conn, path, lang, with_history)
         } else {
             export::to_csv(&conn, path, lang)
         }

@@ -309,7 +309,7 @@ fn export_then_import_gives_the_same_customers() {
         .unwrap();
     for name in ["고객.csv", "고객.xlsx"] {
         let path = t.dir.path().join(name);
-        assert_eq!(t.shop.export_customers(&path).unwrap(), 2);
+        assert_eq!(t.shop.export_customers(&path, false).unwrap(), 2);
         if name.ends_with("csv") {
             assert!(
                 std::fs::read(&path)
@@ -337,4 +337,38 @@ fn export_then_import_gives_the_same_customers() {
         );
         assert_eq!(other.shop.customer_count().unwrap(), 2, "{name}");
     }
+}
+
+#[test]
+fn xlsx_export_can_carry_the_history() {
+    use calamine::{open_workbook_auto, Reader};
+    let t = TestShop::new();
+    let id = t
+        .shop
+        .create_customer(&form("김민수", "010-2345-6789", ""))
+        .unwrap()
+        .id;
+    let sale = dangol_core::SaleInput {
+        amount: "30000".into(),
+        credit: true,
+        items: "케이크".into(),
+        ..Default::default()
+    };
+    t.shop.record_sale(id, &sale).unwrap();
+    let path = t.dir.path().join("with-history.xlsx");
+    t.shop.export_customers(&path, true).unwrap();
+    let mut book = open_workbook_auto(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["고객", "기록"]);
+    let history = book.worksheet_range("기록").unwrap();
+    let row: Vec<String> = history
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &row[1..7],
+        ["000001", "김민수", "구매", "30000", "30000", "케이크"]
+    );
 }

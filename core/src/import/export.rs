@@ -112,10 +112,17 @@ pub fn to_csv(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
 
 /// Writes an .xlsx with every cell as text (phones keep their 0); returns
 /// how many customers.
-pub fn to_xlsx(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
+pub fn to_xlsx(conn: &Connection, path: &Path, lang: Language, with_history: bool) -> Result<u32> {
     let data = rows(conn, lang)?;
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
+    sheet
+        .set_name(if lang == Language::Ko {
+            "고객"
+        } else {
+            "Customers"
+        })
+        .map_err(|e| Error::Io(std::io::Error::other(e)))?;
     let xl = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
     let bold = Format::new().set_bold();
     for (col, h) in headers(lang).iter().enumerate() {
@@ -133,9 +140,151 @@ pub fn to_xlsx(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
         }
     }
     sheet.set_freeze_panes(1, 0).map_err(xl)?;
+    if with_history {
+        history_sheet(conn, &mut book, lang).map_err(|e| match e {
+            Error::Io(io) => Error::Io(io),
+            other => other,
+        })?;
+    }
     let bytes = book.save_to_buffer().map_err(xl)?;
     write_atomically(path, &bytes)?;
     Ok(data.len() as u32)
+}
+
+const HISTORY_KO: [&str; 9] = [
+    "일시",
+    "카드번호",
+    "이름",
+    "종류",
+    "금액",
+    "외상",
+    "내용",
+    "답변·해결",
+    "담당",
+];
+const HISTORY_EN: [&str; 9] = [
+    "When",
+    "Card no",
+    "Name",
+    "Kind",
+    "Amount",
+    "On credit",
+    "Summary",
+    "Answer",
+    "Staff",
+];
+
+/// A second sheet with every history entry, newest first; amounts are
+/// numbers in minor units so that Excel can sum them.
+fn history_sheet(conn: &Connection, book: &mut Workbook, lang: Language) -> Result<()> {
+    let xl = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(if lang == Language::Ko {
+            "기록"
+        } else {
+            "History"
+        })
+        .map_err(xl)?;
+    let bold = Format::new().set_bold();
+    let heads = if lang == Language::Ko {
+        HISTORY_KO
+    } else {
+        HISTORY_EN
+    };
+    for (col, h) in heads.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, col as u16, *h, &bold)
+            .map_err(xl)?;
+    }
+    let mut stmt = conn.prepare(
+        "SELECT substr(h.happened_at, 1, 16), printf('%06d', c.card_no), c.name, h.kind,
+                h.amount, h.owed_delta, h.summary, h.detail, COALESCE(s.name, '')
+         FROM history h JOIN customers c ON c.id = h.customer_id
+         LEFT JOIN staff s ON s.id = h.staff_id
+         ORDER BY h.happened_at DESC, h.id DESC",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut r = 1u32;
+    while let Some(row) = rows.next()? {
+        for col in 0..9usize {
+            if col == 4 || col == 5 {
+                let n: i64 = row.get(col)?;
+                if n != 0 {
+                    sheet.write_number(r, col as u16, n as f64).map_err(xl)?;
+                }
+            } else if col == 3 {
+                let kind: String = row.get(col)?;
+                sheet
+                    .write_string(r, 3, kind_label(&kind, lang))
+                    .map_err(xl)?;
+            } else {
+                let v: String = row.get(col)?;
+                if !v.is_empty() {
+                    sheet.write_string(r, col as u16, v).map_err(xl)?;
+                }
+            }
+        }
+        r += 1;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xl)?;
+    Ok(())
+}
+
+fn kind_label(kind: &str, lang: Language) -> &str {
+    let ko = lang == Language::Ko;
+    match kind {
+        "sale" => {
+            if ko {
+                "구매"
+            } else {
+                "Sale"
+            }
+        }
+        "payment" => {
+            if ko {
+                "결제"
+            } else {
+                "Payment"
+            }
+        }
+        "contact" => {
+            if ko {
+                "연락"
+            } else {
+                "Contact"
+            }
+        }
+        "complaint" => {
+            if ko {
+                "불만"
+            } else {
+                "Complaint"
+            }
+        }
+        "followup" => {
+            if ko {
+                "후속 연락"
+            } else {
+                "Follow-up"
+            }
+        }
+        "note" => {
+            if ko {
+                "메모"
+            } else {
+                "Note"
+            }
+        }
+        "loyalty" => {
+            if ko {
+                "등급·혜택"
+            } else {
+                "Loyalty"
+            }
+        }
+        other => other,
+    }
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

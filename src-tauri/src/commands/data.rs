@@ -55,8 +55,12 @@ pub fn undo_import(shop: State<'_, Shop>, batch_id: i64) -> CmdResult<u32> {
 }
 
 #[tauri::command(async)]
-pub fn export_customers(shop: State<'_, Shop>, path: PathBuf) -> CmdResult<u32> {
-    Ok(shop.export_customers(&path)?)
+pub fn export_customers(
+    shop: State<'_, Shop>,
+    path: PathBuf,
+    with_history: Option<bool>,
+) -> CmdResult<u32> {
+    Ok(shop.export_customers(&path, with_history.unwrap_or(false))?)
 }
 
 #[tauri::command]

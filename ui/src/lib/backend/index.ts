@@ -117,7 +117,8 @@ export const previewImport = (path: string, options: ImportOptions) =>
 export const importCustomers = (path: string, options: ImportOptions) =>
   call<ImportOutcome>('import_customers', { path, options });
 export const undoImport = (batchId: number) => call<number>('undo_import', { batchId });
-export const exportCustomers = (path: string) => call<number>('export_customers', { path });
+export const exportCustomers = (path: string, withHistory = false) =>
+  call<number>('export_customers', { path, withHistory });
 export const backupNow = () => call<BackupInfo>('backup_now');
 export const listBackups = () => call<BackupInfo[]>('list_backups');
 export const previewBackup = (path: string) => call<BackupPreview>('preview_backup', { path });
