@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_loyalty",
         include_str!("../migrations/0005_loyalty.sql"),
     ),
+    (
+        "0006_import_merges",
+        include_str!("../migrations/0006_import_merges.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -340,6 +340,37 @@ fn export_then_import_gives_the_same_customers() {
 }
 
 #[test]
+fn merging_a_row_fills_the_gaps_and_undo_puts_her_back() {
+    let t = TestShop::new();
+    let mut mine = form("김민수", "010-2345-6789", "");
+    mine.memo = "단골".into();
+    let before = t.shop.create_customer(&mine).unwrap();
+    let csv = "이름,전화번호,집전화,이메일,메모\n김민수,010-2345-6789,02-345-6789,minsu@example.com,케이크 좋아함\n";
+    let path = write(t.dir.path(), "m.csv", csv.as_bytes());
+    let opts = ImportOptions {
+        duplicates: HashMap::from([(2, DuplicateChoice::Merge)]),
+        ..Default::default()
+    };
+    let outcome = t.shop.import_file(&path, &opts).unwrap();
+    assert_eq!((outcome.added, outcome.merged), (0, 1));
+    let after = t.shop.get_customer(before.id).unwrap();
+    assert_eq!(after.email.as_deref(), Some("minsu@example.com"));
+    assert_eq!(after.memo, "단골\n케이크 좋아함");
+    assert_eq!(after.phones.len(), 2);
+    assert_eq!(
+        t.shop.search("82234567", 5).hits[0].id,
+        before.id,
+        "index updated"
+    );
+
+    t.shop.undo_import(outcome.batch_id).unwrap();
+    let back = t.shop.get_customer(before.id).unwrap();
+    assert_eq!(back, before, "undo did not put her back as she was");
+    // The landline's digits (+82 2-345-6789) are gone from search too.
+    assert!(t.shop.search("82234567", 5).hits.is_empty());
+}
+
+#[test]
 fn xlsx_export_can_carry_the_history() {
     use calamine::{open_workbook_auto, Reader};
     let t = TestShop::new();

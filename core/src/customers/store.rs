@@ -41,7 +41,7 @@ fn next_card_no(conn: &Connection) -> Result<i64> {
     Ok(stmt.query_row([], |r| r.get(0))?)
 }
 
-fn birthday_to_sql(b: &Option<Birthday>) -> (Option<String>, bool) {
+pub(crate) fn birthday_to_sql(b: &Option<Birthday>) -> (Option<String>, bool) {
     match b {
         Some(b) => (Some(b.to_iso()), b.lunar),
         None => (None, false),

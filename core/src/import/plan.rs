@@ -24,6 +24,8 @@ pub enum DuplicateChoice {
     #[default]
     Skip,
     AddNew,
+    /// Fill what the existing customer lacks from this row.
+    Merge,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -81,6 +83,8 @@ pub struct ImportOutcome {
     pub batch_id: i64,
     pub added: u32,
     pub skipped: u32,
+    /// Existing customers completed from a row.
+    pub merged: u32,
 }
 
 struct Row {
@@ -283,12 +287,21 @@ pub fn run(
         params![file_name, now],
     )?;
     let batch = conn.last_insert_rowid();
-    let (mut added, mut skipped) = (0u32, problems.len() as u32);
+    let (mut added, mut skipped, mut merged) = (0u32, problems.len() as u32, 0u32);
     for (number, valid, dup) in &good {
         let choice = opts.duplicates.get(number).copied().unwrap_or_default();
-        if dup.is_some() && choice == DuplicateChoice::Skip {
-            skipped += 1;
-            continue;
+        match (dup, choice) {
+            (Some(_), DuplicateChoice::Skip) => {
+                skipped += 1;
+                continue;
+            }
+            (Some(d), DuplicateChoice::Merge) => {
+                super::fill::snapshot(conn, batch, d.existing_id)?;
+                super::fill::fill_gaps(conn, d.existing_id, valid, now)?;
+                merged += 1;
+                continue;
+            }
+            _ => {}
         }
         let id = store::insert(conn, valid, now)?;
         conn.execute(
@@ -305,12 +318,15 @@ pub fn run(
         batch_id: batch,
         added,
         skipped,
+        merged,
     })
 }
 
-/// Takes back everything an import added (with whatever was recorded for
-/// those customers since). Returns how many customers were removed.
+/// Takes back everything an import did: the customers it added go (with
+/// whatever was recorded for them since) and the ones it merged into are
+/// put back as they were. Returns how many customers were removed.
 pub fn undo(conn: &Connection, batch: i64, now: DateTime<Utc>) -> Result<u32> {
+    super::fill::restore(conn, batch)?;
     let n = conn.execute("DELETE FROM customers WHERE import_batch = ?1", [batch])?;
     let marked = conn.execute(
         "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1 AND undone_at IS NULL",

@@ -3,4 +3,4 @@
 /**
  * What to do with a row that looks like an existing customer.
  */
-export type DuplicateChoice = "skip" | "add_new";
+export type DuplicateChoice = "skip" | "add_new" | "merge";
