@@ -53,6 +53,19 @@ impl Shop {
         self.history_entry(id)
     }
 
+    /// Corrects a contact's or a note's text, keeping who and when.
+    pub fn edit_entry(
+        &self,
+        id: i64,
+        summary: &str,
+        detail: &str,
+        staff_id: Option<i64>,
+    ) -> Result<HistoryEntry> {
+        self.db()
+            .with_tx(|tx| entries::edit_text(tx, id, summary, detail, staff_id, Utc::now()))?;
+        self.history_entry(id)
+    }
+
     pub fn history_entry(&self, id: i64) -> Result<HistoryEntry> {
         entries::get_entry(&*self.db().reader()?, id)
     }

@@ -29,6 +29,7 @@ impl Shop {
                 FieldErrorCode::InvalidChoice,
             )]));
         }
+        rules.check()?;
         self.db().with_tx(|tx| {
             loyalty::save_rules(tx, rules)?;
             tiers::recompute(tx, rules, None, today(), Utc::now())
@@ -154,10 +155,15 @@ impl Shop {
             [customer_id],
             |r| r.get(0),
         )?;
-        let tier = tier_id.as_deref().and_then(|t| rules.tier(t)).cloned();
-        let at = tier_id
-            .as_deref()
-            .and_then(|t| rules.tiers.iter().position(|x| x.id == t));
+        // A customer not yet placed (no visit since the rules) shows the
+        // tier her visits give, the lowest for a new one.
+        let tier = match tier_id.as_deref().and_then(|t| rules.tier(t)) {
+            Some(t) => Some(t.clone()),
+            None => rules.tier_for(visits, spend).cloned(),
+        };
+        let at = tier
+            .as_ref()
+            .and_then(|t| rules.tiers.iter().position(|x| x.id == t.id));
         let next = rules.tiers.get(at.map_or(0, |i| i + 1)).cloned();
         Ok(LoyaltyStatus {
             visits_to_next: next

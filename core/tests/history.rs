@@ -402,3 +402,49 @@ fn deleting_a_customer_deletes_her_history() {
         assert_eq!(n, 0, "{table} still holds her rows");
     }
 }
+
+#[test]
+fn a_contact_can_be_corrected_and_keeps_who_and_when() {
+    let t = TestShop::new();
+    let id = customer(&t, "김민수");
+    let who = t.shop.add_staff("박지영").unwrap().id;
+    let input = ContactInput {
+        inquiry: "배송 문의".into(),
+        answer: "모레 도착".into(),
+        ..Default::default()
+    };
+    let e = t.shop.log_contact(id, &input).unwrap();
+    let fixed = t
+        .shop
+        .edit_entry(e.id, "배송 문의", "내일 오전 도착", Some(who))
+        .unwrap();
+    assert_eq!(fixed.detail, "내일 오전 도착");
+    assert_eq!(fixed.happened_at, e.happened_at, "when it happened stays");
+    assert!(fixed.edited_at.is_some());
+    let by: Option<i64> = rusqlite::Connection::open(t.path())
+        .unwrap()
+        .query_row("SELECT edited_by FROM history WHERE id = ?1", [e.id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(by, Some(who));
+    assert_eq!(
+        t.shop.search_history("오전", 5).unwrap().len(),
+        1,
+        "the new words are found"
+    );
+    assert!(
+        t.shop.search_history("모레", 5).unwrap().is_empty(),
+        "the old words are gone"
+    );
+
+    let s = t
+        .shop
+        .record_sale(id, &sale("5000", false, "", ""))
+        .unwrap();
+    let err = t.shop.edit_entry(s.id, "고침", "", None).unwrap_err();
+    assert_eq!(
+        field_codes(err),
+        [("kind".into(), FieldErrorCode::InvalidTransition)]
+    );
+}

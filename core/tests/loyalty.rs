@@ -310,3 +310,21 @@ proptest! {
         prop_assert_eq!(sum, t.shop.points_balance(id).unwrap());
     }
 }
+
+#[test]
+fn nonsense_rules_are_refused_and_a_new_customer_shows_the_first_tier() {
+    let t = TestShop::new();
+    let mut rules = t.shop.loyalty_rules().unwrap();
+    rules.tiers[2].discount_percent = 150;
+    rules.stamps.goal = 0;
+    let fields: Vec<String> = codes(t.shop.update_loyalty_rules(&rules).unwrap_err())
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(fields, ["stamps", "tiers.2"]);
+    let id = customer(&t);
+    let status = t.shop.loyalty_status(id).unwrap();
+    assert_eq!(status.tier.map(|t| t.id), Some("regular".into()));
+    assert_eq!(status.next.map(|t| t.id), Some("dangol".into()));
+    assert_eq!(status.visits_to_next, Some(5));
+}

@@ -79,6 +79,7 @@ pub fn run() {
             commands::history::record_payment,
             commands::history::log_contact,
             commands::history::add_note,
+            commands::history::edit_entry,
             commands::history::timeline,
             commands::history::customer_story,
             commands::history::search_history,

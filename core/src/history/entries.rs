@@ -349,3 +349,41 @@ pub fn get_entry(conn: &Connection, id: i64) -> Result<HistoryEntry> {
     .optional()?
     .ok_or(Error::NotFound { what: "history entry", id })
 }
+
+/// Corrects the text of a contact or a note (a typo, a better answer); the
+/// entry keeps when it happened and now also who edited it and when.
+/// Money entries are never edited: a correction is a new entry.
+pub fn edit_text(
+    conn: &Connection,
+    id: i64,
+    summary: &str,
+    detail: &str,
+    staff_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let entry = get_entry(conn, id)?;
+    let mut errors = vec![];
+    if !matches!(entry.kind, HistoryKind::Contact | HistoryKind::Note) {
+        errors.push(FieldError::new("kind", FieldErrorCode::InvalidTransition));
+    }
+    let summary = text_field(summary, "summary", true, &mut errors);
+    let detail = text_field(detail, "detail", true, &mut errors);
+    if summary.is_empty() && detail.is_empty() {
+        errors.push(FieldError::new("summary", FieldErrorCode::Required));
+    }
+    check_staff(conn, staff_id, &mut errors)?;
+    done(errors)?;
+    conn.execute(
+        "UPDATE history SET summary = ?2, detail = ?3, edited_at = ?4, edited_by = ?5 WHERE id = ?1",
+        params![id, summary, detail, now, staff_id],
+    )?;
+    conn.execute("DELETE FROM history_fts WHERE rowid = ?1", [id])?;
+    let text = terms::index_terms(&format!("{summary} {detail}"));
+    if !text.is_empty() {
+        conn.execute(
+            "INSERT INTO history_fts (rowid, terms) VALUES (?1, ?2)",
+            params![id, text],
+        )?;
+    }
+    Ok(())
+}

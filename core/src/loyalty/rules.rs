@@ -159,6 +159,45 @@ impl Default for LoyaltyRules {
 }
 
 impl LoyaltyRules {
+    /// Refuses rules that make no sense (a 150 % discount, a card of zero
+    /// stamps), naming the part that is wrong.
+    pub fn check(&self) -> crate::error::Result<()> {
+        use crate::error::{Error, FieldError, FieldErrorCode::InvalidChoice};
+        let mut bad = vec![];
+        if self.points.percent_bp > 10_000 || self.points.per_visit < 0 {
+            bad.push(FieldError::new("points", InvalidChoice));
+        }
+        if self.stamps.enabled && (self.stamps.goal == 0 || self.stamps.per_amount < 0) {
+            bad.push(FieldError::new("stamps", InvalidChoice));
+        }
+        for (i, t) in self.tiers.iter().enumerate() {
+            let nonsense = t.discount_percent > 100
+                || !(1..=1000).contains(&t.points_multiplier_pct)
+                || t.min_spend.is_some_and(|s| s < 0);
+            if nonsense {
+                bad.push(FieldError::new(format!("tiers.{i}"), InvalidChoice));
+            }
+        }
+        for (field, r) in [
+            ("stamps.reward", &self.stamps.reward),
+            ("birthday_reward", &self.birthday_reward),
+        ] {
+            let wrong = match r.kind {
+                CouponKind::Percent => !(1..=100).contains(&r.value),
+                CouponKind::Amount => r.value <= 0,
+                CouponKind::FreeItem => r.item.trim().is_empty(),
+            };
+            if wrong || r.valid_days == 0 {
+                bad.push(FieldError::new(field, InvalidChoice));
+            }
+        }
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation(bad))
+        }
+    }
+
     /// The highest tier `visits` and `spend` reach. More of either never
     /// gives a lower tier (property-tested).
     pub fn tier_for(&self, visits: u32, spend: i64) -> Option<&Tier> {

@@ -49,6 +49,17 @@ pub fn add_note(
 }
 
 #[tauri::command]
+pub fn edit_entry(
+    shop: State<'_, Shop>,
+    id: i64,
+    summary: String,
+    detail: String,
+    staff_id: Option<i64>,
+) -> CmdResult<HistoryEntry> {
+    Ok(shop.edit_entry(id, &summary, &detail, staff_id)?)
+}
+
+#[tauri::command]
 pub fn timeline(shop: State<'_, Shop>, query: TimelineQuery) -> CmdResult<TimelinePage> {
     Ok(shop.timeline(&query)?)
 }
