@@ -96,6 +96,17 @@ fn logged_inquiry_is_found_by_keyword() {
     shows_customer(&app, "최서연");
     shows_text(&app, &tid("timeline-entry"), "케이크 언제 오나요");
     app.snapshot("opened-at-entry");
+
+    // The answer is corrected in place; the entry says it was.
+    app.click("entry-edit");
+    let answer = app.wait_for(&tid("entry-edit-detail"));
+    app.clear(&answer);
+    app.wd
+        .send_keys(&answer, "오늘 오후 도착")
+        .expect("type the answer");
+    app.click("entry-edit-save");
+    shows_text(&app, &tid("timeline-entry"), "오늘 오후 도착");
+    shows_text(&app, &tid("entry-edited"), "고침");
 }
 
 #[test]

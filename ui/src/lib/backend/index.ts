@@ -92,6 +92,8 @@ export const recordPayment = (customerId: number, input: PaymentInput) =>
   call<HistoryEntry>('record_payment', { customerId, input });
 export const logContact = (customerId: number, input: ContactInput) =>
   call<HistoryEntry>('log_contact', { customerId, input });
+export const editEntry = (id: number, summary: string, detail: string, staffId: number | null) =>
+  call<HistoryEntry>('edit_entry', { id, summary, detail, staffId });
 export const addNote = (customerId: number, text: string, staffId: number | null) =>
   call<HistoryEntry>('add_note', { customerId, text, staffId });
 export const timeline = (query: TimelineQuery) => call<TimelinePage>('timeline', { query });
