@@ -3,16 +3,7 @@
 //! and a backup made by hand.
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, hits_containing, open_shop, search};
-
-/// Waits until some element matching `css` shows text containing `needle`.
-fn shows_text(app: &App, css: &str, needle: &str) -> String {
-    app.wait_until(&format!("{css} containing {needle:?}"), || {
-        let texts = app.texts(css)?;
-        *app.seen.borrow_mut() = format!("{texts:?}");
-        Ok(texts.into_iter().find(|t| t.contains(needle)))
-    })
-}
+use crate::shop::{add_customer, hits_containing, open_shop, search, shows_text};
 
 /// Chooses `value` in the select with this test id, as picking it does.
 fn choose(app: &App, testid: &str, value: &str) {

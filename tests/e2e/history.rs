@@ -2,7 +2,7 @@
 //! inquiry found again by keyword, a follow-up on the home screen.
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, hits_containing, open_shop, search, shows_customer};
+use crate::shop::{add_customer, hits_containing, open_shop, search, shows_customer, shows_text};
 use crate::webdriver::keys;
 
 /// Waits until the summary strip shows `amount` as the balance owed.
@@ -12,15 +12,6 @@ fn balance_is(app: &App, amount: &str) {
         *app.seen.borrow_mut() = format!("{shown:?}");
         Ok(shown.iter().any(|s| s.trim() == amount).then_some(()))
     });
-}
-
-/// Waits until some element matching `css` shows text containing `needle`.
-fn shows_text(app: &App, css: &str, needle: &str) -> String {
-    app.wait_until(&format!("{css} containing {needle:?}"), || {
-        let texts = app.texts(css)?;
-        *app.seen.borrow_mut() = format!("{texts:?}");
-        Ok(texts.into_iter().find(|t| t.contains(needle)))
-    })
 }
 
 #[test]

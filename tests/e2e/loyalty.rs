@@ -2,17 +2,8 @@
 //! coupon, which is used once and then no longer offered.
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, open_shop, record_sale};
+use crate::shop::{add_customer, open_shop, record_sale, shows_text};
 use crate::webdriver::keys;
-
-/// Waits until some element matching `css` shows text containing `needle`.
-fn shows_text(app: &App, css: &str, needle: &str) -> String {
-    app.wait_until(&format!("{css} containing {needle:?}"), || {
-        let texts = app.texts(css)?;
-        *app.seen.borrow_mut() = format!("{texts:?}");
-        Ok(texts.into_iter().find(|t| t.contains(needle)))
-    })
-}
 
 /// Waits until her stamp card reads exactly `count` (e.g. "3/10").
 fn stamps_are(app: &App, count: &str) {

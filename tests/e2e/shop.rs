@@ -74,3 +74,12 @@ pub fn record_sale(app: &App, amount: &str) {
     );
     app.wait_gone(&tid("sale-form"));
 }
+
+/// Waits until an element matching `css` shows `needle`; returns its text.
+pub fn shows_text(app: &App, css: &str, needle: &str) -> String {
+    app.wait_until(&format!("{css} containing {needle:?}"), || {
+        let texts = app.texts(css)?;
+        *app.seen.borrow_mut() = format!("{texts:?}");
+        Ok(texts.into_iter().find(|t| t.contains(needle)))
+    })
+}
