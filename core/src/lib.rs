@@ -17,8 +17,10 @@ mod shop;
 mod shop_data;
 mod shop_history;
 mod shop_loyalty;
+mod shop_trials;
 pub mod staff;
 pub mod text;
+pub mod trials;
 
 pub use customers::model::*;
 pub use error::{Error, FieldError, FieldErrorCode, Result};

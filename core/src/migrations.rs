@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_import_merges",
         include_str!("../migrations/0006_import_merges.sql"),
     ),
+    ("0007_trials", include_str!("../migrations/0007_trials.sql")),
 ];
 
 /// The schema version this build writes.
