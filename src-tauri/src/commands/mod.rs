@@ -6,3 +6,4 @@ pub mod data;
 pub mod history;
 pub mod loyalty;
 pub mod settings;
+pub mod trials;

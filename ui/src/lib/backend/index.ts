@@ -38,6 +38,10 @@ import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { StartupProblem } from './bindings/StartupProblem';
+import type { FeedbackInput } from './bindings/FeedbackInput';
+import type { Participation } from './bindings/Participation';
+import type { Trial } from './bindings/Trial';
+import type { TrialInput } from './bindings/TrialInput';
 import type { Coupon } from './bindings/Coupon';
 import type { CouponOrigin } from './bindings/CouponOrigin';
 import type { LoyaltyRules } from './bindings/LoyaltyRules';
@@ -150,3 +154,18 @@ export const issueCouponToTier = (tierId: string, reward: Reward) =>
   call<number>('issue_coupon_to_tier', { tierId, reward });
 export const recomputeTiers = () => call<TierChange[]>('recompute_tiers');
 export const recentTierChanges = () => call<RecentTierChange[]>('recent_tier_changes');
+
+// New-product trials: given to customers or a tier, each one's feedback.
+export const createTrial = (input: TrialInput) => call<Trial>('create_trial', { input });
+export const listTrials = () => call<Trial[]>('list_trials');
+/** Returns how many were added (those who have it already are skipped). */
+export const giveTrial = (trialId: number, customerIds: number[]) =>
+  call<number>('give_trial', { trialId, customerIds });
+export const giveTrialToTier = (trialId: number, tierId: string) =>
+  call<number>('give_trial_to_tier', { trialId, tierId });
+export const trialParticipants = (trialId: number, pendingOnly: boolean) =>
+  call<Participation[]>('trial_participants', { trialId, pendingOnly });
+export const recordTrialFeedback = (trialId: number, customerId: number, input: FeedbackInput) =>
+  call<null>('record_trial_feedback', { trialId, customerId, input });
+export const customerTrials = (customerId: number) =>
+  call<Participation[]>('customer_trials', { customerId });
