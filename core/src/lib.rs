@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod customers;
+pub mod dates;
 pub mod db;
 pub mod error;
 pub mod history;

@@ -109,6 +109,14 @@ impl Shop {
             .with_tx(|tx| tiers::recompute(tx, &rules, None, today(), Utc::now()))
     }
 
+    /// Issues the birthday coupons due today; returns how many.
+    pub fn issue_birthday_coupons(&self) -> Result<usize> {
+        let rules = self.loyalty_rules()?;
+        self.db()
+            .with_tx(|tx| crate::loyalty::birthday::issue_due(tx, &rules, today(), Utc::now()))
+            .map(|v| v.len())
+    }
+
     /// Lapses points whose day has come; returns how many customers lost some.
     pub fn expire_points(&self) -> Result<usize> {
         self.db()

@@ -328,3 +328,42 @@ fn nonsense_rules_are_refused_and_a_new_customer_shows_the_first_tier() {
     assert_eq!(status.next.map(|t| t.id), Some("dangol".into()));
     assert_eq!(status.visits_to_next, Some(5));
 }
+
+#[test]
+fn birthday_coupons_come_days_before_once_a_year_lunar_included() {
+    let t = TestShop::new();
+    let today = chrono::Local::now().date_naive();
+    let soon = today + Duration::days(3);
+    let mut solar = form("생일손님", "010-1111-0001", "");
+    solar.birthday = soon.format("%m-%d").to_string();
+    let solar = t.shop.create_customer(&solar).unwrap().id;
+    let mut far = form("먼생일", "010-1111-0002", "");
+    far.birthday = (today + Duration::days(40)).format("%m-%d").to_string();
+    t.shop.create_customer(&far).unwrap();
+    // A lunar birthday whose solar day this year is in three days.
+    let lunar_day = (0..3)
+        .filter_map(|y| {
+            let when = chrono::Datelike::year(&today) - 1 + y;
+            (1..=12u8)
+                .flat_map(move |m| (1..=29u8).map(move |d| (when, m, d)))
+                .find(|(w, m, d)| dates::lunar_to_solar(*w, *m, *d, false) == Some(soon))
+        })
+        .next()
+        .expect("some lunar day falls on that day");
+    let mut lunar = form("음력손님", "010-1111-0003", "");
+    lunar.birthday = format!("{:02}-{:02}", lunar_day.1, lunar_day.2);
+    lunar.birthday_lunar = true;
+    let lunar = t.shop.create_customer(&lunar).unwrap().id;
+
+    assert_eq!(t.shop.issue_birthday_coupons().unwrap(), 2);
+    assert_eq!(
+        t.shop.usable_coupons(solar).unwrap()[0].origin,
+        CouponOrigin::Birthday
+    );
+    assert_eq!(t.shop.usable_coupons(lunar).unwrap().len(), 1);
+    assert_eq!(
+        t.shop.issue_birthday_coupons().unwrap(),
+        0,
+        "twice in a year"
+    );
+}

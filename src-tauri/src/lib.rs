@@ -45,7 +45,11 @@ pub fn run() {
                             eprintln!("dangol: daily backup failed: {e}");
                         }
                         // The tier window moves on and points lapse by the day.
-                        if let Err(e) = shop.recompute_tiers().and(shop.expire_points()) {
+                        let upkeep = shop
+                            .recompute_tiers()
+                            .and(shop.expire_points())
+                            .and(shop.issue_birthday_coupons());
+                        if let Err(e) = upkeep {
                             eprintln!("dangol: daily loyalty upkeep failed: {e}");
                         }
                     });

@@ -1,6 +1,7 @@
 //! Recognise → classify → reward: points, a stamp card, tiers and coupons,
 //! applied by the app on every visit by the shop's rules.
 
+pub mod birthday;
 pub mod coupons;
 pub mod ledger;
 pub mod rules;
