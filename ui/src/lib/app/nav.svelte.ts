@@ -15,6 +15,7 @@ export type View =
   | { name: 'history-search' }
   | { name: 'new'; prefill?: CustomerInput }
   | { name: 'edit'; id: number }
+  | { name: 'trials' }
   | { name: 'data' }
   | { name: 'settings' };
 

@@ -10,6 +10,7 @@ import koLoyalty from './ko/loyalty.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
+import koTrials from './ko/trials.json';
 import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
 import enData from './en/data.json';
@@ -21,6 +22,7 @@ import enLoyalty from './en/loyalty.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
+import enTrials from './en/trials.json';
 
 const ko = {
   common: koCommon,
@@ -34,6 +36,7 @@ const ko = {
   search: koSearch,
   settings: koSettings,
   setup: koSetup,
+  trials: koTrials,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -51,6 +54,7 @@ const en: Messages = {
   search: enSearch,
   settings: enSettings,
   setup: enSetup,
+  trials: enTrials,
 };
 
 export type Lang = 'ko' | 'en';
