@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod history;
 pub mod import;
+pub mod letters;
 pub mod loyalty;
 pub mod migrations;
 pub mod sample;

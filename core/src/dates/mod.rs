@@ -4,8 +4,8 @@
 //! calendar, which differs from it in some months.
 
 use chrono::{Datelike, NaiveDate};
-use icu_calendar::types::Month;
 use icu_calendar::cal::Iso;
+use icu_calendar::types::Month;
 use icu_calendar::Date;
 
 /// The solar day of a lunar date in the lunar year that starts in `year`.
