@@ -17,6 +17,7 @@ pub mod search;
 pub mod settings;
 mod shop;
 mod shop_data;
+mod shop_dates;
 mod shop_history;
 mod shop_loyalty;
 mod shop_trials;

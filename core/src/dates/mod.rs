@@ -3,6 +3,8 @@
 //! (`KoreanTraditional`, which follows KASI for 1900–2050) — not a Chinese
 //! calendar, which differs from it in some months.
 
+pub mod occasions;
+
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::cal::Iso;
 use icu_calendar::types::Month;

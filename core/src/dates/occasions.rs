@@ -1,0 +1,259 @@
+//! Family members and important dates, and the days coming up: today, the
+//! next 7 or 30 days, or a window the app was closed for (catch-up), with
+//! lunar dates put on the solar calendar of the year they fall in.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::history::entries::{ensure_customer, enum_from, enum_str};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Relation {
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OccasionKind {
+    Birthday,
+    Wedding,
+    Graduation,
+    Memorial,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FamilyMember {
+    pub id: i64,
+    pub customer_id: i64,
+    pub name: String,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DateInput {
+    /// None: the customer's own day.
+    pub member_id: Option<i64>,
+    pub kind: OccasionKind,
+    pub label: String,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+    pub lunar: bool,
+    /// A lunar leap month (윤달).
+    pub leap: bool,
+}
+
+/// A day coming up (or missed while the app was closed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Upcoming {
+    pub date_id: Option<i64>,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub member_name: Option<String>,
+    pub relation: Option<Relation>,
+    pub kind: OccasionKind,
+    pub label: String,
+    /// The solar day it falls on.
+    pub on: NaiveDate,
+    pub lunar: bool,
+    /// Years since the year given (age, years married), when known.
+    pub years: Option<i32>,
+}
+
+pub fn add_member(
+    conn: &Connection,
+    customer_id: i64,
+    name: &str,
+    relation: Relation,
+    now: DateTime<Utc>,
+) -> Result<FamilyMember> {
+    ensure_customer(conn, customer_id)?;
+    let name = crate::text::clean_line(name);
+    if name.is_empty() {
+        return Err(Error::Validation(vec![FieldError::new(
+            "name",
+            FieldErrorCode::Required,
+        )]));
+    }
+    conn.execute(
+        "INSERT INTO family_members (customer_id, name, relation, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![customer_id, name, enum_str(&relation), now],
+    )?;
+    Ok(FamilyMember {
+        id: conn.last_insert_rowid(),
+        customer_id,
+        name,
+        relation,
+    })
+}
+
+pub fn members(conn: &Connection, customer_id: i64) -> Result<Vec<FamilyMember>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, customer_id, name, relation FROM family_members WHERE customer_id = ?1 ORDER BY id",
+    )?;
+    let out = stmt
+        .query_map([customer_id], |r| {
+            Ok(FamilyMember {
+                id: r.get(0)?,
+                customer_id: r.get(1)?,
+                name: r.get(2)?,
+                relation: enum_from(&r.get::<_, String>(3)?)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
+/// Adds an important date after checking it exists (a solar 30 February
+/// does not; a lunar day up to 30 does).
+pub fn add_date(
+    conn: &Connection,
+    customer_id: i64,
+    d: &DateInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    ensure_customer(conn, customer_id)?;
+    let max_day = if d.lunar { 30 } else { 31 };
+    let solar_ok =
+        d.lunar || NaiveDate::from_ymd_opt(d.year.unwrap_or(2000), d.month, d.day).is_some();
+    if !(1..=12).contains(&d.month)
+        || !(1..=max_day).contains(&d.day)
+        || !solar_ok
+        || (d.leap && !d.lunar)
+    {
+        return Err(Error::Validation(vec![FieldError::new(
+            "date",
+            FieldErrorCode::InvalidDate,
+        )]));
+    }
+    if let Some(m) = d.member_id {
+        let hers: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM family_members WHERE id = ?1 AND customer_id = ?2)",
+            (m, customer_id),
+            |r| r.get(0),
+        )?;
+        if !hers {
+            return Err(Error::Validation(vec![FieldError::new(
+                "member_id",
+                FieldErrorCode::InvalidChoice,
+            )]));
+        }
+    }
+    conn.execute(
+        "INSERT INTO important_dates (customer_id, member_id, kind, label, year, month, day, lunar, leap, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![customer_id, d.member_id, enum_str(&d.kind), crate::text::clean_line(&d.label), d.year, d.month, d.day, d.lunar, d.leap, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Every important day (and every customer's own birthday) falling between
+/// `from` and `to`, both included, soonest first.
+pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Upcoming>> {
+    let mut out = vec![];
+    let mut stmt = conn.prepare(
+        "SELECT d.id, d.customer_id, c.name, m.name, m.relation, d.kind, d.label, d.year, d.month, d.day, d.lunar, d.leap
+         FROM important_dates d JOIN customers c ON c.id = d.customer_id
+         LEFT JOIN family_members m ON m.id = d.member_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, Option<i32>>(7)?,
+            r.get::<_, u32>(8)?,
+            r.get::<_, u32>(9)?,
+            r.get::<_, bool>(10)?,
+            r.get::<_, bool>(11)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, cid, cname, mname, rel, kind, label, year, month, day, lunar, leap) = row?;
+        for on in occurrences(from, to, month, day, lunar, leap) {
+            out.push(Upcoming {
+                date_id: Some(id),
+                customer_id: cid,
+                customer_name: cname.clone(),
+                member_name: mname.clone(),
+                relation: rel.as_deref().map(enum_from).transpose()?,
+                kind: enum_from(&kind)?,
+                label: label.clone(),
+                on,
+                lunar,
+                years: year.map(|y| on.year() - y).filter(|n| *n > 0),
+            });
+        }
+    }
+    // The customers' own birthdays, from their records.
+    let mut stmt = conn.prepare(
+        "SELECT id, name, birthday, birthday_lunar FROM customers WHERE birthday IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, bool>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (cid, cname, birthday, lunar) = row?;
+        let md = &birthday[birthday.len().saturating_sub(5)..];
+        let (month, day) = (md[..2].parse().unwrap_or(0), md[3..].parse().unwrap_or(0));
+        let year: Option<i32> = birthday.get(..4).and_then(|y| y.parse().ok());
+        for on in occurrences(from, to, month, day, lunar, false) {
+            out.push(Upcoming {
+                date_id: None,
+                customer_id: cid,
+                customer_name: cname.clone(),
+                member_name: None,
+                relation: None,
+                kind: OccasionKind::Birthday,
+                label: String::new(),
+                on,
+                lunar,
+                years: year.map(|y| on.year() - y).filter(|n| *n > 0),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.on.cmp(&b.on).then(a.customer_name.cmp(&b.customer_name)));
+    Ok(out)
+}
+
+/// The solar days in `from..=to` a yearly day falls on (one a year; a
+/// window across the year end sees both years).
+fn occurrences(
+    from: NaiveDate,
+    to: NaiveDate,
+    month: u32,
+    day: u32,
+    lunar: bool,
+    leap: bool,
+) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = (from.year() - 1..=to.year() + 1)
+        .filter_map(|y| super::in_year(y, month, day, lunar, leap))
+        .filter(|d| *d >= from && *d <= to)
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}

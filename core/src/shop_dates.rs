@@ -1,0 +1,76 @@
+//! `Shop`'s important dates: family members, dates, what is coming up, and
+//! what was missed while the app was closed.
+
+use chrono::{Days, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+
+use crate::dates::occasions::{self, DateInput, FamilyMember, Relation, Upcoming};
+use crate::error::Result;
+use crate::shop_history::today;
+use crate::Shop;
+
+const LAST_OPEN: &str = "last_open_day";
+
+impl Shop {
+    pub fn add_family_member(
+        &self,
+        customer_id: i64,
+        name: &str,
+        relation: Relation,
+    ) -> Result<FamilyMember> {
+        self.db()
+            .with_tx(|tx| occasions::add_member(tx, customer_id, name, relation, Utc::now()))
+    }
+
+    pub fn family(&self, customer_id: i64) -> Result<Vec<FamilyMember>> {
+        occasions::members(&*self.db().reader()?, customer_id)
+    }
+
+    pub fn add_important_date(&self, customer_id: i64, input: &DateInput) -> Result<i64> {
+        self.db()
+            .with_tx(|tx| occasions::add_date(tx, customer_id, input, Utc::now()))
+    }
+
+    /// Days from today to `days` ahead (0: today only).
+    pub fn upcoming_dates(&self, days: u32) -> Result<Vec<Upcoming>> {
+        let from = today();
+        let to = from
+            .checked_add_days(Days::new(days.into()))
+            .unwrap_or(from);
+        occasions::between(&*self.db().reader()?, from, to)
+    }
+
+    /// The days that passed while the app was closed (since the day after
+    /// it was last open, up to yesterday), never silently skipped; then
+    /// notes today as seen. At most a year back.
+    pub fn catch_up_dates(&self) -> Result<Vec<Upcoming>> {
+        let today = today();
+        let last: Option<NaiveDate> = self.db().with_tx(|tx| {
+            let raw: Option<String> = tx
+                .query_row(
+                    "SELECT value FROM settings WHERE key = ?1",
+                    [LAST_OPEN],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (LAST_OPEN, serde_json::to_string(&today).expect("date")),
+            )?;
+            Ok(raw.and_then(|r| serde_json::from_str(&r).ok()))
+        })?;
+        let Some(last) = last else { return Ok(vec![]) };
+        let from = last
+            .succ_opt()
+            .unwrap_or(last)
+            .max(today - chrono::Duration::days(365));
+        let Some(to) = today.pred_opt() else {
+            return Ok(vec![]);
+        };
+        if from > to {
+            return Ok(vec![]);
+        }
+        occasions::between(&*self.db().reader()?, from, to)
+    }
+}
