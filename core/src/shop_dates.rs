@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate, Utc};
 use rusqlite::OptionalExtension;
 
-use crate::dates::occasions::{self, DateInput, FamilyMember, Relation, Upcoming};
+use crate::dates::occasions::{self, DateInput, FamilyMember, ImportantDate, Relation, Upcoming};
 use crate::error::Result;
 use crate::shop_history::today;
 use crate::Shop;
@@ -29,6 +29,18 @@ impl Shop {
     pub fn add_important_date(&self, customer_id: i64, input: &DateInput) -> Result<i64> {
         self.db()
             .with_tx(|tx| occasions::add_date(tx, customer_id, input, Utc::now()))
+    }
+
+    pub fn important_dates(&self, customer_id: i64) -> Result<Vec<ImportantDate>> {
+        occasions::dates_of(&*self.db().reader()?, customer_id, today())
+    }
+
+    pub fn delete_family_member(&self, id: i64) -> Result<()> {
+        self.db().with_tx(|tx| occasions::delete(tx, "member", id))
+    }
+
+    pub fn delete_important_date(&self, id: i64) -> Result<()> {
+        self.db().with_tx(|tx| occasions::delete(tx, "date", id))
     }
 
     /// Days from today to `days` ahead (0: today only).

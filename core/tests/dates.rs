@@ -63,6 +63,12 @@ fn a_childs_lunar_birthday_shows_on_its_solar_day() {
         )
         .unwrap();
 
+    let listed = t.shop.important_dates(id).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].next, listed[0].member_name.as_deref()),
+        (Some(soon), Some("김하늘"))
+    );
     let week = t.shop.upcoming_dates(7).unwrap();
     let hit = week
         .iter()

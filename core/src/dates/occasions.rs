@@ -56,6 +56,24 @@ pub struct DateInput {
     pub leap: bool,
 }
 
+/// One of a customer's important dates, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportantDate {
+    pub id: i64,
+    pub member_id: Option<i64>,
+    pub member_name: Option<String>,
+    pub kind: OccasionKind,
+    pub label: String,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+    pub lunar: bool,
+    pub leap: bool,
+    /// Where it falls next (today or later).
+    pub next: Option<NaiveDate>,
+}
+
 /// A day coming up (or missed while the app was closed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -256,4 +274,49 @@ fn occurrences(
     days.sort();
     days.dedup();
     days
+}
+
+/// Her important dates, with where each falls next.
+pub fn dates_of(
+    conn: &Connection,
+    customer_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<ImportantDate>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.member_id, m.name, d.kind, d.label, d.year, d.month, d.day, d.lunar, d.leap
+         FROM important_dates d LEFT JOIN family_members m ON m.id = d.member_id
+         WHERE d.customer_id = ?1 ORDER BY d.month, d.day, d.id",
+    )?;
+    let out = stmt
+        .query_map([customer_id], |r| {
+            let (month, day, lunar, leap): (u32, u32, bool, bool) =
+                (r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?);
+            Ok(ImportantDate {
+                id: r.get(0)?,
+                member_id: r.get(1)?,
+                member_name: r.get(2)?,
+                kind: enum_from(&r.get::<_, String>(3)?)?,
+                label: r.get(4)?,
+                year: r.get(5)?,
+                month,
+                day,
+                lunar,
+                leap,
+                next: super::next_on_or_after(today, month, day, lunar, leap),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
+/// Removes a family member (and her dates) or one date.
+pub fn delete(conn: &Connection, what: &str, id: i64) -> Result<()> {
+    let sql = match what {
+        "member" => "DELETE FROM family_members WHERE id = ?1",
+        _ => "DELETE FROM important_dates WHERE id = ?1",
+    };
+    if conn.execute(sql, [id])? == 0 {
+        return Err(Error::NotFound { what: "date", id });
+    }
+    Ok(())
 }

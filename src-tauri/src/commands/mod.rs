@@ -3,6 +3,7 @@
 pub mod app;
 pub mod customers;
 pub mod data;
+pub mod dates;
 pub mod history;
 pub mod loyalty;
 pub mod settings;

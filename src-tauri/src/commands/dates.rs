@@ -1,0 +1,57 @@
+//! Family members and important dates; what is coming up and what was
+//! missed while the app was closed.
+
+use dangol_core::dates::occasions::{DateInput, FamilyMember, ImportantDate, Relation, Upcoming};
+use dangol_core::Shop;
+use tauri::State;
+
+use crate::error::CmdResult;
+
+#[tauri::command]
+pub fn add_family_member(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    name: String,
+    relation: Relation,
+) -> CmdResult<FamilyMember> {
+    Ok(shop.add_family_member(customer_id, &name, relation)?)
+}
+
+#[tauri::command]
+pub fn family(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<Vec<FamilyMember>> {
+    Ok(shop.family(customer_id)?)
+}
+
+#[tauri::command]
+pub fn add_important_date(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    input: DateInput,
+) -> CmdResult<i64> {
+    Ok(shop.add_important_date(customer_id, &input)?)
+}
+
+#[tauri::command]
+pub fn upcoming_dates(shop: State<'_, Shop>, days: u32) -> CmdResult<Vec<Upcoming>> {
+    Ok(shop.upcoming_dates(days.min(366))?)
+}
+
+#[tauri::command]
+pub fn catch_up_dates(shop: State<'_, Shop>) -> CmdResult<Vec<Upcoming>> {
+    Ok(shop.catch_up_dates()?)
+}
+
+#[tauri::command]
+pub fn important_dates(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<Vec<ImportantDate>> {
+    Ok(shop.important_dates(customer_id)?)
+}
+
+#[tauri::command]
+pub fn delete_family_member(shop: State<'_, Shop>, id: i64) -> CmdResult<()> {
+    Ok(shop.delete_family_member(id)?)
+}
+
+#[tauri::command]
+pub fn delete_important_date(shop: State<'_, Shop>, id: i64) -> CmdResult<()> {
+    Ok(shop.delete_important_date(id)?)
+}
