@@ -149,8 +149,9 @@ pub fn give(
         added += 1;
         let entry = NewEntry {
             kind: Some(HistoryKind::Loyalty),
+            // The note stays on the trial: under an entry the timeline
+            // reads `detail` as what was said.
             summary: format!("{}: {}", labels(lang).0, trial.product),
-            detail: trial.note.clone(),
             ..Default::default()
         };
         append(conn, id, &entry, now)?;

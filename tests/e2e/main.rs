@@ -12,6 +12,7 @@ mod history;
 mod loyalty;
 mod procs;
 mod shop;
+mod trials;
 mod webdriver;
 
 use app::tid;
