@@ -19,6 +19,7 @@ mod shop;
 mod shop_data;
 mod shop_dates;
 mod shop_history;
+mod shop_letters;
 mod shop_loyalty;
 mod shop_trials;
 pub mod staff;

@@ -38,6 +38,7 @@ fn kind_str(k: HistoryKind) -> &'static str {
         HistoryKind::Followup => "followup",
         HistoryKind::Note => "note",
         HistoryKind::Loyalty => "loyalty",
+        HistoryKind::Letter => "letter",
     }
 }
 

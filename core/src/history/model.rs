@@ -18,6 +18,8 @@ pub enum HistoryKind {
     Note,
     /// A tier change, points or a coupon: `summary` says what.
     Loyalty,
+    /// A letter made for her: `summary` its title, `detail` its text.
+    Letter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]

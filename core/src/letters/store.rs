@@ -1,0 +1,171 @@
+//! Templates the owner edited, and letters made: rendered for each
+//! customer, kept with their text and channel in her history, and never
+//! made twice for the same occasion (a birthday in a year) by accident.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::builtin::{self, Occasion};
+use super::template::{self, LetterValues, TemplateProblem};
+use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::history::entries::{append, enum_str, NewEntry};
+use crate::history::model::HistoryKind;
+use crate::settings::Language;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LetterTemplate {
+    pub occasion: Occasion,
+    pub language: Language,
+    pub title: String,
+    pub body: String,
+    pub advertising: bool,
+    /// False while it is the built-in text.
+    pub edited: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Channel {
+    Print,
+    Email,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Letter {
+    pub id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub occasion: Occasion,
+    pub channel: Channel,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MadeLetters {
+    pub made: Vec<Letter>,
+    /// Customers who already have a letter for this occasion key.
+    pub already: Vec<(i64, String)>,
+}
+
+pub fn template(
+    conn: &Connection,
+    occasion: Occasion,
+    language: Language,
+) -> Result<LetterTemplate> {
+    let lang = enum_str(&language);
+    let edited: Option<(String, String, bool)> = conn
+        .query_row(
+            "SELECT title, body, advertising FROM letter_templates WHERE occasion = ?1 AND language = ?2",
+            params![enum_str(&occasion), lang],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(match edited {
+        Some((title, body, advertising)) => LetterTemplate {
+            occasion,
+            language,
+            title,
+            body,
+            advertising,
+            edited: true,
+        },
+        None => {
+            let (title, body) = builtin::text(occasion, language == Language::Ko);
+            LetterTemplate {
+                occasion,
+                language,
+                title: title.into(),
+                body: body.into(),
+                advertising: occasion.advertising(),
+                edited: false,
+            }
+        }
+    })
+}
+
+/// Saves an edited template after checking both its title and body.
+pub fn save_template(conn: &Connection, t: &LetterTemplate, now: DateTime<Utc>) -> Result<()> {
+    let problems: Vec<FieldError> = [("title", &t.title), ("body", &t.body)]
+        .iter()
+        .filter(|(_, text)| !template::check(text).is_empty() || text.trim().is_empty())
+        .map(|(field, _)| FieldError::new(*field, FieldErrorCode::InvalidChoice))
+        .collect();
+    if !problems.is_empty() {
+        return Err(Error::Validation(problems));
+    }
+    conn.execute(
+        "INSERT INTO letter_templates (occasion, language, title, body, advertising, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (occasion, language) DO UPDATE SET title = excluded.title,
+            body = excluded.body, advertising = excluded.advertising, updated_at = excluded.updated_at",
+        params![enum_str(&t.occasion), enum_str(&t.language), t.title, t.body, t.advertising, now],
+    )?;
+    Ok(())
+}
+
+/// Renders `template` for each of `customers` (with their values) and keeps
+/// each letter, unless one already exists for `occasion_key` (e.g.
+/// `birthday:2026`). Problems in the template stop everything.
+pub fn make(
+    conn: &Connection,
+    tmpl: &LetterTemplate,
+    occasion_key: &str,
+    channel: Channel,
+    customers: &[(i64, String, LetterValues)],
+    now: DateTime<Utc>,
+) -> Result<MadeLetters> {
+    let bad = |p: Vec<TemplateProblem>| {
+        Error::Validation(
+            p.iter()
+                .map(|_| FieldError::new("body", FieldErrorCode::InvalidChoice))
+                .collect(),
+        )
+    };
+    let values: Vec<LetterValues> = customers.iter().map(|(_, _, v)| v.clone()).collect();
+    let titles = template::render_all(&tmpl.title, &values, false).map_err(bad)?;
+    let bodies = template::render_all(&tmpl.body, &values, false).map_err(bad)?;
+    let mut out = MadeLetters {
+        made: vec![],
+        already: vec![],
+    };
+    for (i, (id, name, _)) in customers.iter().enumerate() {
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM letters WHERE customer_id = ?1 AND occasion_key = ?2)",
+            params![id, occasion_key],
+            |r| r.get(0),
+        )?;
+        if exists {
+            out.already.push((*id, name.clone()));
+            continue;
+        }
+        let entry = NewEntry {
+            kind: Some(HistoryKind::Letter),
+            summary: titles[i].clone(),
+            detail: bodies[i].clone(),
+            ..Default::default()
+        };
+        let history_id = append(conn, *id, &entry, now)?;
+        conn.execute(
+            "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, history_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, enum_str(&tmpl.occasion), occasion_key, enum_str(&channel), titles[i], bodies[i], history_id, now],
+        )?;
+        out.made.push(Letter {
+            id: conn.last_insert_rowid(),
+            customer_id: *id,
+            customer_name: name.clone(),
+            occasion: tmpl.occasion,
+            channel,
+            title: titles[i].clone(),
+            body: bodies[i].clone(),
+        });
+    }
+    Ok(out)
+}

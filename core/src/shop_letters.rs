@@ -1,0 +1,109 @@
+//! `Shop`'s letters: templates in the shop's language, a live preview with
+//! a real customer, and letters made in a batch.
+
+use chrono::{Datelike, Utc};
+
+use crate::error::Result;
+use crate::letters::builtin::Occasion;
+use crate::letters::store::{self, Channel, LetterTemplate, MadeLetters};
+use crate::letters::template::{self, LetterValues, TemplateProblem};
+use crate::loyalty::coupons::Coupon;
+use crate::loyalty::rules::CouponKind;
+use crate::settings::{Country, Language};
+use crate::shop_history::today;
+use crate::Shop;
+
+fn grouped(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A coupon as a letter names it: "10% 할인 쿠폰", "음료 1잔 쿠폰".
+pub fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
+    let money = |m: i64| match country {
+        Country::KR => format!("{}원", grouped(m)),
+        Country::US => format!("${}.{:02}", grouped(m / 100), m % 100),
+    };
+    match (c.kind, lang) {
+        (CouponKind::Percent, Language::Ko) => format!("{}% 할인 쿠폰", c.value),
+        (CouponKind::Amount, Language::Ko) => format!("{} 할인 쿠폰", money(c.value)),
+        (CouponKind::FreeItem, Language::Ko) => format!("{} 쿠폰", c.item),
+        (CouponKind::Percent, Language::En) => format!("a {}% off coupon", c.value),
+        (CouponKind::Amount, Language::En) => format!("a {} off coupon", money(c.value)),
+        (CouponKind::FreeItem, Language::En) => format!("a coupon for {}", c.item),
+    }
+}
+
+impl Shop {
+    pub fn letter_template(&self, occasion: Occasion) -> Result<LetterTemplate> {
+        let lang = self.settings()?.language;
+        store::template(&*self.db().reader()?, occasion, lang)
+    }
+
+    pub fn save_letter_template(&self, t: &LetterTemplate) -> Result<()> {
+        self.db()
+            .with_tx(|tx| store::save_template(tx, t, Utc::now()))
+    }
+
+    /// What the template's placeholders become for this customer.
+    pub fn letter_values(&self, customer_id: i64) -> Result<LetterValues> {
+        let s = self.settings()?;
+        let customer = self.get_customer(customer_id)?;
+        let status = self.loyalty_status(customer_id)?;
+        let d = today();
+        Ok(LetterValues {
+            name: customer.name,
+            shop: s.shop_name.clone(),
+            tier: status.tier.map(|t| t.name).unwrap_or_default(),
+            coupon: status
+                .coupons
+                .first()
+                .map(|c| coupon_text(c, s.language, s.country))
+                .unwrap_or_default(),
+            date: match s.language {
+                Language::Ko => format!("{}월 {}일", d.month(), d.day()),
+                Language::En => d.format("%B %-d").to_string(),
+            },
+        })
+    }
+
+    /// The template's title and body for a real customer, or what is wrong.
+    pub fn preview_letter(
+        &self,
+        title: &str,
+        body: &str,
+        customer_id: i64,
+    ) -> Result<Result<(String, String), Vec<TemplateProblem>>> {
+        let v = self.letter_values(customer_id)?;
+        Ok(template::render(title, &v, false)
+            .and_then(|t| template::render(body, &v, false).map(|b| (t, b))))
+    }
+
+    /// Makes the occasion's letter for each customer, once a year each.
+    pub fn make_letters(
+        &self,
+        occasion: Occasion,
+        customer_ids: &[i64],
+        channel: Channel,
+    ) -> Result<MadeLetters> {
+        let tmpl = self.letter_template(occasion)?;
+        let mut customers = vec![];
+        for id in customer_ids {
+            customers.push((*id, self.get_customer(*id)?.name, self.letter_values(*id)?));
+        }
+        let key = format!(
+            "{}:{}",
+            crate::history::entries::enum_str(&occasion),
+            today().year()
+        );
+        self.db()
+            .with_tx(|tx| store::make(tx, &tmpl, &key, channel, &customers, Utc::now()))
+    }
+}

@@ -1,0 +1,113 @@
+//! Letters for real customers: the template with particles, a preview,
+//! letters made once a year per occasion and kept in her history.
+
+mod common;
+
+use common::{form, TestShop};
+use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::store::Channel;
+use dangol_core::loyalty::coupons::CouponOrigin;
+use dangol_core::loyalty::rules::{CouponKind, Reward};
+use dangol_core::*;
+
+fn shop() -> TestShop {
+    let t = TestShop::new();
+    t.shop
+        .finish_setup(&SetupInput {
+            shop_name: "행복한 세탁소".into(),
+            country: Country::KR,
+            language: Language::Ko,
+            with_sample: false,
+        })
+        .unwrap();
+    t
+}
+
+#[test]
+fn a_birthday_letter_in_correct_korean_made_once_a_year() {
+    let t = shop();
+    let minsu = t
+        .shop
+        .create_customer(&form("김민수", "010-2345-6789", ""))
+        .unwrap()
+        .id;
+    let seoyeon = t
+        .shop
+        .create_customer(&form("이서연", "010-3456-7890", ""))
+        .unwrap()
+        .id;
+    let reward = Reward {
+        kind: CouponKind::Percent,
+        value: 10,
+        item: String::new(),
+        valid_days: 30,
+    };
+    t.shop
+        .issue_coupon(minsu, &reward, CouponOrigin::Birthday)
+        .unwrap();
+
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &[minsu, seoyeon], Channel::Print)
+        .unwrap();
+    assert_eq!(made.made.len(), 2);
+    let body = &made.made[0].body;
+    assert!(
+        body.starts_with("김민수 님, 생일을 진심으로 축하드립니다."),
+        "{body}"
+    );
+    assert!(body.contains("행복한 세탁소를 찾아 주셔서"), "{body}");
+    assert!(body.contains("10% 할인 쿠폰을 준비했습니다"), "{body}");
+
+    let again = t
+        .shop
+        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
+        .unwrap();
+    assert!(again.made.is_empty());
+    assert_eq!(again.already, [(minsu, "김민수".to_string())]);
+
+    let q = TimelineQuery {
+        customer_id: minsu,
+        kinds: vec![HistoryKind::Letter],
+        offset: 0,
+        limit: 5,
+    };
+    let entries = t.shop.timeline(&q).unwrap().entries;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].summary, "생일을 축하드립니다");
+}
+
+#[test]
+fn edited_templates_are_checked_and_previewed_with_a_real_customer() {
+    let t = shop();
+    let id = t
+        .shop
+        .create_customer(&form("박지훈", "010-4567-8901", ""))
+        .unwrap()
+        .id;
+    let mut tmpl = t.shop.letter_template(Occasion::Chuseok).unwrap();
+    assert!(!tmpl.edited);
+    tmpl.body = "{이름}{은/는} {주소}에 사시죠?".into();
+    assert!(matches!(
+        t.shop.save_letter_template(&tmpl),
+        Err(Error::Validation(_))
+    ));
+    tmpl.body = "{이름} 님{과/와} 가족 모두 풍성한 한가위 보내세요. {가게이름}{이/가}".into();
+    t.shop.save_letter_template(&tmpl).unwrap();
+    assert!(t.shop.letter_template(Occasion::Chuseok).unwrap().edited);
+    let (_, body) = t
+        .shop
+        .preview_letter(&tmpl.title, &tmpl.body, id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        body,
+        "박지훈 님과 가족 모두 풍성한 한가위 보내세요. 행복한 세탁소가"
+    );
+    let problems = t
+        .shop
+        .preview_letter("제목", "{이름}{은/는} {별명}", id)
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(problems[0].text, "별명");
+}
