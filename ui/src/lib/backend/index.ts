@@ -51,6 +51,11 @@ import type { Reward } from './bindings/Reward';
 import type { TierChange } from './bindings/TierChange';
 import type { VisitInput } from './bindings/VisitInput';
 import type { VisitOutcome } from './bindings/VisitOutcome';
+import type { DateInput } from './bindings/DateInput';
+import type { FamilyMember } from './bindings/FamilyMember';
+import type { ImportantDate } from './bindings/ImportantDate';
+import type { Relation } from './bindings/Relation';
+import type { Upcoming } from './bindings/Upcoming';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -169,3 +174,18 @@ export const recordTrialFeedback = (trialId: number, customerId: number, input: 
   call<null>('record_trial_feedback', { trialId, customerId, input });
 export const customerTrials = (customerId: number) =>
   call<Participation[]>('customer_trials', { customerId });
+
+// Important dates: her family, their birthdays and anniversaries (solar or
+// lunar), what is coming up, and what passed while the app was closed.
+export const addFamilyMember = (customerId: number, name: string, relation: Relation) =>
+  call<FamilyMember>('add_family_member', { customerId, name, relation });
+export const family = (customerId: number) => call<FamilyMember[]>('family', { customerId });
+export const deleteFamilyMember = (id: number) => call<null>('delete_family_member', { id });
+export const addImportantDate = (customerId: number, input: DateInput) =>
+  call<number>('add_important_date', { customerId, input });
+export const importantDates = (customerId: number) =>
+  call<ImportantDate[]>('important_dates', { customerId });
+export const deleteImportantDate = (id: number) => call<null>('delete_important_date', { id });
+export const upcomingDates = (days: number) => call<Upcoming[]>('upcoming_dates', { days });
+/** Also records today as seen: call once per app start. */
+export const catchUpDates = () => call<Upcoming[]>('catch_up_dates');

@@ -12,6 +12,7 @@ const OVERRIDES: Record<string, Key> = {
   'paid_now.exceeds_balance': 'history.errors.paid_now_exceeds',
   'due.invalid_date': 'history.errors.due_invalid',
   'inquiry.required': 'history.errors.inquiry_required',
+  'date.invalid_date': 'dates.errors.invalid_date',
 };
 
 export class ModalForm {

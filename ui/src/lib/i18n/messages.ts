@@ -2,6 +2,7 @@
 import koCommon from './ko/common.json';
 import koCustomers from './ko/customers.json';
 import koData from './ko/data.json';
+import koDates from './ko/dates.json';
 import koErrors from './ko/errors.json';
 import koForm from './ko/form.json';
 import koHistory from './ko/history.json';
@@ -14,6 +15,7 @@ import koTrials from './ko/trials.json';
 import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
 import enData from './en/data.json';
+import enDates from './en/dates.json';
 import enErrors from './en/errors.json';
 import enForm from './en/form.json';
 import enHistory from './en/history.json';
@@ -28,6 +30,7 @@ const ko = {
   common: koCommon,
   customers: koCustomers,
   data: koData,
+  dates: koDates,
   errors: koErrors,
   form: koForm,
   history: koHistory,
@@ -46,6 +49,7 @@ const en: Messages = {
   common: enCommon,
   customers: enCustomers,
   data: enData,
+  dates: enDates,
   errors: enErrors,
   form: enForm,
   history: enHistory,
