@@ -5,6 +5,7 @@ pub mod customers;
 pub mod data;
 pub mod dates;
 pub mod history;
+pub mod letters;
 pub mod loyalty;
 pub mod settings;
 pub mod trials;

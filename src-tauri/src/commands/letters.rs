@@ -1,0 +1,66 @@
+//! Letters: templates, a live preview with a real customer, and batches.
+
+use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::store::{Channel, LetterTemplate, MadeLetters};
+use dangol_core::letters::template::{self, TemplateProblem};
+use dangol_core::Shop;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::CmdResult;
+
+/// A preview: the letter as it will read, or what is wrong with it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LetterPreview {
+    pub title: String,
+    pub body: String,
+    pub problems: Vec<TemplateProblem>,
+}
+
+#[tauri::command]
+pub fn letter_template(shop: State<'_, Shop>, occasion: Occasion) -> CmdResult<LetterTemplate> {
+    Ok(shop.letter_template(occasion)?)
+}
+
+#[tauri::command]
+pub fn save_letter_template(shop: State<'_, Shop>, template: LetterTemplate) -> CmdResult<()> {
+    Ok(shop.save_letter_template(&template)?)
+}
+
+#[tauri::command]
+pub fn check_letter_template(text: String) -> Vec<TemplateProblem> {
+    template::check(&text)
+}
+
+#[tauri::command]
+pub fn preview_letter(
+    shop: State<'_, Shop>,
+    title: String,
+    body: String,
+    customer_id: i64,
+) -> CmdResult<LetterPreview> {
+    Ok(match shop.preview_letter(&title, &body, customer_id)? {
+        Ok((title, body)) => LetterPreview {
+            title,
+            body,
+            problems: vec![],
+        },
+        Err(problems) => LetterPreview {
+            title: String::new(),
+            body: String::new(),
+            problems,
+        },
+    })
+}
+
+#[tauri::command(async)]
+pub fn make_letters(
+    shop: State<'_, Shop>,
+    occasion: Occasion,
+    customer_ids: Vec<i64>,
+    channel: Channel,
+) -> CmdResult<MadeLetters> {
+    Ok(shop.make_letters(occasion, &customer_ids, channel)?)
+}
