@@ -8,6 +8,7 @@ import type { AppInfo } from '../backend/bindings/AppInfo';
 import type { Settings } from '../backend/bindings/Settings';
 import type { Staff } from '../backend/bindings/Staff';
 import { isFatal } from '../backend/app-error';
+import { keepMissed } from '../dates/catch-up.svelte';
 import { i18n, t } from '../i18n/index.svelte';
 import { toast } from './toasts.svelte';
 
@@ -32,10 +33,17 @@ export function reportError(e: AppError) {
 
 export async function loadSession(): Promise<void> {
   applySettings(await backend.getSettings());
-  const [staff, info] = await Promise.allSettled([backend.listStaff(), backend.appInfo()]);
+  const [staff, info, missed] = await Promise.allSettled([
+    backend.listStaff(),
+    backend.appInfo(),
+    // Once per start: it records today as seen.
+    backend.catchUpDates(),
+  ]);
   if (staff.status === 'fulfilled') session.staff = staff.value;
   else reportError(backend.toAppError(staff.reason));
   if (info.status === 'fulfilled') session.info = info.value;
+  if (missed.status === 'fulfilled') keepMissed(missed.value);
+  else reportError(backend.toAppError(missed.reason));
 }
 
 export async function reloadStaff(): Promise<void> {
