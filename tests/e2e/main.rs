@@ -8,6 +8,7 @@
 
 mod app;
 mod data;
+mod dates;
 mod history;
 mod loyalty;
 mod procs;
