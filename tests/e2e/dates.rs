@@ -118,3 +118,55 @@ fn a_day_the_year_lacks_is_refused_next_to_the_date() {
     let row = shows_text(&app, &tid("important-date"), "결혼기념일");
     assert!(row.contains("2020년 2월 29일"), "{row:?}");
 }
+
+/// A day that passed while the app was closed is shown when it opens,
+/// never silently skipped. The shop is prepared on its file first: last
+/// opened a week ago, a memorial three days ago.
+#[test]
+fn days_passed_while_closed_are_shown_on_opening() {
+    let today = Local::now().date_naive();
+    let missed = today.checked_sub_days(Days::new(3)).unwrap();
+    let app = App::launch_with("days_passed_while_closed_are_shown_on_opening", |data| {
+        use dangol_core::dates::occasions::{DateInput, OccasionKind};
+        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
+        let setup = dangol_core::SetupInput {
+            shop_name: "행복한 세탁소".into(),
+            country: dangol_core::Country::KR,
+            language: dangol_core::Language::Ko,
+            with_sample: false,
+        };
+        shop.finish_setup(&setup).expect("setup");
+        let input = dangol_core::CustomerInput {
+            name: "정하늘".into(),
+            phones: vec![dangol_core::PhoneInput {
+                label: Default::default(),
+                number: "010-2020-3030".into(),
+            }],
+            ..Default::default()
+        };
+        let id = shop.create_customer(&input).expect("customer").id;
+        let memorial = DateInput {
+            member_id: None,
+            kind: OccasionKind::Memorial,
+            label: "아버님 기일".into(),
+            year: None,
+            month: missed.month(),
+            day: missed.day(),
+            lunar: false,
+            leap: false,
+        };
+        shop.add_important_date(id, &memorial).expect("date");
+        assert!(shop.catch_up_dates().expect("first open").is_empty());
+        let week_ago = today.checked_sub_days(Days::new(7)).unwrap();
+        shop.db()
+            .with_tx(|tx| {
+                tx.execute_batch(&format!(
+                    "UPDATE settings SET value = '\"{week_ago}\"' WHERE key = 'last_open_day'"
+                ))?;
+                Ok(())
+            })
+            .expect("last opened a week ago");
+    });
+    let notice = shows_text(&app, &tid("catch-up"), "아버님 기일");
+    assert!(notice.contains("정하늘"), "{notice}");
+}
