@@ -35,8 +35,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0006_import_merges.sql"),
     ),
     ("0007_trials", include_str!("../migrations/0007_trials.sql")),
-    ("0008_family_dates", include_str!("../migrations/0008_family_dates.sql")),
-    ("0009_letters", include_str!("../migrations/0009_letters.sql")),
+    (
+        "0008_family_dates",
+        include_str!("../migrations/0008_family_dates.sql"),
+    ),
+    (
+        "0009_letters",
+        include_str!("../migrations/0009_letters.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
