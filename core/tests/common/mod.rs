@@ -2,7 +2,9 @@
 //! a temporary folder, and a quick way to write a customer form.
 #![allow(dead_code, clippy::new_without_default)]
 
-use dangol_core::{CustomerInput, PhoneInput, PhoneLabel, Shop};
+use dangol_core::{
+    CustomerInput, Error, FieldErrorCode, PaymentInput, PhoneInput, PhoneLabel, SaleInput, Shop,
+};
 
 pub struct TestShop {
     pub shop: Shop,
@@ -42,5 +44,38 @@ pub fn form(name: &str, phone: &str, email: &str) -> CustomerInput {
         },
         email: email.into(),
         ..Default::default()
+    }
+}
+
+/// A customer with the next free number in a made-up block.
+pub fn customer(t: &TestShop, name: &str) -> i64 {
+    let n = t.shop.customer_count().unwrap();
+    t.shop
+        .create_customer(&form(name, &format!("+82 10-7000-{n:04}"), ""))
+        .unwrap()
+        .id
+}
+
+pub fn sale(amount: &str, credit: bool, paid_now: &str, items: &str) -> SaleInput {
+    SaleInput {
+        amount: amount.into(),
+        items: items.into(),
+        credit,
+        paid_now: paid_now.into(),
+        staff_id: None,
+    }
+}
+
+pub fn pay(amount: &str) -> PaymentInput {
+    PaymentInput {
+        amount: amount.into(),
+        ..Default::default()
+    }
+}
+
+pub fn field_codes(e: Error) -> Vec<(String, FieldErrorCode)> {
+    match e {
+        Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
     }
 }
