@@ -106,4 +106,12 @@ impl Shop {
         self.db()
             .with_tx(|tx| store::make(tx, &tmpl, &key, channel, &customers, Utc::now()))
     }
+
+    /// Who a batch goes to.
+    pub fn letter_recipients(
+        &self,
+        audience: &crate::letters::audience::Audience,
+    ) -> Result<Vec<crate::letters::audience::Recipient>> {
+        crate::letters::audience::recipients(&*self.db().reader()?, audience, today())
+    }
 }

@@ -111,3 +111,38 @@ fn edited_templates_are_checked_and_previewed_with_a_real_customer() {
         .unwrap_err();
     assert_eq!(problems[0].text, "별명");
 }
+
+#[test]
+fn the_six_month_promise_lists_who_has_not_heard_from_us() {
+    use dangol_core::letters::audience::Audience;
+    let t = shop();
+    let quiet = t
+        .shop
+        .create_customer(&form("조용한손님", "010-5000-0001", ""))
+        .unwrap()
+        .id;
+    let regular = t
+        .shop
+        .create_customer(&form("단골손님", "010-5000-0002", ""))
+        .unwrap()
+        .id;
+    let sale = SaleInput {
+        amount: "5000".into(),
+        ..Default::default()
+    };
+    t.shop.record_sale(regular, &sale).unwrap();
+    let six = Audience::NotContacted { months: 6 };
+    let ids: Vec<i64> = t
+        .shop
+        .letter_recipients(&six)
+        .unwrap()
+        .iter()
+        .map(|r| r.customer_id)
+        .collect();
+    assert_eq!(ids, [quiet]);
+    // A letter counts as being in touch.
+    t.shop
+        .make_letters(Occasion::MissYou, &[quiet], Channel::Print)
+        .unwrap();
+    assert!(t.shop.letter_recipients(&six).unwrap().is_empty());
+}

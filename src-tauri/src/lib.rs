@@ -132,6 +132,7 @@ pub fn run() {
             commands::letters::check_letter_template,
             commands::letters::preview_letter,
             commands::letters::make_letters,
+            commands::letters::letter_recipients,
             recovery::startup_problem,
             recovery::recovery_preview,
             recovery::recover_from_backup,

@@ -64,3 +64,11 @@ pub fn make_letters(
 ) -> CmdResult<MadeLetters> {
     Ok(shop.make_letters(occasion, &customer_ids, channel)?)
 }
+
+#[tauri::command]
+pub fn letter_recipients(
+    shop: State<'_, Shop>,
+    audience: dangol_core::letters::audience::Audience,
+) -> CmdResult<Vec<dangol_core::letters::audience::Recipient>> {
+    Ok(shop.letter_recipients(&audience)?)
+}
