@@ -146,3 +146,28 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
         .unwrap();
     assert!(t.shop.letter_recipients(&six).unwrap().is_empty());
 }
+
+#[test]
+fn an_upcoming_birthday_says_whether_its_letter_went_out() {
+    let t = shop();
+    let today = chrono::Local::now().date_naive();
+    let mut input = form("김민수", "010-2345-6789", "");
+    input.birthday = (today + chrono::Duration::days(2))
+        .format("%m-%d")
+        .to_string();
+    let id = t.shop.create_customer(&input).unwrap().id;
+    let sent = |t: &TestShop| {
+        t.shop
+            .upcoming_dates(7)
+            .unwrap()
+            .iter()
+            .find(|u| u.customer_id == id)
+            .unwrap()
+            .letter_sent
+    };
+    assert!(!sent(&t));
+    t.shop
+        .make_letters(Occasion::Birthday, &[id], Channel::Print)
+        .unwrap();
+    assert!(sent(&t), "the letter made is not seen on the upcoming day");
+}

@@ -13,4 +13,8 @@ on: string, lunar: boolean,
 /**
  * Years since the year given (age, years married), when known.
  */
-years: number | null, };
+years: number | null, 
+/**
+ * Whether this year's letter for it was made.
+ */
+letter_sent: boolean, };
