@@ -10,6 +10,7 @@ mod app;
 mod data;
 mod dates;
 mod history;
+mod letters;
 mod loyalty;
 mod procs;
 mod shop;

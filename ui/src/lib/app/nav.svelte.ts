@@ -16,6 +16,7 @@ export type View =
   | { name: 'new'; prefill?: CustomerInput }
   | { name: 'edit'; id: number }
   | { name: 'trials' }
+  | { name: 'letters' }
   | { name: 'data' }
   | { name: 'settings' };
 

@@ -56,6 +56,14 @@ import type { FamilyMember } from './bindings/FamilyMember';
 import type { ImportantDate } from './bindings/ImportantDate';
 import type { Relation } from './bindings/Relation';
 import type { Upcoming } from './bindings/Upcoming';
+import type { Audience } from './bindings/Audience';
+import type { Channel } from './bindings/Channel';
+import type { LetterPreview } from './bindings/LetterPreview';
+import type { LetterTemplate } from './bindings/LetterTemplate';
+import type { MadeLetters } from './bindings/MadeLetters';
+import type { Occasion } from './bindings/Occasion';
+import type { Recipient } from './bindings/Recipient';
+import type { TemplateProblem } from './bindings/TemplateProblem';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -189,3 +197,19 @@ export const deleteImportantDate = (id: number) => call<null>('delete_important_
 export const upcomingDates = (days: number) => call<Upcoming[]>('upcoming_dates', { days });
 /** Also records today as seen: call once per app start. */
 export const catchUpDates = () => call<Upcoming[]>('catch_up_dates');
+
+// Letters: templates per occasion, a preview with a real customer, batches.
+/** The shop's template for the occasion, in the shop's language. */
+export const letterTemplate = (occasion: Occasion) =>
+  call<LetterTemplate>('letter_template', { occasion });
+export const saveLetterTemplate = (template: LetterTemplate) =>
+  call<null>('save_letter_template', { template });
+export const checkLetterTemplate = (text: string) =>
+  call<TemplateProblem[]>('check_letter_template', { text });
+export const previewLetter = (title: string, body: string, customerId: number) =>
+  call<LetterPreview>('preview_letter', { title, body, customerId });
+export const letterRecipients = (audience: Audience) =>
+  call<Recipient[]>('letter_recipients', { audience });
+/** Made once per customer, occasion and year; the others come back in `already`. */
+export const makeLetters = (occasion: Occasion, customerIds: number[], channel: Channel) =>
+  call<MadeLetters>('make_letters', { occasion, customerIds, channel });

@@ -7,6 +7,7 @@ import koErrors from './ko/errors.json';
 import koForm from './ko/form.json';
 import koHistory from './ko/history.json';
 import koHome from './ko/home.json';
+import koLetters from './ko/letters.json';
 import koLoyalty from './ko/loyalty.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
@@ -20,6 +21,7 @@ import enErrors from './en/errors.json';
 import enForm from './en/form.json';
 import enHistory from './en/history.json';
 import enHome from './en/home.json';
+import enLetters from './en/letters.json';
 import enLoyalty from './en/loyalty.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
@@ -35,6 +37,7 @@ const ko = {
   form: koForm,
   history: koHistory,
   home: koHome,
+  letters: koLetters,
   loyalty: koLoyalty,
   search: koSearch,
   settings: koSettings,
@@ -54,6 +57,7 @@ const en: Messages = {
   form: enForm,
   history: enHistory,
   home: enHome,
+  letters: enLetters,
   loyalty: enLoyalty,
   search: enSearch,
   settings: enSettings,

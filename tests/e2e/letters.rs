@@ -1,0 +1,64 @@
+//! Letters end to end: a customer nobody has contacted shows under
+//! "6개월 이상 연락 안 한 고객", an unknown placeholder is caught as it is
+//! typed, her letter is made with the right particles, and making it again
+//! lists her as already sent this year. Printing is not exercised here.
+
+use crate::app::tid;
+use crate::shop::{add_customer, open_shop, shows_text};
+use crate::webdriver::keys;
+
+/// Where 오랜만의 안부 and 6개월 이상 연락 안 한 고객 sit in their menus.
+const MISS_YOU: usize = 5;
+const NOT_CONTACTED: usize = 1;
+
+#[test]
+fn a_miss_you_letter_is_made_once_a_year() {
+    let app = open_shop("a_miss_you_letter_is_made_once_a_year", "setup-start-empty");
+    add_customer(&app, "김민수", "010-2345-6789", "");
+
+    app.click("nav-letters");
+    app.wait_for(&tid("letters-screen"));
+    app.select_index("letter-occasion", MISS_YOU);
+    app.wait_until("the 오랜만의 안부 letter to load", || {
+        let Some(el) = app.wd.find_all(&tid("letter-title"))?.into_iter().next() else {
+            return Ok(None);
+        };
+        Ok(app.wd.value(&el)?.contains("잘 지내시죠").then_some(()))
+    });
+    app.wait_for(&tid("letter-advertising"));
+
+    app.select_index("letter-audience", NOT_CONTACTED);
+    shows_text(&app, &tid("letter-recipient"), "김민수");
+    shows_text(&app, &tid("letter-recipient"), "주소 없음");
+    shows_text(&app, &tid("letter-preview-body"), "김민수 님");
+
+    // An unknown placeholder is caught while typing, and Save waits for it.
+    let body = app.type_into("letter-body", "{별명}");
+    shows_text(&app, &tid("letter-problem"), "{별명}은 쓸 수 없는 칸입니다");
+    app.snapshot("problem");
+    let save = app.wait_for(&tid("letter-save"));
+    assert!(
+        app.wd.property(&save, "disabled").unwrap() == serde_json::Value::Bool(true),
+        "Save is enabled with a problem"
+    );
+    app.wd
+        .send_keys(&body, &keys::BACKSPACE.repeat(4))
+        .expect("remove {별명}");
+    app.wait_gone(&tid("letter-problem"));
+
+    app.click("letter-make");
+    shows_text(&app, &tid("letter-made-item"), "김민수");
+    app.click("letter-made-item");
+    let text = shows_text(&app, &tid("letter-made-body"), "김민수");
+    assert!(
+        text.starts_with("김민수 님, 오랜만에 안부 여쭙니다."),
+        "the letter reads {text:?}"
+    );
+    app.snapshot("made");
+
+    // Once per occasion and year: the second time she is already done.
+    app.click("letter-make");
+    shows_text(&app, &tid("letter-already"), "올해 이미 보냈습니다");
+    shows_text(&app, &tid("letter-already"), "김민수");
+    app.snapshot("already");
+}
