@@ -57,6 +57,10 @@ pub fn pair(spec: &str) -> Option<(&'static str, &'static str)> {
 
 /// The particle of `pair` that follows `word`.
 pub fn particle(word: &str, (consonant, vowel): (&str, &str)) -> String {
+    if word.trim().is_empty() {
+        // Nothing to follow (a shop with no name yet): no particle either.
+        return String::new();
+    }
     match ending(word) {
         // 으로/로: a final ㄹ takes 로, like a vowel.
         Some((true, true)) if consonant == "으로" => vowel.into(),
@@ -86,6 +90,7 @@ mod tests {
         assert_eq!(p("2호점", "이/가"), "이");
         assert_eq!(p("민수 님", "은/는"), "은");
         assert_eq!(pair("는/은"), Some(("은", "는")));
+        assert_eq!(p("", "이/가"), "");
         assert_eq!(pair("은/가"), None);
     }
 
