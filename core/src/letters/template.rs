@@ -122,6 +122,23 @@ pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
     }
 }
 
+/// The placeholders a template uses, by key (`name`, `shop`, …), once each.
+pub fn used_keys(src: &str) -> Vec<&'static str> {
+    let mut keys = vec![];
+    let mut rest = src;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        if let Some(k) = key_for(&after[..close]) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    keys
+}
+
 /// What is wrong with a template (empty when it is fine).
 pub fn check(src: &str) -> Vec<TemplateProblem> {
     compile(src).err().unwrap_or_default()

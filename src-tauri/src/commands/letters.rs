@@ -17,6 +17,9 @@ pub struct LetterPreview {
     pub title: String,
     pub body: String,
     pub problems: Vec<TemplateProblem>,
+    /// Placeholders the template uses that are empty for this customer
+    /// (no shop name set, no coupon): the letter would read with a gap.
+    pub empty: Vec<String>,
 }
 
 #[tauri::command]
@@ -41,16 +44,31 @@ pub fn preview_letter(
     body: String,
     customer_id: i64,
 ) -> CmdResult<LetterPreview> {
+    let values = shop.letter_values(customer_id)?;
+    let value = |k: &str| match k {
+        "name" => values.name.clone(),
+        "shop" => values.shop.clone(),
+        "tier" => values.tier.clone(),
+        "coupon" => values.coupon.clone(),
+        _ => values.date.clone(),
+    };
+    let empty: Vec<String> = template::used_keys(&format!("{title}{body}"))
+        .into_iter()
+        .filter(|k| value(k).trim().is_empty())
+        .map(String::from)
+        .collect();
     Ok(match shop.preview_letter(&title, &body, customer_id)? {
         Ok((title, body)) => LetterPreview {
             title,
             body,
             problems: vec![],
+            empty,
         },
         Err(problems) => LetterPreview {
             title: String::new(),
             body: String::new(),
             problems,
+            empty,
         },
     })
 }

@@ -4,4 +4,9 @@ import type { TemplateProblem } from "./TemplateProblem";
 /**
  * A preview: the letter as it will read, or what is wrong with it.
  */
-export type LetterPreview = { title: string, body: string, problems: Array<TemplateProblem>, };
+export type LetterPreview = { title: string, body: string, problems: Array<TemplateProblem>, 
+/**
+ * Placeholders the template uses that are empty for this customer
+ * (no shop name set, no coupon): the letter would read with a gap.
+ */
+empty: Array<string>, };
