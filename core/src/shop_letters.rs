@@ -114,4 +114,10 @@ impl Shop {
     ) -> Result<Vec<crate::letters::audience::Recipient>> {
         crate::letters::audience::recipients(&*self.db().reader()?, audience, today())
     }
+
+    /// Changes a made letter's text before it goes.
+    pub fn edit_letter(&self, id: i64, title: &str, body: &str) -> Result<store::Letter> {
+        self.db()
+            .with_tx(|tx| store::edit(tx, id, title, body, Utc::now()))
+    }
 }

@@ -171,3 +171,36 @@ fn an_upcoming_birthday_says_whether_its_letter_went_out() {
         .unwrap();
     assert!(sent(&t), "the letter made is not seen on the upcoming day");
 }
+
+#[test]
+fn a_made_letter_can_be_edited_before_it_goes() {
+    let t = shop();
+    let id = t
+        .shop
+        .create_customer(&form("김민수", "010-2345-6789", ""))
+        .unwrap()
+        .id;
+    let made = t
+        .shop
+        .make_letters(Occasion::ThankYou, &[id], Channel::Print)
+        .unwrap();
+    let letter = &made.made[0];
+    let edited = t
+        .shop
+        .edit_letter(
+            letter.id,
+            &letter.title,
+            "김민수 님, 지난번 원피스는 잘 맞으셨나요?",
+        )
+        .unwrap();
+    assert!(edited.body.contains("원피스"));
+    assert_eq!(
+        t.shop.search_history("원피스", 5).unwrap().len(),
+        1,
+        "history has the final text"
+    );
+    assert!(matches!(
+        t.shop.edit_letter(letter.id, "", "x"),
+        Err(Error::Validation(_))
+    ));
+}

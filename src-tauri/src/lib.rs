@@ -133,6 +133,7 @@ pub fn run() {
             commands::letters::preview_letter,
             commands::letters::make_letters,
             commands::letters::letter_recipients,
+            commands::letters::edit_letter,
             recovery::startup_problem,
             recovery::recovery_preview,
             recovery::recover_from_backup,

@@ -7,3 +7,8 @@ pub mod builtin;
 pub mod josa;
 pub mod store;
 pub mod template;
+
+/// The keyword-index terms for a text (letters are searchable history).
+pub(crate) fn terms_for(text: &str) -> String {
+    crate::history::terms::index_terms(text)
+}

@@ -169,3 +169,70 @@ pub fn make(
     }
     Ok(out)
 }
+
+/// Changes a made letter's text before it goes (her history keeps the
+/// final text). Returns the letter.
+pub fn edit(
+    conn: &Connection,
+    id: i64,
+    title: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<Letter> {
+    if title.trim().is_empty() || body.trim().is_empty() {
+        let field = if title.trim().is_empty() {
+            "title"
+        } else {
+            "body"
+        };
+        return Err(Error::Validation(vec![FieldError::new(
+            field,
+            FieldErrorCode::Required,
+        )]));
+    }
+    let found: Option<(i64, Option<i64>)> = conn
+        .query_row(
+            "SELECT customer_id, history_id FROM letters WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((_, history_id)) = found else {
+        return Err(Error::NotFound { what: "letter", id });
+    };
+    conn.execute(
+        "UPDATE letters SET title = ?2, body = ?3 WHERE id = ?1",
+        params![id, title, body],
+    )?;
+    if let Some(h) = history_id {
+        conn.execute(
+            "UPDATE history SET summary = ?2, detail = ?3, edited_at = ?4 WHERE id = ?1",
+            params![h, title, body, now],
+        )?;
+        conn.execute("DELETE FROM history_fts WHERE rowid = ?1", [h])?;
+        let terms = crate::letters::terms_for(&format!("{title} {body}"));
+        if !terms.is_empty() {
+            conn.execute(
+                "INSERT INTO history_fts (rowid, terms) VALUES (?1, ?2)",
+                params![h, terms],
+            )?;
+        }
+    }
+    conn.query_row(
+        "SELECT l.id, l.customer_id, c.name, l.occasion, l.channel, l.title, l.body
+         FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?1",
+        [id],
+        |r| {
+            Ok(Letter {
+                id: r.get(0)?,
+                customer_id: r.get(1)?,
+                customer_name: r.get(2)?,
+                occasion: crate::history::entries::enum_from(&r.get::<_, String>(3)?)?,
+                channel: crate::history::entries::enum_from(&r.get::<_, String>(4)?)?,
+                title: r.get(5)?,
+                body: r.get(6)?,
+            })
+        },
+    )
+    .map_err(Into::into)
+}

@@ -90,3 +90,13 @@ pub fn letter_recipients(
 ) -> CmdResult<Vec<dangol_core::letters::audience::Recipient>> {
     Ok(shop.letter_recipients(&audience)?)
 }
+
+#[tauri::command]
+pub fn edit_letter(
+    shop: State<'_, Shop>,
+    id: i64,
+    title: String,
+    body: String,
+) -> CmdResult<dangol_core::letters::store::Letter> {
+    Ok(shop.edit_letter(id, &title, &body)?)
+}
