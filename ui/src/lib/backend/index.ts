@@ -58,6 +58,7 @@ import type { Relation } from './bindings/Relation';
 import type { Upcoming } from './bindings/Upcoming';
 import type { Audience } from './bindings/Audience';
 import type { Channel } from './bindings/Channel';
+import type { Letter } from './bindings/Letter';
 import type { LetterPreview } from './bindings/LetterPreview';
 import type { LetterTemplate } from './bindings/LetterTemplate';
 import type { MadeLetters } from './bindings/MadeLetters';
@@ -213,3 +214,6 @@ export const letterRecipients = (audience: Audience) =>
 /** Made once per customer, occasion and year; the others come back in `already`. */
 export const makeLetters = (occasion: Occasion, customerIds: number[], channel: Channel) =>
   call<MadeLetters>('make_letters', { occasion, customerIds, channel });
+/** Changes a made letter's text before it goes; her history keeps the final text. */
+export const editLetter = (id: number, title: string, body: string) =>
+  call<Letter>('edit_letter', { id, title, body });
