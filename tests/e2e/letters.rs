@@ -1,7 +1,8 @@
 //! Letters end to end: a customer nobody has contacted shows under
 //! "6개월 이상 연락 안 한 고객", an unknown placeholder is caught as it is
 //! typed, her letter is made with the right particles, and making it again
-//! lists her as already sent this year. Printing is not exercised here.
+//! lists her as already sent this year; her letter is corrected before it
+//! goes. Printing is not exercised here.
 
 use crate::app::tid;
 use crate::shop::{add_customer, open_shop, shows_text};
@@ -55,6 +56,26 @@ fn a_miss_you_letter_is_made_once_a_year() {
         "the letter reads {text:?}"
     );
     app.snapshot("made");
+
+    // Corrected before it goes: the list shows the new text.
+    app.click("letter-edit");
+    let edit = app.wait_for(&tid("letter-edit-body"));
+    app.clear(&edit);
+    app.type_into("letter-edit-body", "민수 님, 새 봄 상품이 들어왔어요.");
+    app.click("letter-edit-save");
+    app.wait_gone(&tid("letter-edit-body"));
+    shows_text(&app, &tid("letter-made-body"), "새 봄 상품이 들어왔어요");
+    app.snapshot("edited");
+
+    // Envelopes and labels: she has no address, so she is listed as skipped.
+    app.click("letter-labels");
+    shows_text(
+        &app,
+        &tid("letter-labels-skipped"),
+        "주소가 없는 손님: 김민수",
+    );
+    app.click("letter-labels-close");
+    app.wait_gone(&tid("letter-labels-view"));
 
     // Once per occasion and year: the second time she is already done.
     app.click("letter-make");
