@@ -88,6 +88,24 @@ fn childs_lunar_birthday_shows_on_home_a_few_days_ahead() {
     app.click("dates-week");
     app.click_css(&tid("upcoming-date"));
     shows_customer(&app, "김민수");
+
+    // The child's birthday letter: she is among this week's birthdays, the
+    // preview reads right, and once made the home screen says it went out.
+    app.click("nav-letters");
+    app.wait_for(&tid("letters-screen"));
+    app.select_index("letter-occasion", 1); // 자녀 생일
+    app.select_index("letter-audience", 0); // 이번 주 생일
+    shows_text(&app, &tid("letter-recipient"), "김민수");
+    shows_text(
+        &app,
+        &tid("letter-preview-body"),
+        "김민수 님, 소중한 자녀분의 생일을 축하드립니다.",
+    );
+    app.click("letter-make");
+    shows_text(&app, &tid("letter-made-item"), "김민수");
+    app.click("nav-home");
+    app.click("dates-week");
+    shows_text(&app, &tid("upcoming-letter-sent"), "편지 보냄");
 }
 
 /// 29 February of a year without one is refused by Rust, next to the date.
