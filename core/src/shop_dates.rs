@@ -35,6 +35,21 @@ impl Shop {
         occasions::dates_of(&*self.db().reader()?, customer_id, today())
     }
 
+    pub fn update_family_member(
+        &self,
+        id: i64,
+        name: &str,
+        relation: Relation,
+    ) -> Result<FamilyMember> {
+        self.db()
+            .with_tx(|tx| occasions::update_member(tx, id, name, relation))
+    }
+
+    pub fn update_important_date(&self, id: i64, input: &DateInput) -> Result<()> {
+        self.db()
+            .with_tx(|tx| occasions::update_date(tx, id, input))
+    }
+
     pub fn delete_family_member(&self, id: i64) -> Result<()> {
         self.db().with_tx(|tx| occasions::delete(tx, "member", id))
     }

@@ -212,3 +212,75 @@ fn impossible_dates_and_someone_elses_family_are_refused() {
     t.shop.delete_customer(b).unwrap();
     assert!(t.shop.family(b).unwrap().is_empty());
 }
+
+#[test]
+fn a_member_and_a_date_can_be_corrected_with_the_same_checks() {
+    let t = TestShop::new();
+    let a = t
+        .shop
+        .create_customer(&form("김민수", "010-1000-0003", ""))
+        .unwrap()
+        .id;
+    let b = t
+        .shop
+        .create_customer(&form("이영희", "010-1000-0004", ""))
+        .unwrap()
+        .id;
+    let kid = t
+        .shop
+        .add_family_member(a, "김하나", Relation::Other)
+        .unwrap();
+    let stranger = t.shop.add_family_member(b, "남", Relation::Spouse).unwrap();
+    let fixed = t
+        .shop
+        .update_family_member(kid.id, " 김하늘 ", Relation::Child)
+        .unwrap();
+    assert_eq!(
+        (fixed.name.as_str(), fixed.relation),
+        ("김하늘", Relation::Child)
+    );
+    assert_eq!(t.shop.family(a).unwrap(), vec![fixed]);
+    assert!(matches!(
+        t.shop.update_family_member(kid.id, "", Relation::Child),
+        Err(Error::Validation(_))
+    ));
+    assert!(matches!(
+        t.shop.update_family_member(9999, "x", Relation::Child),
+        Err(Error::NotFound { .. })
+    ));
+
+    let id = t
+        .shop
+        .add_important_date(a, &date(OccasionKind::Birthday, Some(kid.id), 3, 1, false))
+        .unwrap();
+    // Her mother remembers it as lunar 8/15, not solar 3/1.
+    let lunar = DateInput {
+        label: "돌".into(),
+        ..date(OccasionKind::Other, Some(kid.id), 8, 15, true)
+    };
+    t.shop.update_important_date(id, &lunar).unwrap();
+    let got = &t.shop.important_dates(a).unwrap()[0];
+    assert_eq!(
+        (got.kind, got.label.as_str(), got.month, got.day, got.lunar),
+        (OccasionKind::Other, "돌", 8, 15, true)
+    );
+    assert_eq!(got.member_name.as_deref(), Some("김하늘"));
+    for bad in [
+        date(OccasionKind::Birthday, None, 2, 30, false),
+        date(OccasionKind::Birthday, Some(stranger.id), 3, 1, false),
+    ] {
+        assert!(matches!(
+            t.shop.update_important_date(id, &bad),
+            Err(Error::Validation(_))
+        ));
+    }
+    assert_eq!(
+        t.shop.important_dates(a).unwrap()[0].month,
+        8,
+        "a refused edit changes nothing"
+    );
+    assert!(matches!(
+        t.shop.update_important_date(9999, &lunar),
+        Err(Error::NotFound { .. })
+    ));
+}

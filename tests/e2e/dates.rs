@@ -135,6 +135,18 @@ fn a_day_the_year_lacks_is_refused_next_to_the_date() {
     app.wait_gone(&tid("date-form"));
     let row = shows_text(&app, &tid("important-date"), "결혼기념일");
     assert!(row.contains("2020년 2월 29일"), "{row:?}");
+
+    // She remembers it was the 28th after all: corrected in place, the form
+    // opening with what was recorded.
+    app.click("date-edit");
+    assert_eq!(app.value_of("date-label"), "결혼기념일");
+    assert_eq!(app.value_of("date-year"), "2020");
+    app.select_index("date-day", 27);
+    app.click("date-save");
+    app.wait_gone(&tid("date-form"));
+    let row = shows_text(&app, &tid("important-date"), "2020년 2월 28일");
+    assert!(row.contains("결혼기념일"), "{row:?}");
+    assert_eq!(app.texts(&tid("important-date")).expect("rows").len(), 1);
 }
 
 /// A day that passed while the app was closed is shown when it opens,

@@ -3,7 +3,7 @@
 //! lunar dates put on the solar calendar of the year they fall in.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -102,13 +102,7 @@ pub fn add_member(
     now: DateTime<Utc>,
 ) -> Result<FamilyMember> {
     ensure_customer(conn, customer_id)?;
-    let name = crate::text::clean_line(name);
-    if name.is_empty() {
-        return Err(Error::Validation(vec![FieldError::new(
-            "name",
-            FieldErrorCode::Required,
-        )]));
-    }
+    let name = member_name(name)?;
     conn.execute(
         "INSERT INTO family_members (customer_id, name, relation, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![customer_id, name, enum_str(&relation), now],
@@ -147,6 +141,91 @@ pub fn add_date(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     ensure_customer(conn, customer_id)?;
+    check_date(conn, customer_id, d)?;
+    conn.execute(
+        "INSERT INTO important_dates (customer_id, member_id, kind, label, year, month, day, lunar, leap, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![customer_id, d.member_id, enum_str(&d.kind), crate::text::clean_line(&d.label), d.year, d.month, d.day, d.lunar, d.leap, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Corrects an important date (whose, what, the day), with the same checks
+/// as adding one. Letters already made for it stay as they were.
+pub fn update_date(conn: &Connection, id: i64, d: &DateInput) -> Result<()> {
+    let customer_id: i64 = conn
+        .query_row(
+            "SELECT customer_id FROM important_dates WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "date", id })?;
+    check_date(conn, customer_id, d)?;
+    conn.execute(
+        "UPDATE important_dates SET member_id = ?2, kind = ?3, label = ?4, year = ?5, month = ?6,
+         day = ?7, lunar = ?8, leap = ?9 WHERE id = ?1",
+        params![
+            id,
+            d.member_id,
+            enum_str(&d.kind),
+            crate::text::clean_line(&d.label),
+            d.year,
+            d.month,
+            d.day,
+            d.lunar,
+            d.leap
+        ],
+    )?;
+    Ok(())
+}
+
+/// Renames a family member or corrects how she is related.
+pub fn update_member(
+    conn: &Connection,
+    id: i64,
+    name: &str,
+    relation: Relation,
+) -> Result<FamilyMember> {
+    let name = member_name(name)?;
+    if conn.execute(
+        "UPDATE family_members SET name = ?2, relation = ?3 WHERE id = ?1",
+        params![id, name, enum_str(&relation)],
+    )? == 0
+    {
+        return Err(Error::NotFound {
+            what: "family member",
+            id,
+        });
+    }
+    let customer_id = conn.query_row(
+        "SELECT customer_id FROM family_members WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok(FamilyMember {
+        id,
+        customer_id,
+        name,
+        relation,
+    })
+}
+
+fn member_name(name: &str) -> Result<String> {
+    let name = crate::text::clean_line(name);
+    if name.is_empty() {
+        return Err(Error::Validation(vec![FieldError::new(
+            "name",
+            FieldErrorCode::Required,
+        )]));
+    }
+    Ok(name)
+}
+
+/// The day must exist (a solar 30 February does not; a lunar day up to 30
+/// does), a leap month only on the lunar calendar, and the person must be
+/// in her family.
+fn check_date(conn: &Connection, customer_id: i64, d: &DateInput) -> Result<()> {
     let max_day = if d.lunar { 30 } else { 31 };
     let solar_ok =
         d.lunar || NaiveDate::from_ymd_opt(d.year.unwrap_or(2000), d.month, d.day).is_some();
@@ -173,12 +252,7 @@ pub fn add_date(
             )]));
         }
     }
-    conn.execute(
-        "INSERT INTO important_dates (customer_id, member_id, kind, label, year, month, day, lunar, leap, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![customer_id, d.member_id, enum_str(&d.kind), crate::text::clean_line(&d.label), d.year, d.month, d.day, d.lunar, d.leap, now],
-    )?;
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 /// Every important day (and every customer's own birthday) falling between

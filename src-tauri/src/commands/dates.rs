@@ -47,6 +47,21 @@ pub fn important_dates(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<Vec
 }
 
 #[tauri::command]
+pub fn update_family_member(
+    shop: State<'_, Shop>,
+    id: i64,
+    name: String,
+    relation: Relation,
+) -> CmdResult<FamilyMember> {
+    Ok(shop.update_family_member(id, &name, relation)?)
+}
+
+#[tauri::command]
+pub fn update_important_date(shop: State<'_, Shop>, id: i64, input: DateInput) -> CmdResult<()> {
+    Ok(shop.update_important_date(id, &input)?)
+}
+
+#[tauri::command]
 pub fn delete_family_member(shop: State<'_, Shop>, id: i64) -> CmdResult<()> {
     Ok(shop.delete_family_member(id)?)
 }

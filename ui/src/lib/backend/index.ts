@@ -79,6 +79,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const appInfo = () => call<AppInfo>('app_info');
+/** The system print dialog for the window as it is (the print view). */
+export const printPage = () => call<null>('print_page');
 
 export const getSettings = () => call<Settings>('get_settings');
 export const updateSettings = (settings: Settings) =>
@@ -189,11 +191,15 @@ export const customerTrials = (customerId: number) =>
 export const addFamilyMember = (customerId: number, name: string, relation: Relation) =>
   call<FamilyMember>('add_family_member', { customerId, name, relation });
 export const family = (customerId: number) => call<FamilyMember[]>('family', { customerId });
+export const updateFamilyMember = (id: number, name: string, relation: Relation) =>
+  call<FamilyMember>('update_family_member', { id, name, relation });
 export const deleteFamilyMember = (id: number) => call<null>('delete_family_member', { id });
 export const addImportantDate = (customerId: number, input: DateInput) =>
   call<number>('add_important_date', { customerId, input });
 export const importantDates = (customerId: number) =>
   call<ImportantDate[]>('important_dates', { customerId });
+export const updateImportantDate = (id: number, input: DateInput) =>
+  call<null>('update_important_date', { id, input });
 export const deleteImportantDate = (id: number) => call<null>('delete_important_date', { id });
 export const upcomingDates = (days: number) => call<Upcoming[]>('upcoming_dates', { days });
 /** Also records today as seen: call once per app start. */
