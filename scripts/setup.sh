@@ -15,7 +15,7 @@ say() { printf '\033[1;36m[setup]\033[0m %s\n' "$*" >&2; }
 pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk pkg-config)
 if [ "$want_tests" = 1 ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver dbus imagemagick)
+  pkgs+=(xvfb xauth webkit2gtk-driver dbus imagemagick x11-utils)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -66,6 +66,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::print_page,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::settings::finish_setup,
@@ -125,6 +126,8 @@ pub fn run() {
             commands::dates::upcoming_dates,
             commands::dates::catch_up_dates,
             commands::dates::important_dates,
+            commands::dates::update_family_member,
+            commands::dates::update_important_date,
             commands::dates::delete_family_member,
             commands::dates::delete_important_date,
             commands::letters::letter_template,

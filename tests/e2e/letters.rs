@@ -2,7 +2,7 @@
 //! "6개월 이상 연락 안 한 고객", an unknown placeholder is caught as it is
 //! typed, her letter is made with the right particles, and making it again
 //! lists her as already sent this year; her letter is corrected before it
-//! goes. Printing is not exercised here.
+//! goes; printing opens the system's print dialog.
 
 use crate::app::tid;
 use crate::shop::{add_customer, open_shop, shows_text};
@@ -82,4 +82,53 @@ fn a_miss_you_letter_is_made_once_a_year() {
     shows_text(&app, &tid("letter-already"), "올해 이미 보냈습니다");
     shows_text(&app, &tid("letter-already"), "김민수");
     app.snapshot("already");
+}
+
+/// Printing opens the system's print dialog over the app (GTK's here; the
+/// same Tauri call opens macOS's and Windows' own), with the letters laid
+/// out one page each behind it. The dialog is native, so it is looked for
+/// among the display's windows.
+#[test]
+fn printing_opens_the_print_dialog() {
+    let app = open_shop("printing_opens_the_print_dialog", "setup-start-empty");
+    add_customer(&app, "김민수", "010-2345-6789", "");
+    add_customer(&app, "이영희", "010-3456-7890", "");
+    app.click("nav-letters");
+    app.wait_for(&tid("letters-screen"));
+    app.select_index("letter-occasion", MISS_YOU);
+    app.select_index("letter-audience", NOT_CONTACTED);
+    shows_text(&app, &tid("letter-recipient"), "이영희");
+    app.click("letter-make");
+    shows_text(&app, &tid("letter-made-item"), "이영희");
+    app.click("letter-print");
+    app.wait_for(&tid("letter-print-view"));
+    let pages = app.texts(&tid("letter-page")).expect("pages");
+    assert_eq!(pages.len(), 2, "one page per letter: {pages:?}");
+    let breaks = app
+        .wd
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=letter-page]')]\
+             .map(p => getComputedStyle(p).breakAfter).join(',')",
+            &[],
+        )
+        .expect("page breaks");
+    assert_eq!(
+        breaks,
+        serde_json::json!("page,auto"),
+        "a page break after each letter but the last"
+    );
+    assert!(
+        !crate::procs::top_level_windows()
+            .iter()
+            .any(|w| w.starts_with("Print")),
+        "no print dialog before asking"
+    );
+    app.click("letter-print-now");
+    app.wait_until("the print dialog", || {
+        let windows = crate::procs::top_level_windows();
+        Ok(windows
+            .iter()
+            .any(|w| w.starts_with("Print\""))
+            .then_some(()))
+    });
 }

@@ -94,3 +94,20 @@ fn processes_with_env(marker: &str) -> Vec<u32> {
         })
         .collect()
 }
+
+/// Names of the top-level windows on the display (xwininfo), to see a
+/// native dialog the webview cannot: the print dialog.
+pub fn top_level_windows() -> Vec<String> {
+    let out = std::process::Command::new("xwininfo")
+        .args(["-root", "-children"])
+        .output()
+        .expect("xwininfo (x11-utils) runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let start = l.find('"')?;
+            let end = l.rfind('"')?;
+            (end > start).then(|| l[start + 1..end].to_string())
+        })
+        .collect()
+}

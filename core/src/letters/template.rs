@@ -190,8 +190,28 @@ pub fn render_all(
     let tmpl = env.template_from_str(&jinja).map_err(failed)?;
     letters
         .iter()
-        .map(|v| tmpl.render(context(v)).map_err(failed))
+        .map(|v| tmpl.render(context(v)).map(|s| tidy(&s)).map_err(failed))
         .collect()
+}
+
+/// Closes the gaps an empty placeholder leaves ("요즘  궁금해", " 드림"
+/// when the shop has no name yet): runs of spaces become one and lines lose
+/// the spaces at their ends. Line breaks are the owner's and stay.
+fn tidy(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            for word in line.split(' ').filter(|w| !w.is_empty()) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+            out
+        })
+        .collect();
+    lines.join("\n")
 }
 
 pub fn render(
@@ -227,6 +247,18 @@ mod tests {
             ..minsu()
         };
         assert_eq!(render("{name}{은/는}", &jane, false).unwrap(), "Jane은(는)");
+    }
+
+    #[test]
+    fn an_empty_placeholder_leaves_no_gap() {
+        let nameless = LetterValues {
+            shop: String::new(),
+            ..minsu()
+        };
+        assert_eq!(
+            render("요즘 {가게이름} 소식입니다.\n\n{가게이름} 드림", &nameless, false).unwrap(),
+            "요즘 소식입니다.\n\n드림"
+        );
     }
 
     #[test]

@@ -18,3 +18,14 @@ pub fn app_info(shop: State<'_, Shop>) -> AppInfo {
         data_file: shop.db_path().display().to_string(),
     }
 }
+
+/// Opens the system's print dialog for what the window shows (the print
+/// view hides the app around its pages). Through Tauri rather than
+/// `window.print()`: WKWebView on macOS ignores the latter, and one path
+/// everywhere is one path to test.
+#[tauri::command]
+pub fn print_page(webview: tauri::Webview) -> crate::error::CmdResult<()> {
+    webview
+        .print()
+        .map_err(|e| crate::error::AppError::internal(e.to_string()))
+}

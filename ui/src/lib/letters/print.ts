@@ -1,6 +1,9 @@
 // Paper for letters, envelopes and labels: the print view moves under <body>
 // so that printing hides the whole app, with its own @page rule.
 
+import { printPage, toAppError } from '../backend';
+import { reportError } from '../app/session.svelte';
+
 /** Svelte action: moves the node under <body> and sets the page size. */
 export function toBody(node: HTMLElement, page: string) {
   document.body.appendChild(node);
@@ -20,8 +23,14 @@ export function toBody(node: HTMLElement, page: string) {
   };
 }
 
-/** Opens the print dialog, except under automation (the e2e tests). */
+/** Opens the system print dialog (through Tauri: macOS ignores window.print). */
+export function printNow() {
+  printPage().catch((e) => reportError(toAppError(e)));
+}
+
+/** Opens the print dialog as the view opens, except under automation (the
+ * e2e tests click its button instead). */
 export function autoPrint() {
   if (typeof navigator !== 'undefined' && navigator.webdriver) return;
-  window.print();
+  printNow();
 }
