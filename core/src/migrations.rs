@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_letters",
         include_str!("../migrations/0009_letters.sql"),
     ),
+    ("0010_outbox", include_str!("../migrations/0010_outbox.sql")),
 ];
 
 /// The schema version this build writes.

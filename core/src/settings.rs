@@ -82,7 +82,10 @@ pub struct SetupInput {
 
 const MAX_SHOP_NAME: usize = 100;
 
-fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+pub(crate) fn get<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    key: &str,
+) -> Result<Option<T>> {
     let raw: Option<String> = conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)
@@ -96,7 +99,7 @@ fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<O
     }
 }
 
-fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
+pub(crate) fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
     let raw = serde_json::to_string(value).expect("settings serialise");
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)

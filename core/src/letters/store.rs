@@ -145,13 +145,20 @@ pub fn make(
             out.already.push((*id, name.clone()));
             continue;
         }
-        let entry = NewEntry {
-            kind: Some(HistoryKind::Letter),
-            summary: titles[i].clone(),
-            detail: bodies[i].clone(),
-            ..Default::default()
+        // A printed letter joins her history when made; an email when it
+        // has gone (the outbox writes it then).
+        let history_id = match channel {
+            Channel::Print => {
+                let entry = NewEntry {
+                    kind: Some(HistoryKind::Letter),
+                    summary: titles[i].clone(),
+                    detail: bodies[i].clone(),
+                    ..Default::default()
+                };
+                Some(append(conn, *id, &entry, now)?)
+            }
+            Channel::Email => None,
         };
-        let history_id = append(conn, *id, &entry, now)?;
         conn.execute(
             "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, history_id, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -200,6 +207,18 @@ pub fn edit(
     let Some((_, history_id)) = found else {
         return Err(Error::NotFound { what: "letter", id });
     };
+    let gone: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM outbox WHERE letter_id = ?1 AND status IN ('sending', 'sent'))",
+        [id],
+        |r| r.get(0),
+    )?;
+    if gone {
+        // Emailed already: the text she received stays what it was.
+        return Err(Error::Validation(vec![FieldError::new(
+            "body",
+            FieldErrorCode::InvalidTransition,
+        )]));
+    }
     conn.execute(
         "UPDATE letters SET title = ?2, body = ?3 WHERE id = ?1",
         params![id, title, body],

@@ -256,7 +256,12 @@ mod tests {
             ..minsu()
         };
         assert_eq!(
-            render("요즘 {가게이름} 소식입니다.\n\n{가게이름} 드림", &nameless, false).unwrap(),
+            render(
+                "요즘 {가게이름} 소식입니다.\n\n{가게이름} 드림",
+                &nameless,
+                false
+            )
+            .unwrap(),
             "요즘 소식입니다.\n\n드림"
         );
     }

@@ -1,0 +1,400 @@
+//! The outbox in SQLite: letters waiting, going, gone, failed or of unknown
+//! fate. Each change of state is committed before the next step on the
+//! wire, so a crash can only leave a letter 'sending', which the next start
+//! turns into 'unknown': the owner decides, nothing is sent twice by itself.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::smtp::{MailError, MailErrorCode};
+use crate::error::{Error, Result};
+use crate::history::entries::{append, enum_from, enum_str, NewEntry};
+use crate::history::model::{ContactChannel, Direction, HistoryKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OutboxStatus {
+    Queued,
+    Sending,
+    Sent,
+    Failed,
+    Unknown,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub letter_id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub to_address: String,
+    pub subject: String,
+    pub advertising: bool,
+    pub status: OutboxStatus,
+    pub attempts: u32,
+    pub error: Option<MailErrorCode>,
+    pub error_detail: Option<String>,
+    pub queued_at: String,
+    pub sent_at: Option<String>,
+}
+
+/// Counts by state, for the progress bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OutboxCounts {
+    pub queued: u32,
+    pub sending: u32,
+    pub sent: u32,
+    pub failed: u32,
+    pub unknown: u32,
+    pub cancelled: u32,
+}
+
+/// A letter the sender took: everything needed to write the email.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub letter_id: i64,
+    pub customer_id: i64,
+    pub to_name: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub advertising: bool,
+    /// Whether she (still) agrees to advertising by email.
+    pub consents: bool,
+    pub message_id: String,
+}
+
+/// Why a letter was not put in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NotQueued {
+    pub letter_id: i64,
+    pub customer_name: String,
+    pub reason: MailErrorCode,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct QueueReport {
+    pub queued: u32,
+    /// Already waiting or sent: left as they are.
+    pub already: u32,
+    pub not_queued: Vec<NotQueued>,
+}
+
+/// Puts letters in the outbox, each once: a letter waiting or sent is left
+/// alone; a failed or cancelled one is queued again. Letters to customers
+/// without an address, or advertising to those who have not agreed, stay
+/// out, each with the reason.
+pub fn queue(
+    conn: &Connection,
+    letter_ids: &[i64],
+    advertising: impl Fn(&str) -> bool,
+    message_id: impl Fn() -> String,
+    now: DateTime<Utc>,
+) -> Result<QueueReport> {
+    let mut report = QueueReport::default();
+    for &id in letter_ids {
+        let row: Option<(i64, String, Option<String>, Option<String>, String)> = conn
+            .query_row(
+                "SELECT c.id, c.name, c.email, c.consent_email, l.occasion
+                 FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let (customer_id, name, email, consent, occasion) =
+            row.ok_or(Error::NotFound { what: "letter", id })?;
+        let ad = advertising(&occasion);
+        let reason = match (&email, ad && consent.is_none()) {
+            (None, _) => Some(MailErrorCode::NoEmail),
+            (Some(_), true) => Some(MailErrorCode::NoConsent),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            report.not_queued.push(NotQueued {
+                letter_id: id,
+                customer_name: name,
+                reason,
+            });
+            continue;
+        }
+        let email = email.expect("checked above");
+        let status: Option<String> = conn
+            .query_row(
+                "SELECT status FROM outbox WHERE letter_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match status.as_deref() {
+            None => {
+                conn.execute(
+                    "INSERT INTO outbox (letter_id, customer_id, to_address, advertising, status,
+                        message_id, queued_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?6, ?6)",
+                    params![id, customer_id, email, ad, message_id(), now],
+                )?;
+            }
+            Some("failed" | "cancelled") => {
+                conn.execute(
+                    "UPDATE outbox SET status = 'queued', to_address = ?2, advertising = ?3,
+                        attempts = 0, error_code = NULL, error_detail = NULL, not_before = NULL,
+                        queued_at = ?4, updated_at = ?4
+                     WHERE letter_id = ?1",
+                    params![id, email, ad, now],
+                )?;
+            }
+            Some(_) => {
+                report.already += 1;
+                continue;
+            }
+        }
+        conn.execute("UPDATE letters SET channel = 'email' WHERE id = ?1", [id])?;
+        report.queued += 1;
+    }
+    Ok(report)
+}
+
+/// Takes the next letter due and marks it 'sending' (committed by the
+/// caller before anything goes on the wire).
+pub fn claim_next(conn: &Connection, now: DateTime<Utc>) -> Result<Option<Claimed>> {
+    let found = conn
+        .query_row(
+            "SELECT o.id, o.letter_id, o.customer_id, c.name, o.to_address, l.title, l.body,
+                    o.advertising, c.consent_email IS NOT NULL, o.message_id
+             FROM outbox o JOIN letters l ON l.id = o.letter_id JOIN customers c ON c.id = o.customer_id
+             WHERE o.status = 'queued' AND (o.not_before IS NULL OR o.not_before <= ?1)
+             ORDER BY o.id LIMIT 1",
+            [now],
+            |r| {
+                Ok(Claimed {
+                    id: r.get(0)?,
+                    letter_id: r.get(1)?,
+                    customer_id: r.get(2)?,
+                    to_name: r.get(3)?,
+                    to_address: r.get(4)?,
+                    subject: r.get(5)?,
+                    body: r.get(6)?,
+                    advertising: r.get(7)?,
+                    consents: r.get(8)?,
+                    message_id: r.get(9)?,
+                })
+            },
+        )
+        .optional()?;
+    if let Some(c) = &found {
+        conn.execute(
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
+            params![c.id, now],
+        )?;
+    }
+    Ok(found)
+}
+
+/// The earliest time a waiting letter may be tried (after a 4xx).
+pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+    Ok(conn.query_row(
+        "SELECT MIN(COALESCE(not_before, queued_at)) FROM outbox WHERE status = 'queued'",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Sent: recorded in her history (kind letter, by email) with its text.
+pub fn mark_sent(conn: &Connection, c: &Claimed, subject: &str, now: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE outbox SET status = 'sent', sent_at = ?2, error_code = NULL, error_detail = NULL,
+            updated_at = ?2 WHERE id = ?1",
+        params![c.id, now],
+    )?;
+    let entry = NewEntry {
+        kind: Some(HistoryKind::Letter),
+        channel: Some(ContactChannel::Email),
+        direction: Some(Direction::Out),
+        summary: subject.to_string(),
+        detail: c.body.clone(),
+        ..Default::default()
+    };
+    let history_id = append(conn, c.customer_id, &entry, now)?;
+    conn.execute(
+        "UPDATE letters SET history_id = ?2 WHERE id = ?1",
+        params![c.letter_id, history_id],
+    )?;
+    Ok(())
+}
+
+fn set_state(
+    conn: &Connection,
+    id: i64,
+    status: &str,
+    e: &MailError,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE outbox SET status = ?2, error_code = ?3, error_detail = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, status, enum_str(&e.code), e.detail, now],
+    )?;
+    Ok(())
+}
+
+pub fn mark_failed(conn: &Connection, id: i64, e: &MailError, now: DateTime<Utc>) -> Result<()> {
+    set_state(conn, id, "failed", e, now)
+}
+
+pub fn mark_unknown(conn: &Connection, id: i64, e: &MailError, now: DateTime<Utc>) -> Result<()> {
+    set_state(conn, id, "unknown", e, now)
+}
+
+/// Back to waiting, not before `not_before` (a 4xx, or the connection
+/// failed before the data ended: it was not sent).
+pub fn requeue(
+    conn: &Connection,
+    id: i64,
+    e: &MailError,
+    not_before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE outbox SET status = 'queued', error_code = ?2, error_detail = ?3, not_before = ?4,
+            updated_at = ?5 WHERE id = ?1",
+        params![id, enum_str(&e.code), e.detail, not_before, now],
+    )?;
+    Ok(())
+}
+
+/// When the server cannot be reached or refuses the login, every waiting
+/// letter fails with that reason (to be retried once settings are fixed).
+pub fn fail_waiting(conn: &Connection, e: &MailError, now: DateTime<Utc>) -> Result<u32> {
+    Ok(conn.execute(
+        "UPDATE outbox SET status = 'failed', error_code = ?1, error_detail = ?2, updated_at = ?3
+         WHERE status IN ('queued', 'sending')",
+        params![enum_str(&e.code), e.detail, now],
+    )? as u32)
+}
+
+/// At start: a letter left 'sending' was on the wire when the app stopped.
+pub fn recover_after_crash(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
+    Ok(conn.execute(
+        "UPDATE outbox SET status = 'unknown', error_code = 'dropped',
+            error_detail = 'the app stopped while this letter was being sent', updated_at = ?1
+         WHERE status = 'sending'",
+        [now],
+    )? as u32)
+}
+
+/// The owner's decisions: send failed letters again; for a letter of
+/// unknown fate, send it again anyway or take it as sent; or cancel.
+pub fn decide(conn: &Connection, id: i64, action: Decision, now: DateTime<Utc>) -> Result<()> {
+    let (from, sql): (&[&str], &str) = match action {
+        Decision::Retry => (&["failed", "unknown"], "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL, error_detail = NULL, updated_at = ?2 WHERE id = ?1"),
+        Decision::Cancel => (&["queued", "failed", "unknown"], "UPDATE outbox SET status = 'cancelled', updated_at = ?2 WHERE id = ?1"),
+        Decision::TakeAsSent => (&["unknown"], "UPDATE outbox SET status = 'sent', sent_at = ?2, updated_at = ?2 WHERE id = ?1"),
+    };
+    let status: String = conn
+        .query_row("SELECT status FROM outbox WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "outbox letter",
+            id,
+        })?;
+    if !from.contains(&status.as_str()) {
+        return Err(Error::Validation(vec![crate::error::FieldError::new(
+            "status",
+            crate::error::FieldErrorCode::InvalidTransition,
+        )]));
+    }
+    conn.execute(sql, params![id, now])?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Decision {
+    Retry,
+    Cancel,
+    TakeAsSent,
+}
+
+/// How many letters went out since `since` (for the provider's pace).
+pub fn sent_since(conn: &Connection, since: DateTime<Utc>) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?1",
+        [since],
+        |r| r.get(0),
+    )?)
+}
+
+/// The `n`-th most recent send time (to know when the pace allows more).
+pub fn nth_latest_sent(conn: &Connection, n: u32) -> Result<Option<DateTime<Utc>>> {
+    Ok(conn
+        .query_row(
+            "SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL ORDER BY sent_at DESC LIMIT 1 OFFSET ?1",
+            [n.saturating_sub(1)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn counts(conn: &Connection) -> Result<OutboxCounts> {
+    let mut c = OutboxCounts::default();
+    let mut stmt = conn.prepare_cached("SELECT status, COUNT(*) FROM outbox GROUP BY status")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+    for row in rows {
+        let (s, n) = row?;
+        match s.as_str() {
+            "queued" => c.queued = n,
+            "sending" => c.sending = n,
+            "sent" => c.sent = n,
+            "failed" => c.failed = n,
+            "unknown" => c.unknown = n,
+            _ => c.cancelled = n,
+        }
+    }
+    Ok(c)
+}
+
+/// The outbox, those needing attention first, then newest first.
+pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.id, o.letter_id, o.customer_id, c.name, o.to_address, l.title, o.advertising,
+                o.status, o.attempts, o.error_code, o.error_detail, o.queued_at, o.sent_at
+         FROM outbox o JOIN letters l ON l.id = o.letter_id JOIN customers c ON c.id = o.customer_id
+         ORDER BY CASE o.status WHEN 'unknown' THEN 0 WHEN 'failed' THEN 1 WHEN 'sending' THEN 2
+                  WHEN 'queued' THEN 3 ELSE 4 END, o.updated_at DESC, o.id DESC
+         LIMIT ?1",
+    )?;
+    let out = stmt
+        .query_map([limit], |r| {
+            Ok(OutboxItem {
+                id: r.get(0)?,
+                letter_id: r.get(1)?,
+                customer_id: r.get(2)?,
+                customer_name: r.get(3)?,
+                to_address: r.get(4)?,
+                subject: r.get(5)?,
+                advertising: r.get(6)?,
+                status: enum_from(&r.get::<_, String>(7)?)?,
+                attempts: r.get(8)?,
+                error: r
+                    .get::<_, Option<String>>(9)?
+                    .map(|s| enum_from(&s))
+                    .transpose()?,
+                error_detail: r.get(10)?,
+                queued_at: r.get(11)?,
+                sent_at: r.get(12)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}

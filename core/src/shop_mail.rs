@@ -1,0 +1,136 @@
+//! `Shop`'s mail: settings, the outbox and the owner's decisions on it,
+//! opt-outs, and consents that need reconfirming.
+
+use chrono::{Months, Utc};
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::history::entries::{append, enum_from, NewEntry};
+use crate::history::model::HistoryKind;
+use crate::letters::builtin::Occasion;
+use crate::mail::outbox::{self, Decision, OutboxCounts, OutboxItem, QueueReport};
+use crate::mail::settings::{self, MailSettings};
+use crate::mail::{compose, smtp::MailErrorCode};
+use crate::shop_history::today;
+use crate::Shop;
+
+/// A customer whose consent is old enough to ask again (two years in Korea).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ConsentDue {
+    pub customer_id: i64,
+    pub name: String,
+    /// The oldest consent date among email, SMS and post.
+    pub given_on: String,
+}
+
+impl Shop {
+    pub fn mail_settings(&self) -> Result<Option<MailSettings>> {
+        settings::load(&*self.db().reader()?)
+    }
+
+    pub fn save_mail_settings(&self, s: &MailSettings) -> Result<MailSettings> {
+        self.db().with_tx(|tx| settings::save(tx, s))
+    }
+
+    /// Puts made letters in the outbox (see `outbox::queue`). Advertising
+    /// is what the occasion's template says.
+    pub fn queue_letters(&self, letter_ids: &[i64]) -> Result<QueueReport> {
+        let from = self
+            .mail_settings()?
+            .map(|m| m.from_address)
+            .unwrap_or_default();
+        let mut ads = std::collections::HashMap::new();
+        for o in crate::letters::builtin::ALL {
+            ads.insert(
+                crate::history::entries::enum_str(&o),
+                self.letter_template(o)?.advertising,
+            );
+        }
+        self.db().with_tx(|tx| {
+            outbox::queue(
+                tx,
+                letter_ids,
+                |occasion| {
+                    ads.get(occasion).copied().unwrap_or_else(|| {
+                        enum_from::<Occasion>(occasion).is_ok_and(Occasion::advertising)
+                    })
+                },
+                || compose::new_message_id(&from),
+                Utc::now(),
+            )
+        })
+    }
+
+    pub fn outbox(&self, limit: u32) -> Result<Vec<OutboxItem>> {
+        outbox::list(&*self.db().reader()?, limit)
+    }
+
+    pub fn outbox_counts(&self) -> Result<OutboxCounts> {
+        outbox::counts(&*self.db().reader()?)
+    }
+
+    pub fn decide_outbox(&self, id: i64, decision: Decision) -> Result<()> {
+        self.db()
+            .with_tx(|tx| outbox::decide(tx, id, decision, Utc::now()))
+    }
+
+    /// At start, before any sending: letters left 'sending' by a crash
+    /// become 'unknown'. Returns how many.
+    pub fn recover_outbox(&self) -> Result<u32> {
+        self.db()
+            .with_tx(|tx| outbox::recover_after_crash(tx, Utc::now()))
+    }
+
+    /// She asked for no more advertising email: consent withdrawn at once,
+    /// noted in her history, and advertising waiting for her cancelled.
+    pub fn opt_out_email(&self, customer_id: i64) -> Result<()> {
+        let now = Utc::now();
+        let note = compose::text(self.settings()?.language, "opt_out_note");
+        self.db().with_tx(|tx| {
+            crate::history::entries::ensure_customer(tx, customer_id)?;
+            tx.execute(
+                "UPDATE customers SET consent_email = NULL, updated_at = ?2 WHERE id = ?1",
+                params![customer_id, now],
+            )?;
+            tx.execute(
+                "UPDATE outbox SET status = 'cancelled', error_code = ?2, updated_at = ?3
+                 WHERE customer_id = ?1 AND advertising = 1 AND status IN ('queued', 'failed', 'unknown')",
+                params![customer_id, crate::history::entries::enum_str(&MailErrorCode::NoConsent), now],
+            )?;
+            let note = NewEntry {
+                kind: Some(HistoryKind::Note),
+                summary: note.clone(),
+                ..Default::default()
+            };
+            append(tx, customer_id, &note, now)?;
+            Ok(())
+        })
+    }
+
+    /// Customers whose consent to be contacted was given two or more years
+    /// ago: Korean law asks shops to reconfirm it every two years.
+    pub fn consents_due(&self) -> Result<Vec<ConsentDue>> {
+        let cutoff = today()
+            .checked_sub_months(Months::new(24))
+            .expect("a date two years back")
+            .to_string();
+        let conn = self.db().reader()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, name, MIN(COALESCE(consent_email, '9'), COALESCE(consent_sms, '9'), COALESCE(consent_post, '9')) AS given
+             FROM customers WHERE given <= ?1 ORDER BY given, id",
+        )?;
+        let out = stmt
+            .query_map([cutoff], |r| {
+                Ok(ConsentDue {
+                    customer_id: r.get(0)?,
+                    name: r.get(1)?,
+                    given_on: r.get::<_, String>(2)?.chars().take(10).collect(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(out)
+    }
+}

@@ -1,0 +1,474 @@
+//! Mail against a real SMTP server on loopback (STARTTLS + AUTH): what
+//! arrives is parsed and checked; faults are injected (server down, wrong
+//! password, app password, a 4xx then success, a 5xx for one recipient,
+//! the connection cut after the data) and every letter ends sent, failed
+//! with a reason, or unknown — none lost, none sent twice.
+
+mod common;
+
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use common::smtp::{SmtpServer, PASSWORD};
+use common::{form, TestShop};
+use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::store::Channel;
+use dangol_core::mail::outbox::{Decision, OutboxStatus};
+use dangol_core::mail::sender::{Policy, RunEnd};
+use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::{HistoryKind, SetupInput};
+
+fn quick() -> Policy {
+    Policy {
+        timeout: Duration::from_secs(2),
+        retry_after: Duration::from_millis(300),
+        max_attempts: 3,
+        max_wait: Duration::from_secs(5),
+    }
+}
+
+fn shop(server: &SmtpServer) -> TestShop {
+    let t = TestShop::new();
+    t.shop
+        .finish_setup(&SetupInput {
+            shop_name: "행복한 세탁소".into(),
+            country: dangol_core::Country::KR,
+            language: dangol_core::Language::Ko,
+            with_sample: false,
+        })
+        .unwrap();
+    t.shop.save_mail_settings(&server.settings()).unwrap();
+    t
+}
+
+/// A customer with this email, agreeing to email or not.
+fn with_email(t: &TestShop, name: &str, email: &str, consent: bool) -> i64 {
+    let n = t.shop.customer_count().unwrap();
+    let mut f = form(name, &format!("010-7100-{n:04}"), email);
+    f.consent_email = consent;
+    t.shop.create_customer(&f).unwrap().id
+}
+
+fn send(t: &TestShop, occasion: Occasion, ids: &[i64]) -> (Vec<i64>, RunEnd) {
+    let made = t.shop.make_letters(occasion, ids, Channel::Email).unwrap();
+    let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
+    t.shop.queue_letters(&letters).unwrap();
+    let end = t
+        .shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    (letters, end)
+}
+
+fn status_of(t: &TestShop, name: &str) -> (OutboxStatus, Option<MailErrorCode>, u32) {
+    let item = t
+        .shop
+        .outbox(100)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.customer_name == name)
+        .unwrap_or_else(|| panic!("{name} is not in the outbox"));
+    (item.status, item.error, item.attempts)
+}
+
+fn addressed_to<'a>(got: &'a [serde_json::Value], who: &str) -> Vec<&'a serde_json::Value> {
+    got.iter()
+        .filter(|m| m["envelopeTo"][0].as_str().unwrap().starts_with(who))
+        .collect()
+}
+
+#[test]
+fn a_birthday_letter_arrives_as_written_and_joins_her_history() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let minsu = with_email(&t, "김민수", "minsu@example.com", false);
+    let (_, end) = send(&t, Occasion::Birthday, &[minsu]);
+    assert_eq!(end, RunEnd::Done);
+
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let m = &got[0];
+    assert_eq!(
+        m["subject"], "생일을 축하드립니다",
+        "a greeting is not advertising"
+    );
+    assert_eq!(
+        m["to"], "\"김민수\" <minsu@example.com>",
+        "the Korean name, encoded and decoded"
+    );
+    assert_eq!(m["from"], "\"행복한 세탁소\" <shop@example.com>");
+    assert_eq!(m["secure"], true, "STARTTLS was used");
+    assert_eq!(m["user"], "shop@example.com", "logged in");
+    let text = m["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("김민수 님, 생일을 진심으로 축하드립니다."),
+        "{text}"
+    );
+    assert!(
+        text.contains("행복한 세탁소를 찾아 주셔서"),
+        "particles follow the shop name: {text}"
+    );
+    assert!(
+        !text.contains("수신거부"),
+        "no advertising footer on a greeting"
+    );
+    assert!(
+        m["html"].as_str().unwrap().contains("<p>김민수 님, 생일을"),
+        "HTML part"
+    );
+    assert!(m["contentType"]
+        .as_str()
+        .unwrap()
+        .starts_with("multipart/alternative"));
+    assert!(m["listUnsubscribe"].is_null());
+
+    assert_eq!(status_of(&t, "김민수"), (OutboxStatus::Sent, None, 1));
+    let story = t
+        .shop
+        .timeline(&dangol_core::TimelineQuery {
+            customer_id: minsu,
+            kinds: vec![],
+            offset: 0,
+            limit: 50,
+        })
+        .unwrap();
+    let letter = story
+        .entries
+        .iter()
+        .find(|e| e.kind == HistoryKind::Letter)
+        .expect("the sent email is in her history");
+    assert_eq!(letter.summary, "생일을 축하드립니다");
+    assert_eq!(letter.channel, Some(dangol_core::ContactChannel::Email));
+}
+
+#[test]
+fn advertising_is_marked_and_goes_only_to_those_who_agreed() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let yes = with_email(&t, "이영희", "younghee@example.com", true);
+    let no = with_email(&t, "박지성", "jisung@example.com", false);
+    let later_out = with_email(&t, "최유리", "yuri@example.com", true);
+    let none = with_email(&t, "정우성", "", true);
+
+    let made = t
+        .shop
+        .make_letters(
+            Occasion::MissYou,
+            &[yes, no, later_out, none],
+            Channel::Email,
+        )
+        .unwrap();
+    let ids: Vec<i64> = made.made.iter().map(|l| l.id).collect();
+    let report = t.shop.queue_letters(&ids).unwrap();
+    assert_eq!(report.queued, 2);
+    let refused: Vec<_> = report
+        .not_queued
+        .iter()
+        .map(|n| (n.customer_name.as_str(), n.reason))
+        .collect();
+    assert_eq!(
+        refused,
+        vec![
+            ("박지성", MailErrorCode::NoConsent),
+            ("정우성", MailErrorCode::NoEmail)
+        ]
+    );
+    // Queuing again changes nothing.
+    assert_eq!(t.shop.queue_letters(&ids).unwrap().already, 2);
+
+    // She opts out while her letter waits: one click, at once.
+    t.shop.opt_out_email(later_out).unwrap();
+    let end = t
+        .shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert_eq!(end, RunEnd::Done);
+
+    let got = server.received();
+    assert_eq!(got.len(), 1, "only 이영희 gets it");
+    let m = &got[0];
+    assert_eq!(m["envelopeTo"][0], "younghee@example.com");
+    assert!(
+        m["subject"].as_str().unwrap().starts_with("(광고) "),
+        "{}",
+        m["subject"]
+    );
+    let text = m["text"].as_str().unwrap();
+    for needed in [
+        "보낸 곳: 행복한 세탁소",
+        "연락처: shop@example.com",
+        "수신거부",
+    ] {
+        assert!(text.contains(needed), "{needed:?} missing from {text}");
+    }
+    assert!(m["listUnsubscribe"]
+        .to_string()
+        .contains("mailto:shop@example.com"));
+    assert_eq!(status_of(&t, "최유리").0, OutboxStatus::Cancelled);
+    assert!(!t
+        .shop
+        .get_customer(later_out)
+        .unwrap()
+        .consents
+        .email
+        .is_some());
+}
+
+#[test]
+fn faults_leave_every_letter_sent_failed_or_unknown_and_none_twice() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let ids = [
+        with_email(&t, "첫째", "one@example.com", false),
+        with_email(&t, "없는주소", "reject@example.com", false),
+        with_email(&t, "나중에", "later@example.com", false),
+        with_email(&t, "끊김", "drop@example.com", false),
+        with_email(&t, "막내", "two@example.com", false),
+    ];
+    let (_, end) = send(&t, Occasion::Birthday, &ids);
+    assert_eq!(end, RunEnd::Done);
+
+    assert_eq!(status_of(&t, "첫째"), (OutboxStatus::Sent, None, 1));
+    let (s, e, _) = status_of(&t, "없는주소");
+    assert_eq!(
+        (s, e),
+        (OutboxStatus::Failed, Some(MailErrorCode::Rejected))
+    );
+    let detail = t
+        .shop
+        .outbox(10)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.customer_name == "없는주소");
+    assert!(detail
+        .unwrap()
+        .error_detail
+        .unwrap()
+        .contains("does not exist"));
+    assert_eq!(
+        status_of(&t, "나중에"),
+        (OutboxStatus::Sent, None, 2),
+        "a 4xx, then sent"
+    );
+    let (s, e, _) = status_of(&t, "끊김");
+    assert_eq!(
+        (s, e),
+        (OutboxStatus::Unknown, Some(MailErrorCode::Dropped))
+    );
+    assert_eq!(
+        status_of(&t, "막내"),
+        (OutboxStatus::Sent, None, 1),
+        "the batch went on"
+    );
+
+    let got = server.received();
+    for who in ["one@", "later@", "two@"] {
+        assert_eq!(addressed_to(&got, who).len(), 1, "{who} exactly once");
+    }
+    assert!(addressed_to(&got, "reject@").is_empty());
+    assert!(addressed_to(&got, "drop@").is_empty());
+
+    // A letter of unknown fate is not sent again by itself...
+    t.shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert_eq!(server.received().len(), 3);
+    // ...only when the owner says so.
+    let drop_id = t
+        .shop
+        .outbox(10)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.customer_name == "끊김")
+        .unwrap()
+        .id;
+    t.shop.decide_outbox(drop_id, Decision::Retry).unwrap();
+    t.shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert_eq!(addressed_to(&server.received(), "drop@").len(), 1);
+    assert_eq!(status_of(&t, "끊김").0, OutboxStatus::Sent);
+    let counts = t.shop.outbox_counts().unwrap();
+    assert_eq!(
+        (counts.sent, counts.failed, counts.queued, counts.unknown),
+        (4, 1, 0, 0)
+    );
+}
+
+#[test]
+fn login_and_server_problems_are_told_apart() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let ok = server.settings();
+    let test = |s: &dangol_core::mail::settings::MailSettings, pw: &str| {
+        t.shop
+            .send_test_email(s, pw, Duration::from_secs(2))
+            .unwrap()
+            .map_err(|e| e.code)
+    };
+    assert_eq!(test(&ok, PASSWORD), Ok(()));
+    assert_eq!(server.received()[0]["subject"], "단골 테스트 메일");
+    assert_eq!(test(&ok, "wrong"), Err(MailErrorCode::AuthFailed));
+    let gmail_like = dangol_core::mail::settings::MailSettings {
+        username: "app-password".into(),
+        ..ok.clone()
+    };
+    assert_eq!(
+        test(&gmail_like, "normal-password"),
+        Err(MailErrorCode::AppPasswordNeeded)
+    );
+    let tls_on_starttls_port = dangol_core::mail::settings::MailSettings {
+        security: dangol_core::mail::settings::Security::Tls,
+        ..ok.clone()
+    };
+    assert_eq!(
+        test(&tls_on_starttls_port, PASSWORD),
+        Err(MailErrorCode::Tls)
+    );
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let down = dangol_core::mail::settings::MailSettings {
+        port: closed.local_addr().unwrap().port(),
+        ..ok.clone()
+    };
+    drop(closed);
+    assert_eq!(test(&down, PASSWORD), Err(MailErrorCode::Unreachable));
+
+    // A batch with the wrong password: every letter fails with the reason,
+    // and goes once the password is right.
+    let a = with_email(&t, "김민수", "minsu@example.com", false);
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &[a], Channel::Email)
+        .unwrap();
+    t.shop.queue_letters(&[made.made[0].id]).unwrap();
+    let end = t
+        .shop
+        .send_outbox("wrong", &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert!(
+        matches!(
+            end,
+            RunEnd::Failed {
+                error: MailErrorCode::AuthFailed,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+    assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Failed);
+    let id = t.shop.outbox(10).unwrap()[0].id;
+    t.shop.decide_outbox(id, Decision::Retry).unwrap();
+    t.shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Sent);
+    assert_eq!(server.received().len(), 2, "the test email and the letter");
+}
+
+#[test]
+fn a_letter_on_the_wire_when_the_app_died_is_unknown_not_resent() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let a = with_email(&t, "김민수", "minsu@example.com", false);
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &[a], Channel::Email)
+        .unwrap();
+    t.shop.queue_letters(&[made.made[0].id]).unwrap();
+    // What a crash leaves: the letter claimed, its data maybe on the wire.
+    t.shop
+        .db()
+        .with_tx(|tx| dangol_core::mail::outbox::claim_next(tx, chrono::Utc::now()))
+        .unwrap()
+        .unwrap();
+    let t = t.reopen();
+    assert_eq!(t.shop.recover_outbox().unwrap(), 1);
+    let (s, e, _) = status_of(&t, "김민수");
+    assert_eq!(
+        (s, e),
+        (OutboxStatus::Unknown, Some(MailErrorCode::Dropped))
+    );
+    t.shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert!(
+        server.received().is_empty(),
+        "not re-sent without the owner's say"
+    );
+    let id = t.shop.outbox(10).unwrap()[0].id;
+    t.shop.decide_outbox(id, Decision::TakeAsSent).unwrap();
+    assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Sent);
+    assert!(
+        t.shop.decide_outbox(id, Decision::Retry).is_err(),
+        "a sent letter stays sent"
+    );
+    assert!(
+        t.shop.edit_letter(made.made[0].id, "x", "y").is_err(),
+        "nor can its text change"
+    );
+}
+
+#[test]
+fn the_pace_holds_letters_back_and_says_until_when() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    t.shop
+        .save_mail_settings(&dangol_core::mail::settings::MailSettings {
+            per_minute: 2,
+            ..server.settings()
+        })
+        .unwrap();
+    let ids: Vec<i64> = (0..3)
+        .map(|i| with_email(&t, &format!("손님{i}"), &format!("c{i}@example.com"), false))
+        .collect();
+    let policy = Policy {
+        max_wait: Duration::ZERO,
+        ..quick()
+    };
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &ids, Channel::Email)
+        .unwrap();
+    let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
+    t.shop.queue_letters(&letters).unwrap();
+    let end = t
+        .shop
+        .send_outbox(PASSWORD, &policy, &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert!(matches!(end, RunEnd::WaitUntil { .. }), "{end:?}");
+    assert_eq!(server.received().len(), 2, "two a minute");
+    assert_eq!(
+        t.shop.outbox_counts().unwrap().queued,
+        1,
+        "the third waits, not lost"
+    );
+}
+
+#[test]
+fn consent_two_years_old_is_due_for_reconfirming() {
+    let t = TestShop::new();
+    let old = {
+        let mut f = form("오래된", "010-7200-0001", "old@example.com");
+        f.consent_email = true;
+        t.shop.create_customer(&f).unwrap().id
+    };
+    let mut f = form("새로운", "010-7200-0002", "new@example.com");
+    f.consent_sms = true;
+    t.shop.create_customer(&f).unwrap();
+    t.shop
+        .db()
+        .with_tx(|tx| {
+            tx.execute(
+                "UPDATE customers SET consent_email = '2023-01-10' WHERE id = ?1",
+                [old],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let due = t.shop.consents_due().unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        (due[0].name.as_str(), due[0].given_on.as_str()),
+        ("오래된", "2023-01-10")
+    );
+}
