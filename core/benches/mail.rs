@@ -101,6 +101,7 @@ fn main() {
     }
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), N);
     let _ = server.kill();
+    let _ = server.wait();
     println!("| Send 1,000 letters (STARTTLS + AUTH, one connection) | s | letters/s |");
     println!("|---|---:|---:|");
     println!(

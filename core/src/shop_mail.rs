@@ -77,6 +77,12 @@ impl Shop {
             .with_tx(|tx| outbox::decide(tx, id, decision, Utc::now()))
     }
 
+    /// Failed letters back to waiting, except those no retry can help (a
+    /// wrong address, no consent).
+    pub fn retry_failed_mail(&self) -> Result<u32> {
+        self.db().with_tx(|tx| outbox::retry_failed(tx, Utc::now()))
+    }
+
     /// At start, before any sending: letters left 'sending' by a crash
     /// become 'unknown'. Returns how many.
     pub fn recover_outbox(&self) -> Result<u32> {

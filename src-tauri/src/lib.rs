@@ -3,7 +3,9 @@
 
 mod commands;
 pub mod error;
+mod mailer;
 mod recovery;
+mod secrets;
 
 use std::path::PathBuf;
 
@@ -33,10 +35,22 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            app.manage(mailer::Mailer::default());
             let path = database_path(app)?;
             let error = match Shop::open(&path) {
                 Ok(shop) => {
+                    secrets::init();
+                    // A letter left 'sending' by a crash becomes 'unknown'
+                    // before anything else is sent; what waits resumes.
+                    let waiting = shop
+                        .recover_outbox()
+                        .and_then(|_| shop.outbox_counts())
+                        .map(|c| c.queued > 0)
+                        .unwrap_or(false);
                     app.manage(shop);
+                    if waiting {
+                        mailer::start(app.handle());
+                    }
                     // The daily backup, off the main thread.
                     let handle = app.handle().clone();
                     std::thread::spawn(move || {
@@ -67,6 +81,16 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::print_page,
+            commands::mail::mail_setup,
+            commands::mail::save_mail_settings,
+            commands::mail::send_test_email,
+            commands::mail::email_letters,
+            commands::mail::outbox,
+            commands::mail::decide_outbox,
+            commands::mail::retry_failed_mail,
+            commands::mail::stop_sending,
+            commands::mail::opt_out_email,
+            commands::mail::consents_due,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::settings::finish_setup,
@@ -141,6 +165,13 @@ pub fn run() {
             recovery::recovery_preview,
             recovery::recover_from_backup,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Dangol");
+        .build(tauri::generate_context!())
+        .expect("error while building Dangol")
+        .run(|app, event| {
+            // Closing mid-batch: the sender stops after the letter it is on;
+            // the rest waits in the outbox for the next start.
+            if let tauri::RunEvent::ExitRequested { .. } = event {
+                app.state::<mailer::Mailer>().stop();
+            }
+        });
 }

@@ -89,6 +89,9 @@ pub struct QueueReport {
     pub not_queued: Vec<NotQueued>,
 }
 
+/// A letter's customer: id, name, email, email consent, and the occasion.
+type LetterFor = (i64, String, Option<String>, Option<String>, String);
+
 /// Puts letters in the outbox, each once: a letter waiting or sent is left
 /// alone; a failed or cancelled one is queued again. Letters to customers
 /// without an address, or advertising to those who have not agreed, stay
@@ -102,7 +105,7 @@ pub fn queue(
 ) -> Result<QueueReport> {
     let mut report = QueueReport::default();
     for &id in letter_ids {
-        let row: Option<(i64, String, Option<String>, Option<String>, String)> = conn
+        let row: Option<LetterFor> = conn
             .query_row(
                 "SELECT c.id, c.name, c.email, c.consent_email, l.occasion
                  FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?1",
@@ -397,4 +400,15 @@ pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(out)
+}
+
+/// Every failed letter back to waiting (after the settings were fixed).
+/// Letters of unknown fate are not among them: each needs the owner's say.
+pub fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
+    Ok(conn.execute(
+        "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL,
+            error_detail = NULL, updated_at = ?1
+         WHERE status = 'failed' AND COALESCE(error_code, '') NOT IN ('no_consent', 'rejected', 'invalid_address')",
+        [now],
+    )? as u32)
 }

@@ -236,6 +236,11 @@ impl Shop {
         Ok(None)
     }
 
+    /// Fails every waiting letter with `e` (no settings, no password).
+    pub fn fail_outbox(&self, e: MailError) -> Result<RunEnd> {
+        self.fail_run(e)
+    }
+
     fn fail_run(&self, e: MailError) -> Result<RunEnd> {
         self.db()
             .with_tx(|tx| outbox::fail_waiting(tx, &e, Utc::now()))?;
