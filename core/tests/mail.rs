@@ -142,6 +142,34 @@ fn a_birthday_letter_arrives_as_written_and_joins_her_history() {
 }
 
 #[test]
+fn a_letter_made_for_print_then_emailed_is_one_entry_in_her_history() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let minsu = with_email(&t, "김민수", "minsu@example.com", false);
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
+        .unwrap();
+    t.shop.queue_letters(&[made.made[0].id]).unwrap();
+    t.shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert_eq!(server.received().len(), 1);
+    let letters: Vec<_> = t
+        .shop
+        .timeline(&dangol_core::TimelineQuery {
+            customer_id: minsu,
+            kinds: vec![HistoryKind::Letter],
+            offset: 0,
+            limit: 50,
+        })
+        .unwrap()
+        .entries;
+    assert_eq!(letters.len(), 1, "{letters:?}");
+    assert_eq!(letters[0].channel, Some(dangol_core::ContactChannel::Email));
+}
+
+#[test]
 fn advertising_is_marked_and_goes_only_to_those_who_agreed() {
     let server = SmtpServer::start();
     let t = shop(&server);

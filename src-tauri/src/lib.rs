@@ -88,6 +88,7 @@ pub fn run() {
             commands::mail::outbox,
             commands::mail::decide_outbox,
             commands::mail::retry_failed_mail,
+            commands::mail::start_sending,
             commands::mail::stop_sending,
             commands::mail::opt_out_email,
             commands::mail::consents_due,

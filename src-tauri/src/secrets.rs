@@ -14,6 +14,8 @@ const SERVICE: &str = "Dangol mail";
 /// Sets the OS's store as keyring-core's default; call once at start.
 pub fn init() {
     #[cfg(target_os = "linux")]
+    join_own_session_keyring();
+    #[cfg(target_os = "linux")]
     let store = linux_keyutils_keyring_store::Store::new();
     #[cfg(target_os = "macos")]
     let store = apple_native_keyring_store::keychain::Store::new();
@@ -22,6 +24,26 @@ pub fn init() {
     match store {
         Ok(store) => keyring_core::set_default_store(store),
         Err(e) => eprintln!("dangol: no OS keychain: {e}"),
+    }
+}
+
+/// Linux: the process joins a session keyring named "dangol" (created if
+/// missing). The session keyring a process inherits may not be searchable
+/// by it (seen in containers: every read is EACCES); the store also links
+/// each key into the user's persistent keyring, so a later start finds it.
+#[cfg(target_os = "linux")]
+fn join_own_session_keyring() {
+    const KEYCTL_JOIN_SESSION_KEYRING: libc::c_long = 1;
+    let name = c"dangol";
+    // SAFETY: keyctl(2) JOIN_SESSION_KEYRING takes a NUL-terminated name
+    // that outlives the call; it only changes this process's keyrings.
+    let joined =
+        unsafe { libc::syscall(libc::SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, name.as_ptr()) };
+    if joined < 0 {
+        eprintln!(
+            "dangol: cannot join a session keyring: {}",
+            std::io::Error::last_os_error()
+        );
     }
 }
 
@@ -39,4 +61,21 @@ pub fn save(s: &MailSettings, password: &str) -> Result<(), String> {
 /// The saved password, if the keychain has one.
 pub fn load(s: &MailSettings) -> Option<String> {
     entry(s)?.get_password().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use dangol_core::mail::settings::{MailSettings, Provider};
+
+    /// The real OS store: what is saved comes back, for these settings only.
+    #[test]
+    fn a_saved_password_comes_back_from_the_os_keychain() {
+        super::init();
+        let mut s = MailSettings::for_provider(Provider::Naver, "test@naver.com", "가게");
+        s.port = 40000 + (std::process::id() % 20000) as u16;
+        super::save(&s, "비밀-pw-1").unwrap();
+        assert_eq!(super::load(&s).as_deref(), Some("비밀-pw-1"));
+        s.username = "other@naver.com".into();
+        assert_eq!(super::load(&s), None);
+    }
 }

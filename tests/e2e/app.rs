@@ -90,6 +90,11 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("DANGOL_DATA_DIR", sub("data"))
+            // The loopback SMTP server's CA (tests/mail/certs), for mail tests.
+            .env(
+                "DANGOL_SMTP_CA",
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mail/certs/ca.pem"),
+            )
             .env("XDG_DATA_HOME", sub("xdg-data"))
             .env("XDG_CONFIG_HOME", sub("xdg-config"))
             .env("XDG_CACHE_HOME", sub("xdg-cache"))

@@ -12,8 +12,11 @@ mod dates;
 mod history;
 mod letters;
 mod loyalty;
+mod mail;
 mod procs;
 mod shop;
+#[path = "../../core/tests/common/smtp.rs"]
+mod smtp;
 mod trials;
 mod webdriver;
 

@@ -213,6 +213,43 @@ mod tests {
     use crate::mail::settings::Provider;
 
     #[test]
+    fn us_advertising_carries_the_postal_address_and_an_opt_out() {
+        let mut mail =
+            MailSettings::for_provider(Provider::Gmail, "hello@kimsbakery.com", "Kim's Bakery");
+        mail.shop_address = "3450 W 6th St, Los Angeles, CA 90020".into();
+        mail.shop_phone = "(213) 555-0123".into();
+        let us = Sender {
+            mail: &mail,
+            shop_name: "Kim's Bakery",
+            country: Country::US,
+            language: Language::En,
+        };
+        let d = Draft {
+            to_address: "jane@example.com".into(),
+            to_name: "Jane Park".into(),
+            subject: "New pastries this week".into(),
+            body: "Hi Jane".into(),
+            advertising: true,
+            message_id: "<2@x>".into(),
+        };
+        let lines = footer(&d, &us);
+        assert!(
+            lines.contains(&"Address: 3450 W 6th St, Los Angeles, CA 90020".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&"Contact: (213) 555-0123 · hello@kimsbakery.com".to_string()),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.contains("unsubscribe")), "{lines:?}");
+        let raw = String::from_utf8(message(&d, &us).unwrap().formatted()).unwrap();
+        assert!(
+            raw.contains("List-Unsubscribe: <mailto:hello@kimsbakery.com?subject=unsubscribe>"),
+            "{raw}"
+        );
+    }
+
+    #[test]
     fn both_locales_have_the_same_keys() {
         let mut ko: Vec<_> = locale(Language::Ko).keys().collect();
         let mut en: Vec<_> = locale(Language::En).keys().collect();

@@ -218,6 +218,21 @@ pub fn mark_sent(conn: &Connection, c: &Claimed, subject: &str, now: DateTime<Ut
             updated_at = ?2 WHERE id = ?1",
         params![c.id, now],
     )?;
+    // The letter joined her history when it was made (printed letters do);
+    // that entry now says it went by email, and when. Else it joins now.
+    let made: Option<i64> = conn.query_row(
+        "SELECT history_id FROM letters WHERE id = ?1",
+        [c.letter_id],
+        |r| r.get(0),
+    )?;
+    if let Some(h) = made {
+        conn.execute(
+            "UPDATE history SET channel = 'email', direction = 'out', happened_at = ?2,
+                summary = ?3, detail = ?4 WHERE id = ?1",
+            params![h, now, subject, c.body],
+        )?;
+        return Ok(());
+    }
     let entry = NewEntry {
         kind: Some(HistoryKind::Letter),
         channel: Some(ContactChannel::Email),

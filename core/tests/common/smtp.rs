@@ -1,6 +1,9 @@
-//! A real SMTP server on loopback for the mail tests: `tests/mail/server.mjs`
+//! A real SMTP server on loopback for the mail tests (core's and the
+//! end-to-end ones): `tests/mail/server.mjs`
 //! (npm smtp-server + mailparser) with STARTTLS and AUTH, its certificates
 //! signed by the test CA that `DANGOL_SMTP_CA` makes the app trust.
+
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -18,11 +21,15 @@ pub struct SmtpServer {
     _dir: tempfile::TempDir,
 }
 
+/// The repository root (these helpers serve core's tests and the app's
+/// end-to-end tests, one folder apart).
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if here.join("tests/mail").is_dir() {
+        here.to_path_buf()
+    } else {
+        here.parent().unwrap().to_path_buf()
+    }
 }
 
 /// Makes this process trust the test CA (the server's certificate).

@@ -166,6 +166,11 @@ pub fn retry_failed_mail(app: AppHandle, shop: State<'_, Shop>) -> CmdResult<u32
 }
 
 #[tauri::command]
+pub fn start_sending(app: AppHandle) {
+    mailer::start(&app);
+}
+
+#[tauri::command]
 pub fn stop_sending(mailer: State<'_, Mailer>) {
     mailer.stop();
 }

@@ -5,6 +5,7 @@
  * normalised to `{ code: 'internal' }` so callers handle a single shape.
  */
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Customer } from './bindings/Customer';
@@ -38,6 +39,13 @@ import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { StartupProblem } from './bindings/StartupProblem';
+import type { ConsentDue } from './bindings/ConsentDue';
+import type { Decision } from './bindings/Decision';
+import type { MailSettings } from './bindings/MailSettings';
+import type { MailSetup } from './bindings/MailSetup';
+import type { MailTest } from './bindings/MailTest';
+import type { OutboxView } from './bindings/OutboxView';
+import type { QueueReport } from './bindings/QueueReport';
 import type { FeedbackInput } from './bindings/FeedbackInput';
 import type { Participation } from './bindings/Participation';
 import type { Trial } from './bindings/Trial';
@@ -223,3 +231,24 @@ export const makeLetters = (occasion: Occasion, customerIds: number[], channel: 
 /** Changes a made letter's text before it goes; her history keeps the final text. */
 export const editLetter = (id: number, title: string, body: string) =>
   call<Letter>('edit_letter', { id, title, body });
+
+// Mail from the shop's own mailbox: settings (the password goes to the OS
+// keychain), the test email, the outbox and its background sender.
+export const mailSetup = () => call<MailSetup>('mail_setup');
+/** `password` is saved to the keychain when given (empty: keep the saved one). */
+export const saveMailSettings = (settings: MailSettings, password: string | null) =>
+  call<MailSettings>('save_mail_settings', { settings, password });
+export const sendTestEmail = (settings: MailSettings, password: string | null) =>
+  call<MailTest>('send_test_email', { settings, password });
+/** Puts made letters in the outbox and starts the sender. */
+export const emailLetters = (letterIds: number[]) => call<QueueReport>('email_letters', { letterIds });
+export const outbox = () => call<OutboxView>('outbox');
+export const decideOutbox = (id: number, decision: Decision) =>
+  call<null>('decide_outbox', { id, decision });
+export const retryFailedMail = () => call<number>('retry_failed_mail');
+export const startSending = () => call<null>('start_sending');
+export const stopSending = () => call<null>('stop_sending');
+export const optOutEmail = (customerId: number) => call<null>('opt_out_email', { customerId });
+export const consentsDue = () => call<ConsentDue[]>('consents_due');
+/** Calls `onchange` whenever a letter's state changes; returns the unsubscribe. */
+export const onOutboxChanged = (onchange: () => void) => listen('outbox-changed', onchange);

@@ -1,0 +1,107 @@
+//! Mail end to end: the owner sets up her mailbox in 설정 (a wrong password
+//! is told as such, the right one passes the test email), makes a birthday
+//! letter, sends it by email; it arrives at the real SMTP server on loopback
+//! (STARTTLS + AUTH) and appears in her history.
+
+use crate::app::{tid, App};
+use crate::shop::{add_customer, hits_containing, open_shop, search, shows_customer, shows_text};
+use crate::smtp::{SmtpServer, PASSWORD, USER};
+
+/// Where 직접 입력 and 6개월 이상 연락 안 한 고객 sit in their menus.
+const CUSTOM: usize = 5;
+const NOT_CONTACTED: usize = 1;
+
+fn set_up_mail(app: &App, server: &SmtpServer) {
+    app.click("nav-settings");
+    app.wait_for(&tid("mail-settings"));
+    app.select_index("mail-provider", CUSTOM);
+    app.type_into("mail-address", USER);
+    let host = app.wait_for(&tid("mail-host"));
+    app.clear(&host);
+    app.wd
+        .send_keys(&host, "localhost")
+        .expect("type the server");
+    let port = app.wait_for(&tid("mail-port"));
+    app.clear(&port);
+    app.wd
+        .send_keys(&port, &server.port.to_string())
+        .expect("type the port");
+
+    // A wrong password is told in plain words, with the provider's steps.
+    app.type_into("mail-password", "not-my-password");
+    app.click("mail-test");
+    shows_text(app, &tid("mail-test-result"), "비밀번호가 맞지 않습니다");
+    app.snapshot("wrong-password");
+
+    let pw = app.wait_for(&tid("mail-password"));
+    app.clear(&pw);
+    app.wd.send_keys(&pw, PASSWORD).expect("type the password");
+    app.click("mail-test");
+    shows_text(
+        app,
+        &tid("mail-test-result"),
+        "테스트 메일을 shop@example.com",
+    );
+    app.click("mail-save");
+    assert_eq!(server.received().len(), 1, "the test email arrived");
+    assert_eq!(server.received()[0]["subject"], "단골 테스트 메일");
+}
+
+#[test]
+fn a_birthday_letter_goes_by_email_and_joins_her_history() {
+    let server = SmtpServer::start();
+    let app = open_shop(
+        "a_birthday_letter_goes_by_email_and_joins_her_history",
+        "setup-start-empty",
+    );
+    set_up_mail(&app, &server);
+    add_customer(&app, "김민수", "010-2345-6789", "minsu@example.com");
+
+    app.click("nav-letters");
+    app.wait_for(&tid("letters-screen"));
+    app.select_index("letter-audience", NOT_CONTACTED);
+    shows_text(&app, &tid("letter-recipient"), "김민수");
+    app.click("letter-make");
+    shows_text(&app, &tid("letter-made-item"), "김민수");
+    app.click("letter-email");
+    shows_text(
+        &app,
+        &tid("letter-email-report"),
+        "1통을 보낼 편지함에 넣었습니다",
+    );
+    app.wait_until("the letter to be sent", || {
+        let items = app
+            .wd
+            .find_all(&format!("{} [data-status=sent]", tid("outbox")))?;
+        Ok((!items.is_empty()).then_some(()))
+    });
+    shows_text(&app, &tid("outbox-count-sent"), "보냄 1");
+    app.wd
+        .execute(
+            "document.querySelector('[data-testid=outbox]').scrollIntoView()",
+            &[],
+        )
+        .expect("scroll to the outbox");
+    app.snapshot("outbox");
+
+    let got = server.received();
+    assert_eq!(got.len(), 2, "the test email and the letter");
+    let letter = &got[1];
+    assert_eq!(letter["subject"], "생일을 축하드립니다");
+    assert_eq!(letter["envelopeTo"][0], "minsu@example.com");
+    assert!(letter["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("김민수 님, 생일을 진심으로 축하드립니다."));
+
+    // Her history shows the letter, once, as an email.
+    let input = search(&app, "김민수");
+    hits_containing(&app, &input, "김민수", "김민수");
+    app.click("search-hit");
+    shows_customer(&app, "김민수");
+    let entries = app
+        .texts(&format!("{}[data-kind=letter]", tid("timeline-entry")))
+        .expect("timeline");
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert!(entries[0].contains("생일을 축하드립니다"), "{entries:?}");
+}
