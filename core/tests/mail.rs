@@ -494,3 +494,89 @@ fn consent_two_years_old_is_due_for_reconfirming() {
         ("오래된", "2023-01-10")
     );
 }
+
+/// Run as a child by `a_sender_killed_mid_letter_leaves_it_unknown_and_the_rest_waiting`.
+#[test]
+fn child_send_until_killed() {
+    let Some(db) = std::env::var_os("DANGOL_KILL_SEND_DB") else {
+        return;
+    };
+    common::smtp::trust_test_ca();
+    let shop = dangol_core::Shop::open(std::path::PathBuf::from(db)).unwrap();
+    let policy = Policy {
+        timeout: Duration::from_secs(30),
+        ..quick()
+    };
+    shop.send_outbox(PASSWORD, &policy, &AtomicBool::new(false), &mut || {})
+        .unwrap();
+}
+
+#[test]
+fn a_sender_killed_mid_letter_leaves_it_unknown_and_the_rest_waiting() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    let ids = [
+        with_email(&t, "첫째", "first@example.com", false),
+        with_email(&t, "느림", "slow@example.com", false),
+        with_email(&t, "셋째", "third@example.com", false),
+    ];
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &ids, Channel::Email)
+        .unwrap();
+    let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
+    t.shop.queue_letters(&letters).unwrap();
+    let db = t.path();
+    drop(t.shop);
+
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["child_send_until_killed", "--exact", "--nocapture"])
+        .env("DANGOL_KILL_SEND_DB", &db)
+        .spawn()
+        .unwrap();
+    // The server has the slow letter's data and has not answered yet: kill.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while addressed_to(&server.received(), "slow@").is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the child never sent the slow letter"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the child stopped by itself"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let shop = dangol_core::Shop::open(&db).unwrap();
+    assert_eq!(shop.recover_outbox().unwrap(), 1, "the letter on the wire");
+    let status = |name: &str| {
+        shop.outbox(10)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.customer_name == name)
+            .unwrap()
+            .status
+    };
+    assert_eq!(status("첫째"), OutboxStatus::Sent);
+    assert_eq!(status("느림"), OutboxStatus::Unknown);
+    assert_eq!(
+        status("셋째"),
+        OutboxStatus::Queued,
+        "the rest waits, not lost"
+    );
+    shop.send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert_eq!(status("셋째"), OutboxStatus::Sent);
+    assert_eq!(
+        status("느림"),
+        OutboxStatus::Unknown,
+        "not re-sent by itself"
+    );
+    let got = server.received();
+    for who in ["first@", "slow@", "third@"] {
+        assert_eq!(addressed_to(&got, who).len(), 1, "{who} exactly once");
+    }
+}
