@@ -385,6 +385,39 @@ fn login_and_server_problems_are_told_apart() {
         .unwrap();
     assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Sent);
     assert_eq!(server.received().len(), 2, "the test email and the letter");
+
+    // The server down mid-life: the next batch fails with that reason, none lost.
+    t.shop.save_mail_settings(&down).unwrap();
+    let b = with_email(&t, "이영희", "younghee@example.com", false);
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &[b], Channel::Email)
+        .unwrap();
+    t.shop.queue_letters(&[made.made[0].id]).unwrap();
+    let end = t
+        .shop
+        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap();
+    assert!(
+        matches!(
+            end,
+            RunEnd::Failed {
+                error: MailErrorCode::Unreachable,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+    let (s, e, _) = status_of(&t, "이영희");
+    assert_eq!(
+        (s, e),
+        (OutboxStatus::Failed, Some(MailErrorCode::Unreachable))
+    );
+    assert_eq!(
+        t.shop.retry_failed_mail().unwrap(),
+        1,
+        "retried once the server is back"
+    );
 }
 
 #[test]

@@ -26,7 +26,12 @@ fn a_miss_you_letter_is_made_once_a_year() {
         };
         Ok(app.wd.value(&el)?.contains("잘 지내시죠").then_some(()))
     });
-    app.wait_for(&tid("letter-advertising"));
+    let ad = app.wait_for(&tid("letter-advertising"));
+    assert_eq!(
+        app.wd.property(&ad, "checked").unwrap(),
+        serde_json::Value::Bool(true),
+        "a miss-you letter is advertising by default"
+    );
 
     app.select_index("letter-audience", NOT_CONTACTED);
     shows_text(&app, &tid("letter-recipient"), "김민수");
