@@ -4,7 +4,7 @@
 //! (STARTTLS + AUTH) and appears in her history.
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, hits_containing, open_shop, search, shows_customer, shows_text};
+use crate::shop::{hits_containing, open_shop, search, shows_customer, shows_text};
 use crate::smtp::{SmtpServer, PASSWORD, USER};
 
 /// Where 직접 입력 and 6개월 이상 연락 안 한 고객 sit in their menus.
@@ -55,7 +55,16 @@ fn a_birthday_letter_goes_by_email_and_joins_her_history() {
         "setup-start-empty",
     );
     set_up_mail(&app, &server);
-    add_customer(&app, "김민수", "010-2345-6789", "minsu@example.com");
+    // She agrees to email when she is added.
+    app.click("new-customer");
+    app.type_into("field-name", "김민수");
+    app.type_into("field-phone-0", "010-2345-6789");
+    app.type_into("field-email", "minsu@example.com");
+    // (A key, not a click: the toast from saving mail settings covers it.)
+    let consent = app.wait_for(&tid("field-consent-email"));
+    app.wd.send_keys(&consent, " ").expect("tick email consent");
+    app.click("save-customer");
+    shows_customer(&app, "김민수");
 
     app.click("nav-letters");
     app.wait_for(&tid("letters-screen"));
@@ -104,4 +113,10 @@ fn a_birthday_letter_goes_by_email_and_joins_her_history() {
         .expect("timeline");
     assert_eq!(entries.len(), 1, "{entries:?}");
     assert!(entries[0].contains("생일을 축하드립니다"), "{entries:?}");
+
+    // She asks for no more advertising: one click, at once, noted.
+    app.click("customer-opt-out-email");
+    shows_text(&app, &tid("customer-consent-email"), "동의 안 함");
+    shows_text(&app, &tid("timeline-entry"), "수신거부");
+    app.snapshot("opted-out");
 }
