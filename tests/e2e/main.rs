@@ -188,6 +188,16 @@ fn sample_shop_lookup() {
 
     let input = search(&app, "ㅇ");
     hits_containing(&app, &input, "ㅇ", "");
+
+    // Many matches: the first eight, then all of them on request.
+    let first = app.texts(&tid("search-hit")).expect("hits").len();
+    assert_eq!(first, 8, "eight as you type");
+    app.click("search-more");
+    app.wait_until("every ㅇ match", || {
+        let n = app.texts(&tid("search-hit"))?.len();
+        Ok((n > 8).then_some(n))
+    });
+    assert_eq!(app.value_of("search-input"), "ㅇ", "the query stays");
 }
 
 #[test]
