@@ -30,6 +30,7 @@ impl Shop {
         let conn = self.db().reader()?;
         reports::build(&Context {
             conn: &conn,
+            db: Some(self.db()),
             clock: &clock,
             span,
             return_days: q.return_days,
@@ -47,6 +48,7 @@ impl Shop {
         let conn = self.db().reader()?;
         let cx = Context {
             conn: &conn,
+            db: Some(self.db()),
             clock: &clock,
             span,
             return_days: q.return_days,

@@ -182,6 +182,7 @@ fn build(t: &TestShop, return_days: u32) -> Reports {
         .unwrap();
     reports::build(&Context {
         conn: &conn,
+        db: None,
         clock: &clock,
         span,
         return_days,
@@ -437,6 +438,7 @@ fn a_period_without_sales_has_nothing_to_divide() {
     .unwrap();
     let r = reports::build(&Context {
         conn: &conn,
+        db: None,
         clock: &clock,
         span,
         return_days: 30,
@@ -460,6 +462,7 @@ fn each_report_exports_the_numbers_it_shows() {
         .unwrap();
     let cx = Context {
         conn: &conn,
+        db: None,
         clock: &clock,
         span,
         return_days: 30,
@@ -515,4 +518,20 @@ fn the_sample_shop_has_something_in_every_report() {
         .export_report(ReportKind::Repurchase, &q, &path)
         .unwrap();
     assert!(std::fs::metadata(&path).unwrap().len() > 1000);
+}
+
+#[test]
+fn sales_read_by_two_threads_are_the_same_as_by_one() {
+    let (t, _) = shop();
+    let conn = t.shop.db().reader().unwrap();
+    let clock = Clock::around(&seoul(), today());
+    let until = chrono::Datelike::num_days_from_ce(&today());
+    let one = reports::visits::Visits::load(&conn, &clock, until).unwrap();
+    let two = reports::visits::Visits::load_split(&conn, t.shop.db(), &clock, until).unwrap();
+    assert_eq!(one, two);
+    assert_eq!(
+        one.len(),
+        6,
+        "A, B, C, E, F, H: D is deleted, G never bought"
+    );
 }

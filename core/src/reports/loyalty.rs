@@ -169,8 +169,10 @@ pub struct RewardsReport {
 
 pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsReport> {
     let mut points = conn.prepare_cached(
-        "SELECT reason, SUM(delta) FROM points_ledger
-         WHERE created_at >= ?1 AND created_at < ?2 GROUP BY reason",
+        "SELECT COALESCE(SUM(CASE WHEN reason = 'earn' THEN delta END), 0),
+                COALESCE(SUM(CASE WHEN reason = 'redeem' THEN -delta END), 0),
+                COALESCE(SUM(CASE WHEN reason = 'expire' THEN -delta END), 0)
+         FROM points_ledger WHERE created_at >= ?1 AND created_at < ?2",
     )?;
     let mut issued = conn
         .prepare_cached("SELECT COUNT(*) FROM coupons WHERE issued_on >= ?1 AND issued_on <= ?2")?;
@@ -186,16 +188,8 @@ pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsR
             ..Default::default()
         };
         let (a, b) = (clock.start_text(from), clock.end_text(to));
-        let mut rows = points.query((&a, &b))?;
-        while let Some(r) = rows.next()? {
-            let sum: i64 = r.get(1)?;
-            match r.get_ref(0)?.as_str().unwrap_or("") {
-                "earn" => m.points_earned += sum,
-                "redeem" => m.points_redeemed -= sum,
-                "expire" => m.points_expired -= sum,
-                _ => {}
-            }
-        }
+        (m.points_earned, m.points_redeemed, m.points_expired) =
+            points.query_row((&a, &b), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         m.coupons_issued = issued.query_row((from, to), |r| r.get(0))?;
         m.coupons_used = used.query_row((&a, &b), |r| r.get(0))?;
         m.coupons_expired = expired.query_row((from, to, span.today), |r| r.get(0))?;
@@ -206,7 +200,17 @@ pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsR
         .into_iter()
         .map(|m| month(m.label, m.from, m.to))
         .collect::<Result<Vec<_>>>()?;
-    let total = month(String::new(), span.from, span.to)?;
+    // The period is its months: add them up rather than read it all again
+    // (coupons issued and used are events, so their counts add up too).
+    let total = months.iter().fold(RewardMonth::default(), |mut t, m| {
+        t.points_earned += m.points_earned;
+        t.points_redeemed += m.points_redeemed;
+        t.points_expired += m.points_expired;
+        t.coupons_issued += m.coupons_issued;
+        t.coupons_used += m.coupons_used;
+        t.coupons_expired += m.coupons_expired;
+        t
+    });
     let mut by_origin = conn.prepare_cached(
         "SELECT origin, COUNT(*), COUNT(used_at) FROM coupons
          WHERE issued_on >= ?1 AND issued_on <= ?2 GROUP BY origin",

@@ -107,6 +107,8 @@ pub struct KindTables {
 /// its settings.
 pub struct Context<'a> {
     pub conn: &'a rusqlite::Connection,
+    /// With the database, sales are read by two threads (`load_split`).
+    pub db: Option<&'a crate::db::Db>,
     pub clock: &'a Clock,
     pub span: Span,
     pub return_days: u32,
@@ -116,7 +118,11 @@ pub struct Context<'a> {
 impl Context<'_> {
     pub fn visits(&self) -> crate::error::Result<visits::Visits> {
         use chrono::Datelike;
-        visits::Visits::load(self.conn, self.clock, self.span.today.num_days_from_ce())
+        let until = self.span.today.num_days_from_ce();
+        match self.db {
+            Some(db) => visits::Visits::load_split(self.conn, db, self.clock, until),
+            None => visits::Visits::load(self.conn, self.clock, until),
+        }
     }
 }
 
