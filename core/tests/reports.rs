@@ -535,3 +535,28 @@ fn sales_read_by_two_threads_are_the_same_as_by_one() {
         "A, B, C, E, F, H: D is deleted, G never bought"
     );
 }
+
+/// "Write to them": the stopped-coming list becomes the letter's audience,
+/// in the report's order; someone deleted since is left out.
+#[test]
+fn those_who_stopped_coming_can_be_written_to() {
+    use dangol_core::letters::audience::Audience;
+    let (t, ids) = shop();
+    let stopped: Vec<i64> = build(&t, 30)
+        .lapsed
+        .customers
+        .iter()
+        .map(|c| c.customer_id)
+        .collect();
+    let mut asked = stopped.clone();
+    asked.push(9999);
+    let got: Vec<i64> = t
+        .shop
+        .letter_recipients(&Audience::Customers { ids: asked })
+        .unwrap()
+        .iter()
+        .map(|r| r.customer_id)
+        .collect();
+    assert_eq!(got, stopped);
+    assert_eq!(got[0], ids.e);
+}

@@ -7,5 +7,6 @@ pub mod dates;
 pub mod history;
 pub mod letters;
 pub mod loyalty;
+pub mod reports;
 pub mod settings;
 pub mod trials;
