@@ -14,6 +14,7 @@ pub mod migrations;
 pub mod reports;
 pub mod sample;
 mod sample_history;
+mod sample_rewards;
 pub mod search;
 pub mod settings;
 mod shop;

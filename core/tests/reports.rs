@@ -513,6 +513,9 @@ fn the_sample_shop_has_something_in_every_report() {
     assert!(r.lapsed.stopped > 0);
     assert!(r.top.revenue > 0);
     assert!(r.complaints.total.opened > 0);
+    assert!(r.complaints.total.resolved > 0 && r.complaints.total.came_back > 0);
+    assert!(r.rewards.total.points_earned > 0 && r.rewards.total.points_redeemed > 0);
+    assert!(r.rewards.total.coupons_issued > 0 && r.rewards.total.coupons_used > 0);
     let path = t.dir.path().join("repurchase.xlsx");
     t.shop
         .export_report(ReportKind::Repurchase, &q, &path)

@@ -13,6 +13,7 @@ mod history;
 mod letters;
 mod loyalty;
 mod procs;
+mod reports;
 mod shop;
 mod trials;
 mod webdriver;

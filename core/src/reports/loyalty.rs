@@ -251,11 +251,11 @@ pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsR
 
 pub fn origin_name(o: CouponOrigin, lang: Language) -> String {
     let (ko, en) = match o {
-        CouponOrigin::Manual => ("직접 발급", "By hand"),
-        CouponOrigin::Tier => ("등급 혜택", "Tier"),
-        CouponOrigin::Stamp => ("스탬프 완성", "Stamp card"),
+        CouponOrigin::Manual => ("직접 발급", "Given by hand"),
+        CouponOrigin::Tier => ("등급 혜택", "Tier perk"),
+        CouponOrigin::Stamp => ("도장 완성", "Stamp card"),
         CouponOrigin::Birthday => ("생일", "Birthday"),
-        CouponOrigin::Complaint => ("불만 보상", "Complaint"),
+        CouponOrigin::Complaint => ("불만 보상", "For a complaint"),
     };
     tr(lang, ko, en)
 }

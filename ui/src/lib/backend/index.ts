@@ -65,6 +65,9 @@ import type { MadeLetters } from './bindings/MadeLetters';
 import type { Occasion } from './bindings/Occasion';
 import type { Recipient } from './bindings/Recipient';
 import type { TemplateProblem } from './bindings/TemplateProblem';
+import type { ReportKind } from './bindings/ReportKind';
+import type { ReportQuery } from './bindings/ReportQuery';
+import type { Reports } from './bindings/Reports';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -217,3 +220,8 @@ export const makeLetters = (occasion: Occasion, customerIds: number[], channel: 
 /** Changes a made letter's text before it goes; her history keeps the final text. */
 export const editLetter = (id: number, title: string, body: string) =>
   call<Letter>('edit_letter', { id, title, body });
+
+// Reports: every figure for a period, computed in Rust; one report to .xlsx.
+export const reports = (query: ReportQuery) => call<Reports>('reports', { query });
+export const exportReport = (kind: ReportKind, query: ReportQuery, path: string) =>
+  call<null>('export_report', { kind, query, path });

@@ -9,6 +9,7 @@ import koHistory from './ko/history.json';
 import koHome from './ko/home.json';
 import koLetters from './ko/letters.json';
 import koLoyalty from './ko/loyalty.json';
+import koReports from './ko/reports.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
@@ -23,6 +24,7 @@ import enHistory from './en/history.json';
 import enHome from './en/home.json';
 import enLetters from './en/letters.json';
 import enLoyalty from './en/loyalty.json';
+import enReports from './en/reports.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
@@ -39,6 +41,7 @@ const ko = {
   home: koHome,
   letters: koLetters,
   loyalty: koLoyalty,
+  reports: koReports,
   search: koSearch,
   settings: koSettings,
   setup: koSetup,
@@ -59,6 +62,7 @@ const en: Messages = {
   home: enHome,
   letters: enLetters,
   loyalty: enLoyalty,
+  reports: enReports,
   search: enSearch,
   settings: enSettings,
   setup: enSetup,
