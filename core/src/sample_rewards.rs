@@ -1,18 +1,21 @@
 //! The sample shop's rewards and settled complaints, drawn from the visits
 //! `sample_history` made: points for every sale (some spent), coupons
 //! given and mostly used at the next visit, and complaints from over the
-//! year, most resolved within a week — so every report has something to
-//! show. Its own seeded generator, so the visits stay as they were.
+//! year, most resolved within a week; tiers climbed visit by visit — so
+//! every report has something to show. Its own seeded generator, so the visits stay as they were.
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::history::cases;
-use crate::history::model::{ComplaintCategory, ComplaintInput, ComplaintStatus, ComplaintUpdate};
+use crate::history::entries::{append, NewEntry};
+use crate::history::model::{
+    ComplaintCategory, ComplaintInput, ComplaintStatus, ComplaintUpdate, HistoryKind,
+};
 use crate::loyalty::coupons::{self, CouponOrigin};
 use crate::loyalty::ledger;
-use crate::loyalty::rules::{CouponKind, Reward};
+use crate::loyalty::rules::{CouponKind, LoyaltyRules, Reward};
 use crate::settings::Country;
 
 const COMPLAINTS: &[(ComplaintCategory, &str)] = &[
@@ -30,6 +33,51 @@ const COMPLAINTS: &[(ComplaintCategory, &str)] = &[
     (ComplaintCategory::Delivery, "배달이 한 시간 늦음"),
     (ComplaintCategory::Product, "니트 실밥이 풀려 있었음"),
 ];
+
+/// Her tier visit by visit, as recording each visit would have moved it;
+/// each move written to her history when it happened.
+fn climb_tiers(
+    conn: &Connection,
+    id: i64,
+    sales: &[(i64, DateTime<Utc>, i64)],
+    rules: &LoyaltyRules,
+) -> Result<()> {
+    let rank = |t: &Option<String>| {
+        t.as_deref()
+            .and_then(|id| rules.tiers.iter().position(|x| x.id == id))
+    };
+    let name = |t: &Option<String>| {
+        t.as_deref()
+            .and_then(|id| rules.tier(id))
+            .map_or(String::from("-"), |t| t.name.clone())
+    };
+    let mut current: Option<String> = None;
+    let (mut visits, mut spent) = (0u32, 0i64);
+    for &(_, when, amount) in sales {
+        visits += 1;
+        spent += amount;
+        let next = rules.tier_for(visits, spent).map(|t| t.id.clone());
+        if next == current {
+            continue;
+        }
+        if current.is_some() || rank(&next) != Some(0) {
+            let up = rank(&next) > rank(&current);
+            let entry = NewEntry {
+                kind: Some(HistoryKind::Loyalty),
+                summary: format!("{} → {}", name(&current), name(&next)),
+                detail: if up { "tier_up" } else { "tier_down" }.into(),
+                ..Default::default()
+            };
+            append(conn, id, &entry, when + Duration::minutes(1))?;
+        }
+        current = next;
+    }
+    conn.execute(
+        "UPDATE customers SET tier = ?2 WHERE id = ?1",
+        rusqlite::params![id, current],
+    )?;
+    Ok(())
+}
 
 /// A customer's sales: id, when, amount.
 fn sales(conn: &Connection, id: i64) -> Result<Vec<(i64, DateTime<Utc>, i64)>> {
@@ -52,6 +100,7 @@ pub fn fill(
     let mut rng = fastrand::Rng::with_seed(8_2026);
     let today = now.date_naive();
     let spend = if country == Country::KR { 1000 } else { 100 };
+    let rules = crate::loyalty::load_rules(conn)?;
     for (i, &id) in customers.iter().enumerate() {
         let sales = sales(conn, id)?;
         // Points: 3 % of each sale, and now and then some spent.
@@ -64,14 +113,15 @@ pub fn fill(
                 ledger::add_points(conn, id, -spend, "redeem", Some(sale), None, at)?;
             }
         }
-        // A coupon at her first visit, often used at the next one.
+        // A coupon at one of her visits, often used at the next one.
         if sales.len() >= 2 && rng.u8(..3) == 0 {
             let origin = [
                 CouponOrigin::Birthday,
                 CouponOrigin::Stamp,
                 CouponOrigin::Manual,
             ][i % 3];
-            let (_, first, _) = sales[0];
+            let k = rng.usize(..sales.len() - 1);
+            let (_, first, _) = sales[k];
             let reward = Reward {
                 kind: CouponKind::Amount,
                 value: spend,
@@ -79,11 +129,12 @@ pub fn fill(
                 valid_days: 60,
             };
             let c = coupons::issue(conn, id, &reward, origin, first.date_naive(), first)?;
-            let (next, at, _) = sales[1];
+            let (next, at, _) = sales[k + 1];
             if at.date_naive() <= c.expires_on && rng.u8(..10) < 7 {
                 coupons::mark_used(conn, c.id, next, at)?;
             }
         }
+        climb_tiers(conn, id, &sales, &rules)?;
         // A complaint the day after her second visit, most settled soon.
         if sales.len() >= 3 && i % 9 == 4 {
             let (category, text) = COMPLAINTS[rng.usize(..COMPLAINTS.len())];

@@ -516,6 +516,16 @@ fn the_sample_shop_has_something_in_every_report() {
     assert!(r.complaints.total.resolved > 0 && r.complaints.total.came_back > 0);
     assert!(r.rewards.total.points_earned > 0 && r.rewards.total.points_redeemed > 0);
     assert!(r.rewards.total.coupons_issued > 0 && r.rewards.total.coupons_used > 0);
+    assert!(
+        r.tiers.months.iter().filter(|m| m.up > 0).count() > 3,
+        "{:?}",
+        r.tiers.months
+    );
+    assert!(r
+        .tiers
+        .tiers
+        .iter()
+        .any(|t| t.tier_id.as_deref() == Some("dangol") && t.customers > 0));
     let path = t.dir.path().join("repurchase.xlsx");
     t.shop
         .export_report(ReportKind::Repurchase, &q, &path)

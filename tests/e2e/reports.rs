@@ -26,6 +26,21 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
     });
     assert!(points <= 12, "{points} points for 12 months");
     app.snapshot("reports");
+    // Every other report is on the screen too (pictures for a look at each).
+    for kind in [
+        "activity",
+        "lapsed",
+        "top",
+        "complaints",
+        "tiers",
+        "rewards",
+    ] {
+        let card = app.wait_for(&tid(&format!("report-{kind}")));
+        app.wd
+            .execute("arguments[0].scrollIntoView();", &[card.to_json()])
+            .expect("scroll to the report");
+        app.snapshot(&format!("reports-{kind}"));
+    }
 
     // Its numbers: the whole period's row says the same rate.
     app.click("report-repurchase-numbers");

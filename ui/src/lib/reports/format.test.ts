@@ -17,7 +17,8 @@ describe('report formatting', () => {
   it('shortens money on axes: 만 in Korean, K and M in English', () => {
     expect(compactMoney(1_200_000, 'KR', 'ko')).toBe('120만');
     expect(compactMoney(1_200_000, 'KR', 'en')).toBe('1.2M');
-    expect(compactMoney(123_400, 'US', 'en')).toBe('$1.2K');
+    expect(compactMoney(123_400, 'US', 'en')).toBe('$1.23K');
+    expect(compactMoney(2_923_000, 'KR', 'ko')).toBe('292만');
   });
 
   it('chooses round axis steps that reach the largest value', () => {

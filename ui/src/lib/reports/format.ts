@@ -30,10 +30,10 @@ export function formatMonth(label: string, lang: Lang, year = false): string {
   return new Intl.DateTimeFormat(locale(lang), opts).format(date);
 }
 
-/** Money short enough for an axis: 1,200,000원 → "120만", $1,234.00 → "$1.2K". */
+/** Money short enough for an axis: 1,200,000원 → "120만", $1,234.00 → "$1.23K". */
 export function compactMoney(minor: number, country: Country, lang: Lang): string {
   const units = country === 'US' ? minor / 100 : minor;
-  const compact = new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(units);
+  const compact = new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumSignificantDigits: 3 }).format(units);
   return country === 'US' ? `$${compact}` : compact;
 }
 
