@@ -174,21 +174,31 @@ fn today() -> NaiveDate {
     day("2026-05-20")
 }
 
-fn build(t: &TestShop, return_days: u32) -> Reports {
+/// Runs `f` with the reports' context for `period`, in Seoul, on 20 May.
+fn with_context<T>(
+    t: &TestShop,
+    period: ReportPeriod,
+    return_days: u32,
+    language: Language,
+    f: impl FnOnce(&Context<'_>) -> T,
+) -> T {
     let conn = t.shop.db().reader().unwrap();
     let clock = Clock::around(&seoul(), today());
-    let span = ReportPeriod::LastMonths { months: 3 }
-        .resolve(today())
-        .unwrap();
-    reports::build(&Context {
+    f(&Context {
         conn: &conn,
         db: None,
         clock: &clock,
-        span,
+        span: period.resolve(today()).unwrap(),
         return_days,
-        language: Language::Ko,
+        language,
     })
-    .unwrap()
+}
+
+fn build(t: &TestShop, return_days: u32) -> Reports {
+    let period = ReportPeriod::LastMonths { months: 3 };
+    with_context(t, period, return_days, Language::Ko, |cx| {
+        reports::build(cx).unwrap()
+    })
 }
 
 #[test]
@@ -428,23 +438,13 @@ fn points_and_coupons_issued_and_redeemed() {
 #[test]
 fn a_period_without_sales_has_nothing_to_divide() {
     let (t, _) = shop();
-    let conn = t.shop.db().reader().unwrap();
-    let clock = Clock::around(&seoul(), today());
-    let span = ReportPeriod::Custom {
+    let september = ReportPeriod::Custom {
         from: day("2025-09-01"),
         to: day("2025-09-30"),
-    }
-    .resolve(today())
-    .unwrap();
-    let r = reports::build(&Context {
-        conn: &conn,
-        db: None,
-        clock: &clock,
-        span,
-        return_days: 30,
-        language: Language::En,
-    })
-    .unwrap();
+    };
+    let r = with_context(&t, september, 30, Language::En, |cx| {
+        reports::build(cx).unwrap()
+    });
     assert_eq!((r.repurchase.buyers, r.repurchase.rate), (0, None));
     assert_eq!(r.top.top_tenth_share, None);
     assert_eq!(r.complaints.total.came_back_rate, None);
@@ -455,30 +455,22 @@ fn a_period_without_sales_has_nothing_to_divide() {
 #[test]
 fn each_report_exports_the_numbers_it_shows() {
     let (t, _) = shop();
-    let conn = t.shop.db().reader().unwrap();
-    let clock = Clock::around(&seoul(), today());
-    let span = ReportPeriod::LastMonths { months: 3 }
-        .resolve(today())
-        .unwrap();
-    let cx = Context {
-        conn: &conn,
-        db: None,
-        clock: &clock,
-        span,
-        return_days: 30,
-        language: Language::Ko,
-    };
-    let all = reports::build(&cx).unwrap();
+    let period = ReportPeriod::LastMonths { months: 3 };
+    with_context(&t, period, 30, Language::Ko, exports_match)
+}
+
+fn exports_match(cx: &Context<'_>) {
+    let all = reports::build(cx).unwrap();
     let dir = tempfile::tempdir().unwrap();
     for kt in &all.tables {
-        let tables = reports::tables_of(&cx, kt.kind).unwrap();
+        let tables = reports::tables_of(cx, kt.kind).unwrap();
         assert_eq!(tables, kt.tables, "{:?}: export and screen differ", kt.kind);
         let path = dir.path().join(format!("{:?}.xlsx", kt.kind));
         reports::export::to_xlsx(&tables, Country::KR, &path).unwrap();
         assert!(path.exists());
     }
     use calamine::{open_workbook, Data, Reader, Xlsx};
-    let tables = reports::tables_of(&cx, ReportKind::Repurchase).unwrap();
+    let tables = reports::tables_of(cx, ReportKind::Repurchase).unwrap();
     let path = dir.path().join("repurchase.xlsx");
     reports::export::to_xlsx(&tables, Country::KR, &path).unwrap();
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
@@ -572,4 +564,28 @@ fn those_who_stopped_coming_can_be_written_to() {
         .collect();
     assert_eq!(got, stopped);
     assert_eq!(got[0], ids.e);
+}
+
+/// A shop with no customers yet: every report is there, empty, nothing
+/// divided by zero.
+#[test]
+fn an_empty_shop_has_empty_reports() {
+    let t = TestShop::new();
+    let period = ReportPeriod::ThisMonth;
+    let r = with_context(&t, period, 60, Language::Ko, |cx| {
+        reports::build(cx).unwrap()
+    });
+    assert_eq!(
+        (
+            r.repurchase.buyers,
+            r.repurchase.rate,
+            r.repurchase.median_days
+        ),
+        (0, None, None)
+    );
+    assert_eq!(r.lapsed.shop_usual_days, reports::lapsed::DEFAULT_GAP);
+    assert_eq!((r.top.buyers, r.top.top_tenth_share), (0, None));
+    assert_eq!(r.activity.total.visits, 0);
+    assert_eq!(r.tiers.tiers.last().map(|t| t.customers), Some(0));
+    assert!(r.tiers.tiers.iter().all(|t| t.customers == 0));
 }
