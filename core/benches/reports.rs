@@ -193,6 +193,13 @@ fn main() {
             cx.visits().unwrap();
         },
     );
+    let until = chrono::Datelike::num_days_from_ce(&today);
+    time(
+        "… the same read by one thread (`Visits::load`)",
+        &mut || {
+            reports::visits::Visits::load(&conn, &clock, until).unwrap();
+        },
+    );
     let kinds = [
         (
             ReportKind::Repurchase,

@@ -126,19 +126,48 @@ impl Context<'_> {
     }
 }
 
+type SqlReports = (
+    loyalty::TiersReport,
+    loyalty::RewardsReport,
+    complaints::ComplaintsReport,
+);
+
+fn sql_reports(
+    conn: &rusqlite::Connection,
+    span: &Span,
+    clock: &Clock,
+) -> crate::error::Result<SqlReports> {
+    let rules = crate::loyalty::load_rules(conn)?;
+    Ok((
+        loyalty::tiers(conn, span, clock, &rules)?,
+        loyalty::rewards(conn, span, clock)?,
+        complaints::complaints(conn, span, clock)?,
+    ))
+}
+
 /// Builds every report of the query's period.
 pub fn build(cx: &Context<'_>) -> crate::error::Result<Reports> {
-    let v = cx.visits()?;
-    let rules = crate::loyalty::load_rules(cx.conn)?;
+    // The reports that SQL answers (rewards, tiers, complaints) run on a
+    // connection of their own while the sales are read, when there is one.
+    let (span, clock) = (cx.span, cx.clock);
+    let (v, sql) = match cx.db {
+        Some(db) => std::thread::scope(|s| {
+            let side = s.spawn(move || sql_reports(&*db.reader()?, &span, clock));
+            let v = cx.visits();
+            (v, side.join().expect("reports thread panicked"))
+        }),
+        None => (cx.visits(), sql_reports(cx.conn, &span, clock)),
+    };
+    let (v, (tiers, rewards, complaints)) = (v?, sql?);
     let mut r = Reports {
         span: cx.span,
         months: cx.span.months(),
         repurchase: repurchase::repurchase(&v, &cx.span, cx.return_days),
         activity: activity::activity(&v, &cx.span),
         lapsed: lapsed::lapsed(&v, &cx.span, cx.conn)?,
-        tiers: loyalty::tiers(cx.conn, &cx.span, cx.clock, &rules)?,
-        rewards: loyalty::rewards(cx.conn, &cx.span, cx.clock)?,
-        complaints: complaints::complaints(cx.conn, &cx.span, cx.clock)?,
+        tiers,
+        rewards,
+        complaints,
         top: top::top(&v, &cx.span, cx.conn)?,
         tables: vec![],
     };
