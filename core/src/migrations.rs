@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0009_letters.sql"),
     ),
     ("0010_outbox", include_str!("../migrations/0010_outbox.sql")),
+    (
+        "0011_report_indexes",
+        include_str!("../migrations/0011_report_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -92,6 +92,7 @@ impl Shop {
                     .collect::<rusqlite::Result<_>>()?;
                 let team: Vec<i64> = staff::list(tx)?.into_iter().map(|s| s.id).collect();
                 crate::sample_history::fill(tx, input.country, &ids, &team, now)?;
+                crate::sample_rewards::fill(tx, input.country, &ids, now)?;
             }
             Ok(())
         })?;

@@ -71,6 +71,22 @@ fn every_earlier_version_upgrades_with_its_data() {
                 "the follow-up lost its sale from version {from}"
             );
         }
+        // 0011: the indexes reports read through, and reports that run.
+        let indexes: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'
+                 AND name IN ('history_sales', 'points_by_time', 'complaints_opened')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 3, "report indexes missing from version {from}");
+        let query = dangol_core::reports::ReportQuery {
+            period: dangol_core::reports::ReportPeriod::LastMonths { months: 12 },
+            return_days: 60,
+        };
+        shop.reports(&query)
+            .unwrap_or_else(|e| panic!("reports fail from version {from}: {e}"));
         let next = shop
             .create_customer(&common::form("이서연", "010-1111-2222", ""))
             .unwrap();

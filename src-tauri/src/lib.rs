@@ -162,6 +162,8 @@ pub fn run() {
             commands::letters::make_letters,
             commands::letters::letter_recipients,
             commands::letters::edit_letter,
+            commands::reports::reports,
+            commands::reports::export_report,
             recovery::startup_problem,
             recovery::recovery_preview,
             recovery::recover_from_backup,

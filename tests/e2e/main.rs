@@ -14,6 +14,7 @@ mod letters;
 mod loyalty;
 mod mail;
 mod procs;
+mod reports;
 mod shop;
 #[path = "../../core/tests/common/smtp.rs"]
 mod smtp;

@@ -287,7 +287,7 @@ fn kind_label(kind: &str, lang: Language) -> &str {
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("partial");
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)?;

@@ -1,9 +1,10 @@
 //! Who a batch of letters goes to: this week's birthdays, customers not
 //! seen or not written to for six months (the six-month promise), a tier,
-//! or everyone who consents to post or email.
+//! everyone who consents to post or email, or customers picked elsewhere
+//! (the reports' "stopped coming" list).
 
 use chrono::{Days, Months, NaiveDate};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,6 +26,10 @@ pub enum Audience {
     },
     ConsentPost,
     ConsentEmail,
+    /// These customers, in this order (those since deleted are left out).
+    Customers {
+        ids: Vec<i64>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -60,6 +65,16 @@ pub fn recipients(
         })
     };
     let out = match audience {
+        Audience::Customers { ids } => {
+            let mut stmt = conn.prepare(&format!("{base} WHERE c.id = ?1"))?;
+            let mut out = vec![];
+            for id in ids {
+                if let Some(r) = stmt.query_row([id], row).optional()? {
+                    out.push(r);
+                }
+            }
+            out
+        }
         Audience::BirthdaysThisWeek => {
             let to = today.checked_add_days(Days::new(7)).unwrap_or(today);
             let mut ids: Vec<i64> = occasions::between(conn, today, to)?

@@ -8,5 +8,6 @@ pub mod history;
 pub mod letters;
 pub mod loyalty;
 pub mod mail;
+pub mod reports;
 pub mod settings;
 pub mod trials;

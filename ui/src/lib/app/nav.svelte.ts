@@ -4,6 +4,7 @@
  */
 import type { CustomerInput } from '../backend/bindings/CustomerInput';
 import type { CustomerSort } from '../backend/bindings/CustomerSort';
+import type { Occasion } from '../backend/bindings/Occasion';
 
 /** A form to open on arrival at a customer (from a search hit). */
 export type CustomerAction = 'sale';
@@ -16,7 +17,9 @@ export type View =
   | { name: 'new'; prefill?: CustomerInput }
   | { name: 'edit'; id: number }
   | { name: 'trials' }
-  | { name: 'letters' }
+  /** With `customers`: a letter for them (picked in a report), for `occasion`. */
+  | { name: 'letters'; occasion?: Occasion; customers?: number[] }
+  | { name: 'reports' }
   | { name: 'data' }
   | { name: 'settings' };
 

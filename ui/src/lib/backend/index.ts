@@ -73,6 +73,9 @@ import type { MadeLetters } from './bindings/MadeLetters';
 import type { Occasion } from './bindings/Occasion';
 import type { Recipient } from './bindings/Recipient';
 import type { TemplateProblem } from './bindings/TemplateProblem';
+import type { ReportKind } from './bindings/ReportKind';
+import type { ReportQuery } from './bindings/ReportQuery';
+import type { Reports } from './bindings/Reports';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -252,3 +255,7 @@ export const optOutEmail = (customerId: number) => call<null>('opt_out_email', {
 export const consentsDue = () => call<ConsentDue[]>('consents_due');
 /** Calls `onchange` whenever a letter's state changes; returns the unsubscribe. */
 export const onOutboxChanged = (onchange: () => void) => listen('outbox-changed', onchange);
+// Reports: every figure for a period, computed in Rust; one report to .xlsx.
+export const reports = (query: ReportQuery) => call<Reports>('reports', { query });
+export const exportReport = (kind: ReportKind, query: ReportQuery, path: string) =>
+  call<null>('export_report', { kind, query, path });

@@ -13,7 +13,19 @@ export async function pickImportFile(filterName: string): Promise<string | null>
   return typeof path === 'string' ? path : null;
 }
 
+/**
+ * Under automation (the e2e tests) no native dialog can be driven: the test
+ * names the file in `window.__dangolSavePath` and that is the answer.
+ */
+function automatedSavePath(): string | null {
+  if (typeof navigator === 'undefined' || !navigator.webdriver) return null;
+  const named = (window as unknown as { __dangolSavePath?: unknown }).__dangolSavePath;
+  return typeof named === 'string' ? named : null;
+}
+
 export async function pickExportPath(defaultName: string, ext: 'xlsx' | 'csv'): Promise<string | null> {
+  const automated = automatedSavePath();
+  if (automated !== null) return automated;
   const path = await save({
     defaultPath: `${defaultName}.${ext}`,
     filters: [{ name: ext === 'xlsx' ? 'Excel' : 'CSV', extensions: [ext] }],

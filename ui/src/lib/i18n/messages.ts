@@ -10,6 +10,7 @@ import koHome from './ko/home.json';
 import koLetters from './ko/letters.json';
 import koLoyalty from './ko/loyalty.json';
 import koMail from './ko/mail.json';
+import koReports from './ko/reports.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
@@ -25,6 +26,7 @@ import enHome from './en/home.json';
 import enLetters from './en/letters.json';
 import enLoyalty from './en/loyalty.json';
 import enMail from './en/mail.json';
+import enReports from './en/reports.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
@@ -42,6 +44,7 @@ const ko = {
   letters: koLetters,
   loyalty: koLoyalty,
   mail: koMail,
+  reports: koReports,
   search: koSearch,
   settings: koSettings,
   setup: koSetup,
@@ -63,6 +66,7 @@ const en: Messages = {
   letters: enLetters,
   loyalty: enLoyalty,
   mail: enMail,
+  reports: enReports,
   search: enSearch,
   settings: enSettings,
   setup: enSetup,

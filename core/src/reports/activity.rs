@@ -1,0 +1,121 @@
+//! New and returning customers, visits and revenue, month by month. New:
+//! her first visit ever was that month. Returning: she had visited before
+//! the month began. Revenue is every sale written down for a customer.
+
+use chrono::Datelike;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::period::{month_days, month_index, Span};
+use super::table::{tr, Cell, ReportTable};
+use super::visits::Visits;
+use crate::settings::Language;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ActivityRow {
+    /// `YYYY-MM`, or empty for the whole period.
+    pub month: String,
+    pub new_customers: u32,
+    pub returning_customers: u32,
+    pub visits: u32,
+    pub revenue: i64,
+    pub revenue_new: i64,
+    pub revenue_returning: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ActivityReport {
+    pub months: Vec<ActivityRow>,
+    /// The period as a whole: a customer counts once (new if her first
+    /// visit ever is in the period).
+    pub total: ActivityRow,
+}
+
+fn add(row: &mut ActivityRow, new: bool, first_here: bool, spent: i64) {
+    row.visits += 1;
+    row.revenue += spent;
+    if new {
+        row.revenue_new += spent;
+        if first_here {
+            row.new_customers += 1;
+        }
+    } else {
+        row.revenue_returning += spent;
+        if first_here {
+            row.returning_customers += 1;
+        }
+    }
+}
+
+pub fn activity(visits: &Visits, span: &Span) -> ActivityReport {
+    let from = span.from.num_days_from_ce();
+    let to = span.to.num_days_from_ce();
+    let months = span.months();
+    let ranges = month_days(&months);
+    let mut rows: Vec<ActivityRow> = months
+        .iter()
+        .map(|m| ActivityRow {
+            month: m.label.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let mut total = ActivityRow::default();
+    for c in visits.iter() {
+        let start = c.first_from(from);
+        let first_ever = c.days[0];
+        let mut last_month = usize::MAX;
+        for j in start..c.days.len() {
+            let d = c.days[j];
+            if d > to {
+                break;
+            }
+            let spent = c.spent[j];
+            add(&mut total, first_ever >= from, j == start, spent);
+            if let Some(m) = month_index(&ranges, d) {
+                let new = first_ever >= ranges[m].0;
+                add(&mut rows[m], new, m != last_month, spent);
+                last_month = m;
+            }
+        }
+    }
+    ActivityReport {
+        months: rows,
+        total,
+    }
+}
+
+impl ActivityReport {
+    pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
+        let mut t = ReportTable::new(
+            tr(lang, "신규·재방문 고객", "New and returning customers"),
+            &[
+                ("월", "Month"),
+                ("신규 고객", "New customers"),
+                ("재방문 고객", "Returning customers"),
+                ("방문", "Visits"),
+                ("매출", "Revenue"),
+                ("신규 고객 매출", "Revenue, new"),
+                ("재방문 고객 매출", "Revenue, returning"),
+            ],
+            lang,
+        );
+        let whole = ActivityRow {
+            month: tr(lang, "기간 전체", "Whole period"),
+            ..self.total.clone()
+        };
+        for r in self.months.iter().chain(std::iter::once(&whole)) {
+            t.rows.push(vec![
+                Cell::Text(r.month.clone()),
+                Cell::Count(r.new_customers.into()),
+                Cell::Count(r.returning_customers.into()),
+                Cell::Count(r.visits.into()),
+                Cell::Money(r.revenue),
+                Cell::Money(r.revenue_new),
+                Cell::Money(r.revenue_returning),
+            ]);
+        }
+        vec![t]
+    }
+}

@@ -1,0 +1,60 @@
+//! `Shop`'s reports: every figure for a period, in the shop's local days,
+//! and one report's numbers written to .xlsx.
+
+use std::path::Path;
+
+use chrono::Local;
+
+use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::reports::{self, Clock, Context, ReportKind, ReportQuery, Reports};
+use crate::shop_history::today;
+use crate::Shop;
+
+fn check(q: &ReportQuery) -> Result<()> {
+    if !(1..=365).contains(&q.return_days) {
+        return Err(Error::Validation(vec![FieldError::new(
+            "return_days",
+            FieldErrorCode::InvalidChoice,
+        )]));
+    }
+    Ok(())
+}
+
+impl Shop {
+    pub fn reports(&self, q: &ReportQuery) -> Result<Reports> {
+        check(q)?;
+        let today = today();
+        let span = q.period.resolve(today)?;
+        let clock = Clock::around(&Local, today);
+        let language = self.settings()?.language;
+        let conn = self.db().reader()?;
+        reports::build(&Context {
+            conn: &conn,
+            db: Some(self.db()),
+            clock: &clock,
+            span,
+            return_days: q.return_days,
+            language,
+        })
+    }
+
+    /// Writes one report's tables to an .xlsx file at `path`.
+    pub fn export_report(&self, kind: ReportKind, q: &ReportQuery, path: &Path) -> Result<()> {
+        check(q)?;
+        let today = today();
+        let span = q.period.resolve(today)?;
+        let clock = Clock::around(&Local, today);
+        let settings = self.settings()?;
+        let conn = self.db().reader()?;
+        let cx = Context {
+            conn: &conn,
+            db: Some(self.db()),
+            clock: &clock,
+            span,
+            return_days: q.return_days,
+            language: settings.language,
+        };
+        let tables = reports::tables_of(&cx, kind)?;
+        reports::export::to_xlsx(&tables, settings.country, path)
+    }
+}

@@ -1,0 +1,85 @@
+//! Reports end to end on the sample shop: the repurchase chart drawn from
+//! Rust's figures, its numbers a click away and saved as an .xlsx that a
+//! spreadsheet reads; and from "stopped coming" straight to a letter.
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+
+use crate::app::tid;
+use crate::shop::{open_shop, shows_text};
+
+#[test]
+fn sample_shop_reports_show_repurchase_and_export_it() {
+    let app = open_shop(
+        "sample_shop_reports_show_repurchase_and_export_it",
+        "setup-start-sample",
+    );
+    app.click("nav-reports");
+    app.wait_for(&tid("reports-screen"));
+
+    // The last 12 months: a rate, the sentence behind it, a point a month.
+    let rate = shows_text(&app, &tid("repurchase-rate"), "%");
+    shows_text(&app, &tid("repurchase-headline"), "다시 왔습니다");
+    app.wait_for(&tid("chart-repurchase"));
+    let points = app.wait_until("the trend's points", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        Ok((n >= 10).then_some(n))
+    });
+    assert!(points <= 12, "{points} points for 12 months");
+    app.snapshot("reports");
+    // Every other report is on the screen too (pictures for a look at each).
+    for kind in [
+        "activity",
+        "lapsed",
+        "top",
+        "complaints",
+        "tiers",
+        "rewards",
+    ] {
+        let card = app.wait_for(&tid(&format!("report-{kind}")));
+        app.wd
+            .execute("arguments[0].scrollIntoView();", &[card.to_json()])
+            .expect("scroll to the report");
+        app.snapshot(&format!("reports-{kind}"));
+    }
+
+    // Its numbers: the whole period's row says the same rate.
+    app.click("report-repurchase-numbers");
+    let table = shows_text(&app, &tid("report-repurchase-table"), "재구매율 (월별)");
+    assert!(table.contains("기간 전체"), "{table}");
+    assert!(table.contains(rate.trim()), "rate {rate} not in {table}");
+    app.snapshot("reports-numbers");
+
+    // Saved to Excel (the test names the file the save dialog would ask for).
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = files.path().join("재구매율.xlsx");
+    app.wd
+        .execute(
+            "window.__dangolSavePath = arguments[0];",
+            &[path.display().to_string().into()],
+        )
+        .expect("name the file");
+    app.click("report-repurchase-export");
+    app.wait_until("the exported workbook", || {
+        Ok(std::fs::metadata(&path).ok().filter(|m| m.len() > 0))
+    });
+    let mut book: Xlsx<_> = open_workbook(&path).expect("an .xlsx");
+    assert_eq!(book.sheet_names(), ["재구매율 (월별)", "다시 오기까지"]);
+    let sheet = book.worksheet_range("재구매율 (월별)").expect("the sheet");
+    let rows: Vec<Vec<Data>> = sheet.rows().map(|r| r.to_vec()).collect();
+    assert_eq!(rows[0][0], Data::String("월".into()));
+    assert_eq!(rows.len(), 1 + 12 + 1, "a header, 12 months, the period");
+    assert_eq!(rows[13][0], Data::String("기간 전체".into()));
+
+    // Those who stopped coming, all written to at once: the letter screen
+    // opens on "we miss you" with them ticked.
+    let listed = app.texts(&tid("lapsed-row")).unwrap().len();
+    assert!(listed > 0, "nobody stopped coming in the sample shop");
+    app.click("lapsed-write-all");
+    app.wait_for(&tid("letters-screen"));
+    app.wait_until("the picked customers as recipients", || {
+        let n = app.texts(&tid("letter-recipient"))?.len();
+        Ok((n >= listed).then_some(()))
+    });
+    assert_eq!(app.value_of("letter-occasion"), "miss_you");
+    app.snapshot("reports-letter");
+}
