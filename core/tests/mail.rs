@@ -49,15 +49,36 @@ fn with_email(t: &TestShop, name: &str, email: &str, consent: bool) -> i64 {
     t.shop.create_customer(&f).unwrap().id
 }
 
-fn send(t: &TestShop, occasion: Occasion, ids: &[i64]) -> (Vec<i64>, RunEnd) {
-    let made = t.shop.make_letters(occasion, ids, Channel::Email).unwrap();
+/// Makes the occasion's letters and puts them in the outbox; their ids.
+fn queue(t: &TestShop, occasion: Occasion, ids: &[i64], channel: Channel) -> Vec<i64> {
+    let made = t.shop.make_letters(occasion, ids, channel).unwrap();
     let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
     t.shop.queue_letters(&letters).unwrap();
-    let end = t
-        .shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
-    (letters, end)
+    letters
+}
+
+/// One run of the sender, as the app's background thread does it.
+fn run(shop: &dangol_core::Shop, password: &str) -> RunEnd {
+    shop.send_outbox(password, &quick(), &AtomicBool::new(false), &mut || {})
+        .unwrap()
+}
+
+fn send(t: &TestShop, occasion: Occasion, ids: &[i64]) -> (Vec<i64>, RunEnd) {
+    let letters = queue(t, occasion, ids, Channel::Email);
+    (letters, run(&t.shop, PASSWORD))
+}
+
+/// The letters in her history, newest first.
+fn letters_in_history(t: &TestShop, customer_id: i64) -> Vec<dangol_core::HistoryEntry> {
+    t.shop
+        .timeline(&dangol_core::TimelineQuery {
+            customer_id,
+            kinds: vec![HistoryKind::Letter],
+            offset: 0,
+            limit: 50,
+        })
+        .unwrap()
+        .entries
 }
 
 fn status_of(t: &TestShop, name: &str) -> (OutboxStatus, Option<MailErrorCode>, u32) {
@@ -123,20 +144,8 @@ fn a_birthday_letter_arrives_as_written_and_joins_her_history() {
     assert!(m["listUnsubscribe"].is_null());
 
     assert_eq!(status_of(&t, "김민수"), (OutboxStatus::Sent, None, 1));
-    let story = t
-        .shop
-        .timeline(&dangol_core::TimelineQuery {
-            customer_id: minsu,
-            kinds: vec![],
-            offset: 0,
-            limit: 50,
-        })
-        .unwrap();
-    let letter = story
-        .entries
-        .iter()
-        .find(|e| e.kind == HistoryKind::Letter)
-        .expect("the sent email is in her history");
+    let letters = letters_in_history(&t, minsu);
+    let letter = letters.first().expect("the sent email is in her history");
     assert_eq!(letter.summary, "생일을 축하드립니다");
     assert_eq!(letter.channel, Some(dangol_core::ContactChannel::Email));
 }
@@ -146,25 +155,10 @@ fn a_letter_made_for_print_then_emailed_is_one_entry_in_her_history() {
     let server = SmtpServer::start();
     let t = shop(&server);
     let minsu = with_email(&t, "김민수", "minsu@example.com", false);
-    let made = t
-        .shop
-        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
-        .unwrap();
-    t.shop.queue_letters(&[made.made[0].id]).unwrap();
-    t.shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    queue(&t, Occasion::Birthday, &[minsu], Channel::Print);
+    run(&t.shop, PASSWORD);
     assert_eq!(server.received().len(), 1);
-    let letters: Vec<_> = t
-        .shop
-        .timeline(&dangol_core::TimelineQuery {
-            customer_id: minsu,
-            kinds: vec![HistoryKind::Letter],
-            offset: 0,
-            limit: 50,
-        })
-        .unwrap()
-        .entries;
+    let letters = letters_in_history(&t, minsu);
     assert_eq!(letters.len(), 1, "{letters:?}");
     assert_eq!(letters[0].channel, Some(dangol_core::ContactChannel::Email));
 }
@@ -206,10 +200,7 @@ fn advertising_is_marked_and_goes_only_to_those_who_agreed() {
 
     // She opts out while her letter waits: one click, at once.
     t.shop.opt_out_email(later_out).unwrap();
-    let end = t
-        .shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    let end = run(&t.shop, PASSWORD);
     assert_eq!(end, RunEnd::Done);
 
     let got = server.received();
@@ -291,9 +282,7 @@ fn faults_leave_every_letter_sent_failed_or_unknown_and_none_twice() {
     assert!(addressed_to(&got, "drop@").is_empty());
 
     // A letter of unknown fate is not sent again by itself...
-    t.shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    run(&t.shop, PASSWORD);
     assert_eq!(server.received().len(), 3);
     // ...only when the owner says so.
     let drop_id = t
@@ -305,9 +294,7 @@ fn faults_leave_every_letter_sent_failed_or_unknown_and_none_twice() {
         .unwrap()
         .id;
     t.shop.decide_outbox(drop_id, Decision::Retry).unwrap();
-    t.shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    run(&t.shop, PASSWORD);
     assert_eq!(addressed_to(&server.received(), "drop@").len(), 1);
     assert_eq!(status_of(&t, "끊김").0, OutboxStatus::Sent);
     let counts = t.shop.outbox_counts().unwrap();
@@ -358,15 +345,8 @@ fn login_and_server_problems_are_told_apart() {
     // A batch with the wrong password: every letter fails with the reason,
     // and goes once the password is right.
     let a = with_email(&t, "김민수", "minsu@example.com", false);
-    let made = t
-        .shop
-        .make_letters(Occasion::Birthday, &[a], Channel::Email)
-        .unwrap();
-    t.shop.queue_letters(&[made.made[0].id]).unwrap();
-    let end = t
-        .shop
-        .send_outbox("wrong", &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    queue(&t, Occasion::Birthday, &[a], Channel::Email);
+    let end = run(&t.shop, "wrong");
     assert!(
         matches!(
             end,
@@ -380,24 +360,15 @@ fn login_and_server_problems_are_told_apart() {
     assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Failed);
     let id = t.shop.outbox(10).unwrap()[0].id;
     t.shop.decide_outbox(id, Decision::Retry).unwrap();
-    t.shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    run(&t.shop, PASSWORD);
     assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Sent);
     assert_eq!(server.received().len(), 2, "the test email and the letter");
 
     // The server down mid-life: the next batch fails with that reason, none lost.
     t.shop.save_mail_settings(&down).unwrap();
     let b = with_email(&t, "이영희", "younghee@example.com", false);
-    let made = t
-        .shop
-        .make_letters(Occasion::Birthday, &[b], Channel::Email)
-        .unwrap();
-    t.shop.queue_letters(&[made.made[0].id]).unwrap();
-    let end = t
-        .shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    queue(&t, Occasion::Birthday, &[b], Channel::Email);
+    let end = run(&t.shop, PASSWORD);
     assert!(
         matches!(
             end,
@@ -425,11 +396,7 @@ fn a_letter_on_the_wire_when_the_app_died_is_unknown_not_resent() {
     let server = SmtpServer::start();
     let t = shop(&server);
     let a = with_email(&t, "김민수", "minsu@example.com", false);
-    let made = t
-        .shop
-        .make_letters(Occasion::Birthday, &[a], Channel::Email)
-        .unwrap();
-    t.shop.queue_letters(&[made.made[0].id]).unwrap();
+    let made = queue(&t, Occasion::Birthday, &[a], Channel::Email);
     // What a crash leaves: the letter claimed, its data maybe on the wire.
     t.shop
         .db()
@@ -443,9 +410,7 @@ fn a_letter_on_the_wire_when_the_app_died_is_unknown_not_resent() {
         (s, e),
         (OutboxStatus::Unknown, Some(MailErrorCode::Dropped))
     );
-    t.shop
-        .send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    run(&t.shop, PASSWORD);
     assert!(
         server.received().is_empty(),
         "not re-sent without the owner's say"
@@ -458,7 +423,7 @@ fn a_letter_on_the_wire_when_the_app_died_is_unknown_not_resent() {
         "a sent letter stays sent"
     );
     assert!(
-        t.shop.edit_letter(made.made[0].id, "x", "y").is_err(),
+        t.shop.edit_letter(made[0], "x", "y").is_err(),
         "nor can its text change"
     );
 }
@@ -480,12 +445,7 @@ fn the_pace_holds_letters_back_and_says_until_when() {
         max_wait: Duration::ZERO,
         ..quick()
     };
-    let made = t
-        .shop
-        .make_letters(Occasion::Birthday, &ids, Channel::Email)
-        .unwrap();
-    let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
-    t.shop.queue_letters(&letters).unwrap();
+    queue(&t, Occasion::Birthday, &ids, Channel::Email);
     let end = t
         .shop
         .send_outbox(PASSWORD, &policy, &AtomicBool::new(false), &mut || {})
@@ -553,12 +513,7 @@ fn a_sender_killed_mid_letter_leaves_it_unknown_and_the_rest_waiting() {
         with_email(&t, "느림", "slow@example.com", false),
         with_email(&t, "셋째", "third@example.com", false),
     ];
-    let made = t
-        .shop
-        .make_letters(Occasion::Birthday, &ids, Channel::Email)
-        .unwrap();
-    let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
-    t.shop.queue_letters(&letters).unwrap();
+    queue(&t, Occasion::Birthday, &ids, Channel::Email);
     let db = t.path();
     drop(t.shop);
 
@@ -600,8 +555,7 @@ fn a_sender_killed_mid_letter_leaves_it_unknown_and_the_rest_waiting() {
         OutboxStatus::Queued,
         "the rest waits, not lost"
     );
-    shop.send_outbox(PASSWORD, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap();
+    run(&shop, PASSWORD);
     assert_eq!(status("셋째"), OutboxStatus::Sent);
     assert_eq!(
         status("느림"),
