@@ -254,6 +254,16 @@ fn korean_by_default_and_english_in_settings() {
         let text = app.texts(&tid("nav-customers"))?.join(" ");
         Ok((!text.is_empty() && !has_hangul(&text)).then_some(()))
     });
+    // The mail settings and the provider's steps too.
+    let mail = app.texts(&tid("mail-settings")).unwrap().join(" ");
+    assert!(!has_hangul(&mail), "mail settings still in Korean: {mail}");
+    app.wd
+        .execute(
+            "document.querySelector('[data-testid=mail-settings]').scrollIntoView()",
+            &[],
+        )
+        .expect("scroll to mail settings");
+    app.snapshot("english-mail");
     // Validation messages follow the language too.
     app.click("new-customer");
     app.type_into("field-name", "Jane Park");
