@@ -83,3 +83,25 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
     assert_eq!(app.value_of("letter-occasion"), "miss_you");
     app.snapshot("reports-letter");
 }
+
+/// In English the reports, their numbers tables (written by Rust) and
+/// their words are English.
+#[test]
+fn reports_read_in_english() {
+    let app = open_shop("reports_read_in_english", "setup-start-sample");
+    app.click("nav-settings");
+    app.click("settings-language-en");
+    app.wait_until("the menu in English", || {
+        let text = app.texts(&tid("nav-reports"))?.join(" ");
+        Ok((text.trim() == "Reports").then_some(()))
+    });
+    app.click("nav-reports");
+    shows_text(&app, &tid("repurchase-headline"), "came back within 60 days");
+    app.click("report-repurchase-numbers");
+    let card = shows_text(&app, &tid("report-repurchase"), "Repurchase by month");
+    assert!(
+        !card.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+        "Korean left in the English repurchase report: {card}"
+    );
+    app.snapshot("reports-en");
+}
