@@ -70,6 +70,15 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
     assert_eq!(rows.len(), 1 + 12 + 1, "a header, 12 months, the period");
     assert_eq!(rows[13][0], Data::String("기간 전체".into()));
 
+    // The last 3 months: three points at most, and the period says so.
+    let twelve = app.texts(&tid("report-span")).unwrap().join(" ");
+    app.select_index("report-period", 1);
+    app.wait_until("three months of trend and their dates", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        let span = app.texts(&tid("report-span"))?.join(" ");
+        Ok((n <= 3 && span != twelve).then_some(()))
+    });
+
     // Those who stopped coming, all written to at once: the letter screen
     // opens on "we miss you" with them ticked.
     let listed = app.texts(&tid("lapsed-row")).unwrap().len();
@@ -96,7 +105,11 @@ fn reports_read_in_english() {
         Ok((text.trim() == "Reports").then_some(()))
     });
     app.click("nav-reports");
-    shows_text(&app, &tid("repurchase-headline"), "came back within 60 days");
+    shows_text(
+        &app,
+        &tid("repurchase-headline"),
+        "came back within 60 days",
+    );
     app.click("report-repurchase-numbers");
     let card = shows_text(&app, &tid("report-repurchase"), "Repurchase by month");
     assert!(
