@@ -518,6 +518,23 @@ fn the_sample_shop_has_something_in_every_report() {
         .tiers
         .iter()
         .any(|t| t.tier_id.as_deref() == Some("dangol") && t.customers > 0));
+    // The reports agree with each other: months add up to the period.
+    let a = &r.activity;
+    let sum = |f: fn(&reports::activity::ActivityRow) -> i64| a.months.iter().map(f).sum::<i64>();
+    assert_eq!(sum(|m| m.visits.into()), i64::from(a.total.visits));
+    assert_eq!(sum(|m| m.revenue), a.total.revenue);
+    assert_eq!(a.total.revenue, r.top.revenue);
+    assert_eq!(
+        a.total.new_customers + a.total.returning_customers,
+        r.top.buyers
+    );
+    assert_eq!(r.top.buyers, r.repurchase.buyers);
+    let lapsed: u32 = r.lapsed.months.iter().map(|m| m.customers).sum();
+    assert_eq!(lapsed, r.lapsed.stopped);
+    let placed: u32 = r.tiers.tiers.iter().map(|t| t.customers).sum();
+    assert_eq!(i64::from(placed), t.shop.customer_count().unwrap() as i64);
+    let kinds: u32 = r.complaints.categories.iter().map(|c| c.opened).sum();
+    assert_eq!(kinds, r.complaints.total.opened);
     let path = t.dir.path().join("repurchase.xlsx");
     t.shop
         .export_report(ReportKind::Repurchase, &q, &path)
