@@ -253,6 +253,17 @@ fn new_and_returning_customers_by_month() {
     assert_eq!(row(&a.months[1]), (0, 1, 1, 30_000, 0, 30_000));
     assert_eq!(row(&a.months[2]), (0, 1, 1, 12_000, 0, 12_000));
     assert_eq!(row(&a.total), (1, 3, 9, 150_000, 50_000, 100_000));
+    // The period before: 1 December to 20 February. A (10 January and 10
+    // February), H (1 February) and E (16 February), all new then; C's
+    // first visit on 28 February is after it.
+    assert_eq!(
+        (a.previous_span.from, a.previous_span.to),
+        (day("2025-12-01"), day("2026-02-20"))
+    );
+    assert_eq!(row(&a.previous), (3, 0, 4, 31_000, 31_000, 0));
+    assert_eq!(a.revenue_change, Some((150_000.0 - 31_000.0) / 31_000.0));
+    assert_eq!(a.visits_change, Some(5.0 / 4.0));
+    assert_eq!(a.customers_change, Some(1.0 / 3.0));
 }
 
 #[test]
