@@ -79,6 +79,33 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
         Ok((n <= 3 && span != twelve).then_some(()))
     });
 
+    // Own dates, the last 30 days: loaded on 적용, two months at most.
+    let three = app.texts(&tid("report-span")).unwrap().join(" ");
+    app.select_index("report-period", 4);
+    let from = app.wait_for(&tid("report-from"));
+    app.wd
+        .execute(
+            "const el = arguments[0], d = new Date(Date.now() - 30 * 86400000);
+             const p = (n) => String(n).padStart(2, '0');
+             el.value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            &[from.to_json()],
+        )
+        .expect("set the first day");
+    app.click("report-apply");
+    app.wait_until("30 days of trend and their dates", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        let span = app.texts(&tid("report-span"))?.join(" ");
+        Ok((n <= 2 && span != three).then_some(()))
+    });
+
+    // Back to the last 12 months for the rest.
+    app.select_index("report-period", 3);
+    app.wait_until("twelve months of trend again", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        Ok((n >= 10).then_some(()))
+    });
+
     // Those who stopped coming, all written to at once: the letter screen
     // opens on "we miss you" with them ticked.
     let listed = app.texts(&tid("lapsed-row")).unwrap().len();
