@@ -2,6 +2,8 @@
 //! a temporary folder, and a quick way to write a customer form.
 #![allow(dead_code, clippy::new_without_default)]
 
+pub mod report_shop;
+
 use dangol_core::{
     CustomerInput, Error, FieldErrorCode, PaymentInput, PhoneInput, PhoneLabel, SaleInput, Shop,
 };
