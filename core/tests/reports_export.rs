@@ -90,6 +90,8 @@ fn the_sample_shop_has_something_in_every_report() {
     assert_eq!(lapsed, r.lapsed.stopped);
     let placed: u32 = r.tiers.tiers.iter().map(|t| t.customers).sum();
     assert_eq!(i64::from(placed), t.shop.customer_count().unwrap() as i64);
+    // The sample's tiers are what the rules give: nothing to recompute.
+    assert_eq!(t.shop.recompute_tiers().unwrap(), vec![]);
     let kinds: u32 = r.complaints.categories.iter().map(|c| c.opened).sum();
     assert_eq!(kinds, r.complaints.total.opened);
     let path = t.dir.path().join("repurchase.xlsx");
