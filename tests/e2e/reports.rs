@@ -78,6 +78,11 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
         let span = app.texts(&tid("report-span"))?.join(" ");
         Ok((n <= 3 && span != twelve).then_some(()))
     });
+    let card = app.wait_for(&tid("report-activity"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[card.to_json()])
+        .expect("scroll to the report");
+    app.snapshot("reports-3-months");
 
     // Own dates, the last 30 days: loaded on 적용, two months at most.
     let three = app.texts(&tid("report-span")).unwrap().join(" ");
