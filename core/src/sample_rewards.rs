@@ -51,7 +51,8 @@ fn climb_tiers(
             .and_then(|id| rules.tier(id))
             .map_or(String::from("-"), |t| t.name.clone())
     };
-    let mut current: Option<String> = None;
+    // Everyone starts in the tier of no visits (not news, not written).
+    let mut current: Option<String> = rules.tier_for(0, 0).map(|t| t.id.clone());
     let (mut visits, mut spent) = (0u32, 0i64);
     for &(_, when, amount) in sales {
         visits += 1;

@@ -70,6 +70,47 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
     assert_eq!(rows.len(), 1 + 12 + 1, "a header, 12 months, the period");
     assert_eq!(rows[13][0], Data::String("기간 전체".into()));
 
+    // The last 3 months: three points at most, and the period says so.
+    let twelve = app.texts(&tid("report-span")).unwrap().join(" ");
+    app.select_index("report-period", 1);
+    app.wait_until("three months of trend and their dates", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        let span = app.texts(&tid("report-span"))?.join(" ");
+        Ok((n <= 3 && span != twelve).then_some(()))
+    });
+    let card = app.wait_for(&tid("report-activity"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[card.to_json()])
+        .expect("scroll to the report");
+    app.snapshot("reports-3-months");
+
+    // Own dates, the last 30 days: loaded on 적용, two months at most.
+    let three = app.texts(&tid("report-span")).unwrap().join(" ");
+    app.select_index("report-period", 4);
+    let from = app.wait_for(&tid("report-from"));
+    app.wd
+        .execute(
+            "const el = arguments[0], d = new Date(Date.now() - 30 * 86400000);
+             const p = (n) => String(n).padStart(2, '0');
+             el.value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            &[from.to_json()],
+        )
+        .expect("set the first day");
+    app.click("report-apply");
+    app.wait_until("30 days of trend and their dates", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        let span = app.texts(&tid("report-span"))?.join(" ");
+        Ok((n <= 2 && span != three).then_some(()))
+    });
+
+    // Back to the last 12 months for the rest.
+    app.select_index("report-period", 3);
+    app.wait_until("twelve months of trend again", || {
+        let n = app.texts(&tid("trend-point"))?.len();
+        Ok((n >= 10).then_some(()))
+    });
+
     // Those who stopped coming, all written to at once: the letter screen
     // opens on "we miss you" with them ticked.
     let listed = app.texts(&tid("lapsed-row")).unwrap().len();
@@ -82,4 +123,30 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
     });
     assert_eq!(app.value_of("letter-occasion"), "miss_you");
     app.snapshot("reports-letter");
+}
+
+/// In English the reports, their numbers tables (written by Rust) and
+/// their words are English.
+#[test]
+fn reports_read_in_english() {
+    let app = open_shop("reports_read_in_english", "setup-start-sample");
+    app.click("nav-settings");
+    app.click("settings-language-en");
+    app.wait_until("the menu in English", || {
+        let text = app.texts(&tid("nav-reports"))?.join(" ");
+        Ok((text.trim() == "Reports").then_some(()))
+    });
+    app.click("nav-reports");
+    shows_text(
+        &app,
+        &tid("repurchase-headline"),
+        "came back within 60 days",
+    );
+    app.click("report-repurchase-numbers");
+    let card = shows_text(&app, &tid("report-repurchase"), "Repurchase by month");
+    assert!(
+        !card.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+        "Korean left in the English repurchase report: {card}"
+    );
+    app.snapshot("reports-en");
 }

@@ -24,13 +24,25 @@ pub struct ActivityRow {
     pub revenue_returning: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ActivityReport {
     pub months: Vec<ActivityRow>,
     /// The period as a whole: a customer counts once (new if her first
     /// visit ever is in the period).
     pub total: ActivityRow,
+    /// The period before, of the same shape (`Span::previous`), as a whole.
+    pub previous_span: Span,
+    pub previous: ActivityRow,
+    /// Change against the period before: 0.25 is 25 % more; none when
+    /// the period before had nothing.
+    pub revenue_change: Option<f64>,
+    pub visits_change: Option<f64>,
+    pub customers_change: Option<f64>,
+}
+
+fn change(now: i64, before: i64) -> Option<f64> {
+    (before > 0).then(|| (now - before) as f64 / before as f64)
 }
 
 fn add(row: &mut ActivityRow, new: bool, first_here: bool, spent: i64) {
@@ -50,6 +62,23 @@ fn add(row: &mut ActivityRow, new: bool, first_here: bool, spent: i64) {
 }
 
 pub fn activity(visits: &Visits, span: &Span) -> ActivityReport {
+    let (months, total) = count(visits, span);
+    let previous_span = span.previous();
+    let (_, previous) = count(visits, &previous_span);
+    let customers = |r: &ActivityRow| i64::from(r.new_customers + r.returning_customers);
+    ActivityReport {
+        months,
+        revenue_change: change(total.revenue, previous.revenue),
+        visits_change: change(total.visits.into(), previous.visits.into()),
+        customers_change: change(customers(&total), customers(&previous)),
+        total,
+        previous_span,
+        previous,
+    }
+}
+
+/// The span's months and its whole.
+fn count(visits: &Visits, span: &Span) -> (Vec<ActivityRow>, ActivityRow) {
     let from = span.from.num_days_from_ce();
     let to = span.to.num_days_from_ce();
     let months = span.months();
@@ -80,10 +109,7 @@ pub fn activity(visits: &Visits, span: &Span) -> ActivityReport {
             }
         }
     }
-    ActivityReport {
-        months: rows,
-        total,
-    }
+    (rows, total)
 }
 
 impl ActivityReport {
@@ -105,7 +131,12 @@ impl ActivityReport {
             month: tr(lang, "기간 전체", "Whole period"),
             ..self.total.clone()
         };
-        for r in self.months.iter().chain(std::iter::once(&whole)) {
+        let (a, b) = (self.previous_span.from, self.previous_span.to);
+        let before = ActivityRow {
+            month: tr(lang, "이전 기간", "Period before") + &format!(" ({a} ~ {b})"),
+            ..self.previous.clone()
+        };
+        for r in self.months.iter().chain([&whole, &before]) {
             t.rows.push(vec![
                 Cell::Text(r.month.clone()),
                 Cell::Count(r.new_customers.into()),

@@ -73,11 +73,14 @@ pub struct LapsedReport {
 /// Her usual gap from her most recent gaps, if she has any.
 fn own_gap(days: &[i32]) -> Option<u32> {
     let start = days.len().saturating_sub(RECENT_GAPS + 1);
-    let mut gaps: Vec<u32> = days[start..]
-        .windows(2)
-        .map(|w| (w[1] - w[0]) as u32)
-        .collect();
-    median(&mut gaps)
+    // On the stack: this runs for every customer.
+    let mut gaps = [0u32; RECENT_GAPS];
+    let mut n = 0;
+    for w in days[start..].windows(2) {
+        gaps[n] = (w[1] - w[0]) as u32;
+        n += 1;
+    }
+    median(&mut gaps[..n])
 }
 
 /// The day after which she counts as gone.
@@ -92,22 +95,24 @@ pub fn lapsed(visits: &Visits, span: &Span, conn: &rusqlite::Connection) -> Resu
     let ranges = month_days(&months);
     // Only what had happened by the period's end counts.
     let until = |c: &CustomerVisits<'_>| c.days.partition_point(|&d| d <= to);
-    let mut usual: Vec<u32> = visits
+    // Each customer's own gap, worked out once.
+    let gaps: Vec<Option<u32>> = visits
         .iter()
-        .filter_map(|c| own_gap(&c.days[..until(&c)]))
+        .map(|c| own_gap(&c.days[..until(&c)]))
         .collect();
+    let mut usual: Vec<u32> = gaps.iter().flatten().copied().collect();
     let shop_usual = median(&mut usual).unwrap_or(DEFAULT_GAP);
     let mut per_month = vec![0u32; months.len()];
     let (mut stopped, mut earlier) = (0, 0);
     let mut found: Vec<LapsedCustomer> = vec![];
-    for c in visits.iter() {
+    for (c, own_gap) in visits.iter().zip(gaps) {
         let n = until(&c);
         if n == 0 {
             continue;
         }
         let days = &c.days[..n];
         let last = days[n - 1];
-        let (gap, own) = own_gap(days).map_or((shop_usual, false), |g| (g, true));
+        let (gap, own) = own_gap.map_or((shop_usual, false), |g| (g, true));
         // She is gone from the day after `last + threshold`.
         let gone = last + threshold(gap) as i32 + 1;
         if gone > to {

@@ -78,6 +78,31 @@ impl Span {
         self.from <= d && d <= self.to
     }
 
+    /// The period just before, of the same shape, for comparing: a span
+    /// that starts on the 1st moves back by its number of months (1–25
+    /// November → 1–25 October; the last 12 months → the 12 before);
+    /// any other moves back by its length in days.
+    pub fn previous(&self) -> Span {
+        let n = self.months().len() as u32;
+        let by_months = (self.from.day() == 1)
+            .then(|| {
+                let from = self.from.checked_sub_months(Months::new(n))?;
+                let to = self.to.checked_sub_months(Months::new(n))?;
+                Some((from, to))
+            })
+            .flatten();
+        let (from, to) = by_months.unwrap_or_else(|| {
+            let days = (self.to - self.from).num_days() + 1;
+            let from = self.from - chrono::Duration::days(days);
+            (from, self.from.pred_opt().unwrap_or(self.from))
+        });
+        Span {
+            from,
+            to,
+            today: self.today,
+        }
+    }
+
     /// The calendar months the span touches, oldest first.
     pub fn months(&self) -> Vec<Month> {
         let mut out = vec![];
@@ -126,6 +151,34 @@ mod tests {
         assert_eq!((s.from, s.to), (d("2026-01-01"), d("2026-03-15")));
         let labels: Vec<_> = s.months().into_iter().map(|m| m.label).collect();
         assert_eq!(labels, ["2026-01", "2026-02", "2026-03"]);
+    }
+
+    #[test]
+    fn the_period_before_has_the_same_shape() {
+        let today = d("2026-11-25");
+        let prev = |p: ReportPeriod| {
+            let s = p.resolve(today).unwrap().previous();
+            (s.from, s.to)
+        };
+        assert_eq!(
+            prev(ReportPeriod::ThisMonth),
+            (d("2026-10-01"), d("2026-10-25"))
+        );
+        assert_eq!(
+            prev(ReportPeriod::LastMonths { months: 12 }),
+            (d("2024-12-01"), d("2025-11-25"))
+        );
+        let custom = ReportPeriod::Custom {
+            from: d("2026-03-10"),
+            to: d("2026-03-19"),
+        };
+        assert_eq!(prev(custom), (d("2026-02-28"), d("2026-03-09")));
+        // 31 March a month back is the last day of February.
+        let march = ReportPeriod::Custom {
+            from: d("2026-03-01"),
+            to: d("2026-03-31"),
+        };
+        assert_eq!(prev(march), (d("2026-02-01"), d("2026-02-28")));
     }
 
     #[test]

@@ -12,3 +12,10 @@ export function chartBox(width: number, H: number, right: number): Box {
   const bottom = 26;
   return { W, H, left, right, top, plotW: W - left - right, plotH: H - top - bottom };
 }
+
+/** About how wide a small chart label is (Hangul is wider than digits). */
+export function labelWidth(text: string, fontSize = 10.5): number {
+  let w = 0;
+  for (const c of text) w += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(c) ? fontSize : fontSize * 0.6;
+  return w;
+}

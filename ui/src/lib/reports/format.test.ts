@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { compactMoney, formatCell, formatMonth, formatShare, niceTicks } from './format';
+import { compactMoney, formatCell, formatChange, formatMonth, formatShare, niceTicks } from './format';
 
 describe('report formatting', () => {
   it('writes shares as percentages, and nothing to divide as a dash', () => {
     expect(formatShare(0.5, 'ko')).toBe('50%');
     expect(formatShare(65 / 150, 'en')).toBe('43.3%');
     expect(formatShare(null, 'ko')).toBe('–');
+  });
+
+  it('writes a change with its direction', () => {
+    expect(formatChange(0.123, 'ko')).toBe('▲12.3%');
+    expect(formatChange(-0.05, 'en')).toBe('▼5%');
+    expect(formatChange(0, 'ko')).toBe('0%');
+    expect(formatChange(null, 'ko')).toBe('–');
   });
 
   it('names months the way each language does', () => {

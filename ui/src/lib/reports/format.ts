@@ -16,6 +16,13 @@ export function formatShare(share: number | null, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
+/** A change against the period before: 0.123 → "▲12.3%", -0.05 → "▼5%". */
+export function formatChange(change: number | null, lang: Lang): string {
+  if (change === null || !Number.isFinite(change)) return '–';
+  const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '';
+  return `${arrow}${formatShare(Math.abs(change), lang)}`;
+}
+
 export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }
