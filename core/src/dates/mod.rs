@@ -3,6 +3,7 @@
 //! (`KoreanTraditional`, which follows KASI for 1900–2050) — not a Chinese
 //! calendar, which differs from it in some months.
 
+pub mod family;
 pub mod occasions;
 
 use chrono::{Datelike, NaiveDate};

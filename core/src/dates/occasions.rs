@@ -1,4 +1,4 @@
-//! Family members and important dates, and the days coming up: today, the
+//! Important dates (hers and her family's), and the days coming up: today, the
 //! next 7 or 30 days, or a window the app was closed for (catch-up), with
 //! lunar dates put on the solar calendar of the year they fall in.
 
@@ -10,16 +10,7 @@ use ts_rs::TS;
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::history::entries::{ensure_customer, enum_from, enum_str};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Relation {
-    Spouse,
-    Child,
-    Parent,
-    Sibling,
-    Other,
-}
+pub use super::family::{add_member, members, update_member, FamilyMember, Relation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -30,15 +21,6 @@ pub enum OccasionKind {
     Graduation,
     Memorial,
     Other,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct FamilyMember {
-    pub id: i64,
-    pub customer_id: i64,
-    pub name: String,
-    pub relation: Relation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -94,44 +76,6 @@ pub struct Upcoming {
     pub letter_sent: bool,
 }
 
-pub fn add_member(
-    conn: &Connection,
-    customer_id: i64,
-    name: &str,
-    relation: Relation,
-    now: DateTime<Utc>,
-) -> Result<FamilyMember> {
-    ensure_customer(conn, customer_id)?;
-    let name = member_name(name)?;
-    conn.execute(
-        "INSERT INTO family_members (customer_id, name, relation, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![customer_id, name, enum_str(&relation), now],
-    )?;
-    Ok(FamilyMember {
-        id: conn.last_insert_rowid(),
-        customer_id,
-        name,
-        relation,
-    })
-}
-
-pub fn members(conn: &Connection, customer_id: i64) -> Result<Vec<FamilyMember>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, customer_id, name, relation FROM family_members WHERE customer_id = ?1 ORDER BY id",
-    )?;
-    let out = stmt
-        .query_map([customer_id], |r| {
-            Ok(FamilyMember {
-                id: r.get(0)?,
-                customer_id: r.get(1)?,
-                name: r.get(2)?,
-                relation: enum_from(&r.get::<_, String>(3)?)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(out)
-}
-
 /// Adds an important date after checking it exists (a solar 30 February
 /// does not; a lunar day up to 30 does).
 pub fn add_date(
@@ -178,48 +122,6 @@ pub fn update_date(conn: &Connection, id: i64, d: &DateInput) -> Result<()> {
         ],
     )?;
     Ok(())
-}
-
-/// Renames a family member or corrects how she is related.
-pub fn update_member(
-    conn: &Connection,
-    id: i64,
-    name: &str,
-    relation: Relation,
-) -> Result<FamilyMember> {
-    let name = member_name(name)?;
-    if conn.execute(
-        "UPDATE family_members SET name = ?2, relation = ?3 WHERE id = ?1",
-        params![id, name, enum_str(&relation)],
-    )? == 0
-    {
-        return Err(Error::NotFound {
-            what: "family member",
-            id,
-        });
-    }
-    let customer_id = conn.query_row(
-        "SELECT customer_id FROM family_members WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
-    Ok(FamilyMember {
-        id,
-        customer_id,
-        name,
-        relation,
-    })
-}
-
-fn member_name(name: &str) -> Result<String> {
-    let name = crate::text::clean_line(name);
-    if name.is_empty() {
-        return Err(Error::Validation(vec![FieldError::new(
-            "name",
-            FieldErrorCode::Required,
-        )]));
-    }
-    Ok(name)
 }
 
 /// The day must exist (a solar 30 February does not; a lunar day up to 30

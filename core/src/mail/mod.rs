@@ -7,6 +7,7 @@
 
 pub mod compose;
 pub mod outbox;
+pub mod queue;
 pub mod sender;
 pub mod settings;
 pub mod smtp;
