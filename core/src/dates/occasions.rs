@@ -235,10 +235,13 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
     }
     out.sort_by(|a, b| a.on.cmp(&b.on).then(a.customer_name.cmp(&b.customer_name)));
     // A letter for this occurrence: one made for the occasion in the two
-    // months before the day (or on it).
+    // months before the day (or on it), unless its email failed or was
+    // cancelled (a printed letter is taken as gone once made).
     let mut sent = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM letters WHERE customer_id = ?1 AND occasion = ?2
-            AND created_at >= ?3 AND created_at < ?4)",
+        "SELECT EXISTS (SELECT 1 FROM letters l LEFT JOIN outbox o ON o.letter_id = l.id
+            WHERE l.customer_id = ?1 AND l.occasion = ?2
+            AND l.created_at >= ?3 AND l.created_at < ?4
+            AND COALESCE(o.status, '') NOT IN ('failed', 'cancelled'))",
     )?;
     for u in &mut out {
         let from = u.on - chrono::Duration::days(60);
