@@ -328,3 +328,28 @@ fn a_sender_killed_mid_letter_leaves_it_unknown_and_the_rest_waiting() {
         assert_eq!(addressed_to(&got, who).len(), 1, "{who} exactly once");
     }
 }
+
+#[test]
+fn a_server_that_never_answers_is_a_timeout() {
+    let server = SmtpServer::start();
+    let t = shop(&server);
+    // Accepts the connection and then says nothing, not even its greeting.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let holder = std::thread::spawn(move || {
+        let (conn, _) = silent.accept().unwrap();
+        std::thread::sleep(Duration::from_secs(3));
+        drop(conn);
+    });
+    let mute = dangol_core::mail::settings::MailSettings {
+        port,
+        ..server.settings()
+    };
+    let got = t
+        .shop
+        .send_test_email(&mute, PASSWORD, Duration::from_millis(500))
+        .unwrap()
+        .map_err(|e| e.code);
+    assert_eq!(got, Err(MailErrorCode::Timeout));
+    holder.join().unwrap();
+}

@@ -99,11 +99,27 @@ fn tls(host: &str) -> Result<TlsParameters, MailError> {
         .map_err(|e| MailError::new(MailErrorCode::Tls, e.to_string()))
 }
 
+/// A read or connect that ran out of time. lettre only knows `TimedOut`;
+/// a socket read timeout on Linux and macOS is `WouldBlock`.
+fn timed_out(e: &SmtpError) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(err) = source {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            );
+        }
+        source = err.source();
+    }
+    false
+}
+
 /// Why connecting or logging in failed, in the owner's terms.
 pub fn diagnose(e: &SmtpError) -> MailError {
     let detail = e.to_string();
     let lower = detail.to_lowercase();
-    let code = if e.is_timeout() {
+    let code = if timed_out(e) {
         MailErrorCode::Timeout
     } else if e.is_tls()
         || [
@@ -260,7 +276,7 @@ impl Connection {
             }
             None => {
                 self.conn.abort();
-                let code = if e.is_timeout() {
+                let code = if timed_out(e) {
                     MailErrorCode::Timeout
                 } else {
                     MailErrorCode::Unreachable
