@@ -5,7 +5,7 @@ mod commands;
 pub mod error;
 mod mailer;
 mod recovery;
-mod secrets;
+pub mod secrets;
 
 use std::path::PathBuf;
 

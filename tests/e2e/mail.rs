@@ -120,3 +120,60 @@ fn a_birthday_letter_goes_by_email_and_joins_her_history() {
     shows_text(&app, &tid("timeline-entry"), "수신거부");
     app.snapshot("opted-out");
 }
+
+/// Closed with letters still waiting: the next start sends them by itself,
+/// once each. The shop is prepared on its file (mail set up, a letter
+/// queued, the password in the keychain) before the app opens.
+#[test]
+fn letters_left_waiting_go_out_when_the_app_starts() {
+    let server = SmtpServer::start();
+    let settings = dangol_core::mail::settings::MailSettings {
+        host: "localhost".into(),
+        port: server.port,
+        security: dangol_core::mail::settings::Security::Starttls,
+        per_minute: 0,
+        per_day: 0,
+        ..dangol_core::mail::settings::MailSettings::for_provider(
+            dangol_core::mail::settings::Provider::Custom,
+            USER,
+            "행복한 세탁소",
+        )
+    };
+    dangol_lib::secrets::init();
+    dangol_lib::secrets::save(&settings, PASSWORD).expect("password to the keychain");
+    let app = App::launch_with("letters_left_waiting_go_out_when_the_app_starts", |data| {
+        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
+        shop.finish_setup(&dangol_core::SetupInput {
+            shop_name: "행복한 세탁소".into(),
+            country: dangol_core::Country::KR,
+            language: dangol_core::Language::Ko,
+            with_sample: false,
+        })
+        .expect("setup");
+        shop.save_mail_settings(&settings).expect("mail settings");
+        let input = dangol_core::CustomerInput {
+            name: "이영희".into(),
+            email: "younghee@example.com".into(),
+            ..Default::default()
+        };
+        let id = shop.create_customer(&input).expect("customer").id;
+        let made = shop
+            .make_letters(
+                dangol_core::letters::builtin::Occasion::ThankYou,
+                &[id],
+                dangol_core::letters::store::Channel::Email,
+            )
+            .expect("letter");
+        shop.queue_letters(&[made.made[0].id]).expect("queued");
+    });
+    app.wait_until("the waiting letter to arrive", || {
+        Ok((server.received().len() == 1).then_some(()))
+    });
+    assert_eq!(
+        server.received()[0]["envelopeTo"][0],
+        "younghee@example.com"
+    );
+    app.click("nav-letters");
+    shows_text(&app, &tid("outbox-count-sent"), "보냄 1");
+    assert_eq!(server.received().len(), 1, "sent once");
+}
