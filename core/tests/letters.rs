@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{form, TestShop};
+use common::{birthday_in, form, letter_marked_sent, TestShop};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
 use dangol_core::loyalty::coupons::CouponOrigin;
@@ -150,21 +150,8 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
 #[test]
 fn an_upcoming_birthday_says_whether_its_letter_went_out() {
     let t = shop();
-    let today = chrono::Local::now().date_naive();
-    let mut input = form("김민수", "010-2345-6789", "");
-    input.birthday = (today + chrono::Duration::days(2))
-        .format("%m-%d")
-        .to_string();
-    let id = t.shop.create_customer(&input).unwrap().id;
-    let sent = |t: &TestShop| {
-        t.shop
-            .upcoming_dates(7)
-            .unwrap()
-            .iter()
-            .find(|u| u.customer_id == id)
-            .unwrap()
-            .letter_sent
-    };
+    let id = birthday_in(&t, 2, "김민수", "010-2345-6789", "");
+    let sent = |t: &TestShop| letter_marked_sent(t, id);
     assert!(!sent(&t));
     t.shop
         .make_letters(Occasion::Birthday, &[id], Channel::Print)

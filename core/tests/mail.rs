@@ -6,7 +6,7 @@ mod common;
 
 use common::mail_shop::*;
 use common::smtp::{SmtpServer, PASSWORD};
-use common::{form, TestShop};
+use common::{birthday_in, form, letter_marked_sent, TestShop};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
 use dangol_core::mail::outbox::OutboxStatus;
@@ -175,22 +175,11 @@ fn consent_two_years_old_is_due_for_reconfirming() {
 fn a_birthday_email_that_failed_is_not_marked_as_sent_on_the_home_screen() {
     let server = SmtpServer::start();
     let t = shop(&server);
-    let today = chrono::Local::now().date_naive();
-    let mut input = form("김민수", "010-7300-0001", "reject@example.com");
-    input.birthday = (today + chrono::Duration::days(2))
-        .format("%m-%d")
-        .to_string();
-    let id = t.shop.create_customer(&input).unwrap().id;
-    let sent = |t: &TestShop| {
-        t.shop
-            .upcoming_dates(7)
-            .unwrap()
-            .iter()
-            .find(|u| u.customer_id == id)
-            .unwrap()
-            .letter_sent
-    };
+    let id = birthday_in(&t, 2, "김민수", "010-7300-0001", "reject@example.com");
     send(&t, Occasion::Birthday, &[id]);
     assert_eq!(status_of(&t, "김민수").0, OutboxStatus::Failed);
-    assert!(!sent(&t), "a letter that bounced did not go out");
+    assert!(
+        !letter_marked_sent(&t, id),
+        "a letter that bounced did not go out"
+    );
 }

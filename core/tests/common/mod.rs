@@ -83,3 +83,24 @@ pub fn field_codes(e: Error) -> Vec<(String, FieldErrorCode)> {
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
+
+/// A customer whose birthday is `days` from today (no year).
+pub fn birthday_in(t: &TestShop, days: i64, name: &str, phone: &str, email: &str) -> i64 {
+    let today = chrono::Local::now().date_naive();
+    let mut input = form(name, phone, email);
+    input.birthday = (today + chrono::Duration::days(days))
+        .format("%m-%d")
+        .to_string();
+    t.shop.create_customer(&input).unwrap().id
+}
+
+/// Whether 오늘's upcoming days mark her day's letter as gone.
+pub fn letter_marked_sent(t: &TestShop, customer_id: i64) -> bool {
+    t.shop
+        .upcoming_dates(7)
+        .unwrap()
+        .iter()
+        .find(|u| u.customer_id == customer_id)
+        .unwrap()
+        .letter_sent
+}
