@@ -1,14 +1,20 @@
 //! Backups: whole-database copies made with SQLite's online backup, named
 //! by time and reason, kept in a `backups` folder beside the database (and
 //! optionally in a second folder the owner picks: a USB stick, a synced
-//! folder). The newest `KEEP` of each folder are kept.
+//! folder). The newest `KEEP` of each folder are kept. A backup is a
+//! standalone file (rollback journal, not WAL), so reading it later leaves
+//! nothing beside it; `check` says whether a file is a shop at all.
+
+mod check;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
-use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use rusqlite::{Connection, MAIN_DB};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use check::{open_read_only, BackupProblem, APPLICATION_ID};
 
 use crate::error::{Error, Result};
 use crate::migrations;
@@ -71,8 +77,10 @@ pub struct BackupPreview {
     pub customers: u32,
     pub history_entries: u32,
     pub last_change: Option<DateTime<Utc>>,
-    /// False when the file is damaged or from a newer Dangol.
+    /// True when it can be restored (`problem` is none). One without
+    /// customers is usable too, but only restored when the owner confirms.
     pub usable: bool,
+    pub problem: Option<BackupProblem>,
 }
 
 /// The `backups` folder beside a database file.
@@ -101,17 +109,59 @@ fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
 
 /// Copies the database behind `conn` into a new file in `dir`. The copy is
 /// written under a temporary name and renamed when whole, so a crash never
-/// leaves a half backup that looks complete.
+/// leaves a half backup that looks complete; the half copies an earlier
+/// crash left (every customer's data, under a name nobody looks at) are
+/// removed first.
 pub fn write(conn: &Connection, dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
+    let made = write_unpruned(conn, dir, reason)?;
+    prune(dir, KEEP)?;
+    Ok(made)
+}
+
+/// `write` without pruning: a restore prunes only after it has read the
+/// backup it restores (which may be the oldest one).
+pub fn write_unpruned(conn: &Connection, dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
     std::fs::create_dir_all(dir)?;
+    remove_partials(dir);
     let name = file_name(reason, Local::now());
     let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.partial"));
-    let _ = std::fs::remove_file(&partial);
-    conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)?;
-    std::fs::rename(&partial, &path)?;
-    prune(dir, KEEP)?;
+    let partial = dir.join(format!("{name}{PARTIAL}"));
+    let written = (|| -> Result<()> {
+        conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)?;
+        // The copy carries the live file's WAL mode: switch it to a plain
+        // journal so that it is one self-contained file.
+        let copy = Connection::open(&partial)?;
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(copy);
+        std::fs::rename(&partial, &path)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        remove_partials(dir);
+        return Err(e);
+    }
     info(&path).ok_or_else(|| Error::Corrupt(format!("backup {name} vanished")))
+}
+
+const PARTIAL: &str = ".partial";
+
+/// Removes what interrupted backups left in `dir` (half copies and their
+/// journals), and the `-wal`/`-shm` files that reading a backup used to
+/// leave beside it. Only our own names are touched.
+fn remove_partials(dir: &Path) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in read.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let half = name.contains(&format!("{SUFFIX}{PARTIAL}"));
+        let side = ["-wal", "-shm"]
+            .iter()
+            .any(|end| name.ends_with(&format!("{SUFFIX}{end}")));
+        if name.starts_with(PREFIX) && (half || side) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn info(path: &Path) -> Option<BackupInfo> {
@@ -163,33 +213,27 @@ pub fn preview(path: &Path) -> Result<BackupPreview> {
         what: "backup",
         id: 0,
     })?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let check: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check", [], |r| r.get(0));
-    let version = migrations::schema_version(&conn).unwrap_or(i64::MAX);
-    let usable = matches!(check.as_deref(), Ok("ok")) && version <= migrations::latest_version();
-    let count = |sql: &str| -> u32 { conn.query_row(sql, [], |r| r.get(0)).unwrap_or(0) };
-    let customers = if usable {
-        count("SELECT COUNT(*) FROM customers")
-    } else {
-        0
-    };
-    let history_entries = if usable && version >= 3 {
-        count("SELECT COUNT(*) FROM history")
-    } else {
-        0
-    };
-    let last_change = if usable {
-        conn.query_row("SELECT MAX(updated_at) FROM customers", [], |r| r.get(0))
+    let problem = check::examine(path)?;
+    let (mut customers, mut history_entries, mut last_change) = (0, 0, None);
+    if problem.is_none() {
+        let conn = open_read_only(path)?;
+        let version = migrations::schema_version(&conn)?;
+        let count = |sql: &str| -> Result<u32> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+        customers = count("SELECT COUNT(*) FROM customers")?;
+        if version >= 3 {
+            history_entries = count("SELECT COUNT(*) FROM history")?;
+        }
+        last_change = conn
+            .query_row("SELECT MAX(updated_at) FROM customers", [], |r| r.get(0))
             .ok()
-            .flatten()
-    } else {
-        None
-    };
+            .flatten();
+    }
     Ok(BackupPreview {
         info,
         customers,
         history_entries,
         last_change,
-        usable,
+        usable: problem.is_none(),
+        problem,
     })
 }

@@ -49,7 +49,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // FULL: each commit is on the disk before the app says it is saved. A
+    // shop writes little, and a power cut must not lose the last sale (in
+    // WAL mode NORMAL may lose the last commits).
+    conn.pragma_update(None, "synchronous", "FULL")?;
     // Deleted customers are a privacy matter: overwrite freed pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
     // 32 MB of page cache (the default is 2 MB): a shop of 100,000
@@ -88,6 +91,29 @@ fn check_integrity(conn: &Connection) -> Result<()> {
     }
 }
 
+/// SQLite takes an empty file for a new database. A shop file that was
+/// emptied (a failed copy, a sync tool, a disk problem) while backups of
+/// the real shop lie beside it must not open as a brand-new empty shop —
+/// the next daily backup would then push the real ones out. It is refused
+/// as damaged, and the window offers the backups.
+fn refuse_emptied_shop(path: &Path) -> Result<()> {
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+    if empty && !crate::backup::list(&crate::backup::folder_beside(path)).is_empty() {
+        return Err(Error::Corrupt("the shop file is empty".into()));
+    }
+    Ok(())
+}
+
+/// Writes Dangol's application id in the file's header (once), so that a
+/// backup can be told from any other SQLite file.
+fn mark_as_dangol(conn: &Connection) -> Result<()> {
+    let id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if id != i64::from(crate::backup::APPLICATION_ID) {
+        conn.pragma_update(None, "application_id", crate::backup::APPLICATION_ID)?;
+    }
+    Ok(())
+}
+
 impl Db {
     /// Opens (creating if needed) the database at `path`, switches it to WAL
     /// and brings its schema up to date.
@@ -96,6 +122,7 @@ impl Db {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        refuse_emptied_shop(&path)?;
         let mut writer = Connection::open(&path)?;
         check_integrity(&writer)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
@@ -107,6 +134,7 @@ impl Db {
             crate::backup::write(&writer, &dir, crate::backup::BackupReason::BeforeMigration)?;
         }
         migrations::migrate(&mut writer)?;
+        mark_as_dangol(&writer)?;
         let readers = (0..READERS)
             .map(|_| {
                 let conn = Connection::open_with_flags(
@@ -166,17 +194,28 @@ impl Db {
         crate::backup::write(&conn, dir, reason)
     }
 
+    /// `backup_into` without pruning the folder.
+    pub fn backup_unpruned(
+        &self,
+        dir: &Path,
+        reason: crate::backup::BackupReason,
+    ) -> Result<crate::backup::BackupInfo> {
+        let conn = lock(&self.writer);
+        crate::backup::write_unpruned(&conn, dir, reason)
+    }
+
     /// Replaces the whole database with the one in `src` (already checked),
     /// then brings its schema up to date.
     pub fn restore_from(&self, src: &Path) -> Result<()> {
         let mut conn = lock(&self.writer);
-        let source = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let source = crate::backup::open_read_only(src)?;
         {
             let backup = rusqlite::backup::Backup::new(&source, &mut conn)?;
             backup.run_to_completion(i32::MAX, Duration::ZERO, None)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         migrations::migrate(&mut conn)?;
+        mark_as_dangol(&conn)?;
         Ok(())
     }
 

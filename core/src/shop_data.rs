@@ -54,8 +54,12 @@ impl Shop {
     }
 
     /// Replaces the shop's data with a backup, after backing up what is
-    /// there now (so a wrong restore can itself be undone).
-    pub fn restore_backup(&self, path: &Path) -> Result<BackupPreview> {
+    /// there now (so a wrong restore can itself be undone). Only a Dangol
+    /// shop is restored (`backup::check`); one without customers only when
+    /// the owner confirmed it (`confirm_empty`), as it would empty the shop.
+    /// If anything fails once the data was replaced, what was there is put
+    /// back.
+    pub fn restore_backup(&self, path: &Path, confirm_empty: bool) -> Result<BackupPreview> {
         let preview = backup::preview(path)?;
         if !preview.usable {
             return Err(Error::Validation(vec![FieldError::new(
@@ -63,10 +67,27 @@ impl Shop {
                 FieldErrorCode::InvalidChoice,
             )]));
         }
-        self.db()
-            .backup_into(&self.backup_dir(), BackupReason::BeforeRestore)?;
-        self.db().restore_from(path)?;
-        self.after_bulk_change()?;
+        if preview.customers == 0 && !confirm_empty {
+            return Err(Error::Validation(vec![FieldError::new(
+                "confirm_empty",
+                FieldErrorCode::Required,
+            )]));
+        }
+        // Not pruned yet: the backup being restored may be the oldest.
+        let dir = self.backup_dir();
+        let before = self
+            .db()
+            .backup_unpruned(&dir, BackupReason::BeforeRestore)?;
+        let restored = self
+            .db()
+            .restore_from(path)
+            .and_then(|()| self.after_bulk_change());
+        if let Err(e) = restored {
+            self.db().restore_from(Path::new(&before.path))?;
+            self.after_bulk_change()?;
+            return Err(e);
+        }
+        backup::prune(&dir, backup::KEEP)?;
         Ok(preview)
     }
 
@@ -107,6 +128,8 @@ impl Shop {
         let n = self
             .db()
             .with_tx(|tx| plan::undo(tx, batch_id, Utc::now()))?;
+        // The customers it added are deleted: out of the log too.
+        let _ = self.db().checkpoint();
         self.after_bulk_change()?;
         Ok(n)
     }

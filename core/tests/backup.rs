@@ -74,7 +74,7 @@ fn backup_wipe_restore_gives_identical_data() {
     let preview = t.shop.preview_backup(made.path.as_ref()).unwrap();
     assert!(preview.usable);
     assert_eq!((preview.customers, preview.history_entries), (2, 4));
-    t.shop.restore_backup(made.path.as_ref()).unwrap();
+    t.shop.restore_backup(made.path.as_ref(), false).unwrap();
     assert_eq!(snapshot(&t.shop), before, "restored data differs");
     assert_eq!(
         t.shop.search("ㄱㅁㅅ", 5).hits.len(),
@@ -143,7 +143,7 @@ fn a_damaged_backup_cannot_be_restored() {
     .unwrap();
     let preview = t.shop.preview_backup(made.path.as_ref());
     assert!(preview.map(|p| !p.usable).unwrap_or(true));
-    assert!(t.shop.restore_backup(made.path.as_ref()).is_err());
+    assert!(t.shop.restore_backup(made.path.as_ref(), true).is_err());
     assert_eq!(
         t.shop.customer_count().unwrap(),
         1,

@@ -1,5 +1,6 @@
 //! The shop's data: backups and restore, Excel/CSV import and export, and
-//! duplicate customers. The long ones run off the main thread (`async`).
+//! duplicate customers. (Every command runs off the main thread: see
+//! `contain`.)
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use tauri::State;
 
 use crate::error::CmdResult;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn backup_now(shop: State<'_, Shop>) -> CmdResult<BackupInfo> {
     Ok(shop.backup_now(BackupReason::Manual)?)
 }
@@ -21,17 +22,21 @@ pub fn list_backups(shop: State<'_, Shop>) -> CmdResult<Vec<BackupInfo>> {
     Ok(shop.list_backups()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn preview_backup(shop: State<'_, Shop>, path: PathBuf) -> CmdResult<BackupPreview> {
     Ok(shop.preview_backup(&path)?)
 }
 
-#[tauri::command(async)]
-pub fn restore_backup(shop: State<'_, Shop>, path: PathBuf) -> CmdResult<BackupPreview> {
-    Ok(shop.restore_backup(&path)?)
+#[tauri::command]
+pub fn restore_backup(
+    shop: State<'_, Shop>,
+    path: PathBuf,
+    confirm_empty: Option<bool>,
+) -> CmdResult<BackupPreview> {
+    Ok(shop.restore_backup(&path, confirm_empty.unwrap_or(false))?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn preview_import(
     shop: State<'_, Shop>,
     path: PathBuf,
@@ -40,7 +45,7 @@ pub fn preview_import(
     Ok(shop.preview_import(&path, &options)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn import_customers(
     shop: State<'_, Shop>,
     path: PathBuf,
@@ -49,12 +54,12 @@ pub fn import_customers(
     Ok(shop.import_file(&path, &options)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn undo_import(shop: State<'_, Shop>, batch_id: i64) -> CmdResult<u32> {
     Ok(shop.undo_import(batch_id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_customers(
     shop: State<'_, Shop>,
     path: PathBuf,
