@@ -73,6 +73,9 @@ impl Shop {
 
     /// The first-run choice. With `with_sample`, the shop is filled with
     /// about 200 made-up customers to look around with.
+    /// Only once: a second call (a double click, a stale window) is refused
+    /// and changes nothing — it would put the sample customers into a real
+    /// shop.
     pub fn finish_setup(&self, input: &SetupInput) -> Result<Settings> {
         let s = Settings {
             language: input.language,
@@ -83,6 +86,12 @@ impl Shop {
         };
         let now = Utc::now();
         self.db.with_tx(|tx| {
+            if settings::load(tx)?.setup_done {
+                return Err(Error::Validation(vec![FieldError::new(
+                    "setup",
+                    crate::error::FieldErrorCode::InvalidTransition,
+                )]));
+            }
             settings::save(tx, &s)?;
             if input.with_sample {
                 sample::fill(tx, input.country, sample::SAMPLE_SHOP_SIZE, now)?;
@@ -181,6 +190,8 @@ impl Shop {
             Ok(())
         })?;
         write(&self.index).remove(other);
+        // The merged-away record's own fields are gone: out of the log too.
+        let _ = self.db.checkpoint();
         self.reindex(keep)?;
         self.get_customer(keep)
     }

@@ -81,6 +81,12 @@ fn every_earlier_version_upgrades_with_its_data() {
             )
             .unwrap();
         assert_eq!(indexes, 3, "report indexes missing from version {from}");
+        // 0012: the keyword index was rewritten in one segment, without
+        // what was deleted before.
+        let structure: i64 = conn
+            .query_row("SELECT COUNT(*) FROM history_fts_data", [], |r| r.get(0))
+            .unwrap();
+        assert!(structure > 0, "keyword index empty from version {from}");
         let query = dangol_core::reports::ReportQuery {
             period: dangol_core::reports::ReportPeriod::LastMonths { months: 12 },
             return_days: 60,

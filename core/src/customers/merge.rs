@@ -120,6 +120,7 @@ pub fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
             AND o.e164 NOT IN (SELECT e164 FROM customer_phones WHERE customer_id = ?1)",
         params![keep, other],
     )?;
+    crate::import::fill::forget(conn, other)?;
     conn.execute("DELETE FROM customers WHERE id = ?1", [other])?;
     Ok(())
 }

@@ -169,12 +169,21 @@ pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>)
 
 /// Deletes a customer and everything hanging off her (cascades).
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    crate::import::fill::forget(conn, id)?;
+    let had_history: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM history WHERE customer_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
     let n = conn.execute("DELETE FROM customers WHERE id = ?1", [id])?;
     if n == 0 {
         return Err(Error::NotFound {
             what: "customer",
             id,
         });
+    }
+    if had_history {
+        crate::history::search::purge_deleted(conn)?;
     }
     Ok(())
 }

@@ -36,18 +36,44 @@ pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<HistoryH
     Ok(hits)
 }
 
-/// About 60 characters of `text` around the first word of `query`.
+/// Rewrites the keyword index without what was deleted. FTS5 only marks a
+/// deleted entry as deleted: its words stay readable in the index's pages
+/// (`history_fts_data`) until segments happen to merge. 'optimize' merges
+/// them all now, and `secure_delete` overwrites the pages it frees. Run
+/// after customers with history are deleted (one by one, or by undoing an
+/// import), so that "deleted" holds for the bytes on disk.
+pub fn purge_deleted(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO history_fts(history_fts) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
+/// About 60 characters of `text` around the first word of `query`. The
+/// word is looked for in a lower-cased copy built character by character,
+/// each lower-case character remembering which original one it came from:
+/// lower case can be longer than the text ('İ' is 'i' and a combining
+/// dot), so positions in the copy are not positions in the text.
 fn snippet(text: &str, query: &str) -> String {
     let text = clean_line(text);
-    let lower = text.to_lowercase();
+    let chars: Vec<char> = text.chars().collect();
+    let mut lower = String::with_capacity(text.len());
+    // For each byte offset of a character in `lower`: its original index.
+    let mut origin: Vec<(usize, usize)> = Vec::with_capacity(chars.len());
+    for (i, c) in chars.iter().enumerate() {
+        for l in c.to_lowercase() {
+            origin.push((lower.len(), i));
+            lower.push(l);
+        }
+    }
     let first = clean_line(query).to_lowercase();
     let word = first.split_whitespace().next().unwrap_or("");
-    let chars: Vec<char> = text.chars().collect();
     let at = lower
         .find(word)
-        .map(|b| lower[..b].chars().count())
-        .unwrap_or(0);
-    let start = at.saturating_sub(20);
+        .and_then(|b| origin.get(origin.partition_point(|(at, _)| *at < b)))
+        .map_or(0, |(_, i)| *i);
+    let start = at.saturating_sub(20).min(chars.len());
     let end = (start + 60).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();
     if start > 0 {

@@ -43,10 +43,26 @@ pub fn snapshot(conn: &Connection, batch: i64, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Drops every copy kept of customer `id` (she is being deleted, or merged
+/// into another record): nothing of hers stays behind for an undo.
+pub fn forget(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM import_undo_customers WHERE id = ?1", [id])?;
+    conn.execute(
+        "DELETE FROM import_undo_phones WHERE customer_id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
 /// Puts back every customer a batch merged into; returns how many.
 pub fn restore(conn: &Connection, batch: i64) -> Result<u32> {
+    // A customer deleted since has nothing to put back (and her copy went
+    // with her: `forget`).
     let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM import_undo_customers WHERE undo_batch = ?1")?
+        .prepare(
+            "SELECT id FROM import_undo_customers
+              WHERE undo_batch = ?1 AND id IN (SELECT id FROM customers)",
+        )?
         .query_map([batch], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in &ids {

@@ -328,6 +328,9 @@ pub fn run(
 pub fn undo(conn: &Connection, batch: i64, now: DateTime<Utc>) -> Result<u32> {
     super::fill::restore(conn, batch)?;
     let n = conn.execute("DELETE FROM customers WHERE import_batch = ?1", [batch])?;
+    if n > 0 {
+        crate::history::search::purge_deleted(conn)?;
+    }
     let marked = conn.execute(
         "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1 AND undone_at IS NULL",
         params![batch, now],
