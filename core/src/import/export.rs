@@ -102,7 +102,8 @@ pub fn to_csv(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
         let io = |e: csv::Error| Error::Io(std::io::Error::other(e));
         w.write_record(headers(lang)).map_err(io)?;
         for row in &data {
-            w.write_record(row).map_err(io)?;
+            w.write_record(row.iter().map(|cell| guard_formula(cell).into_owned()))
+                .map_err(io)?;
         }
         w.flush()?;
     }
@@ -287,9 +288,47 @@ fn kind_label(kind: &str, lang: Language) -> &str {
     }
 }
 
+/// Would Excel (or LibreOffice, or Google Sheets) read this cell as a
+/// formula? OWASP's list of first characters: = + - @ tab CR. A cell that
+/// is only a number or a phone number (`+82 10-1234-5678`, `-5`) cannot
+/// call anything, so it is left readable.
+fn runs_as_formula(cell: &str) -> bool {
+    let mut chars = cell.chars();
+    match chars.next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !chars.all(|c| c.is_ascii_digit() || " -().".contains(c)),
+        _ => false,
+    }
+}
+
+/// A CSV cell as written: one that would run as a formula gets a leading
+/// `'`, which spreadsheets show as text ("CSV injection", OWASP). Cells
+/// that already start with quotes before such a character get one more,
+/// so that `unguard_formula` gives back exactly what the owner typed.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if runs_as_formula(cell.trim_start_matches('\'')) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The importer's side of `guard_formula`: takes off the quote it added.
+pub fn unguard_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if runs_as_formula(rest.trim_start_matches('\'')) => rest,
+        _ => cell,
+    }
+}
+
+/// Writes a whole file or nothing: to a temporary name beside it, then
+/// renamed. A failed write takes its temporary file (all the customers'
+/// data) away with it.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(())
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    Ok(written?)
 }

@@ -128,7 +128,7 @@ pub fn field_for_header(header: &str) -> Option<ImportField> {
 
 pub fn cell_text(c: &Cell) -> String {
     match c {
-        Cell::Text(s) => s.trim().to_string(),
+        Cell::Text(s) => super::export::unguard_formula(s.trim()).trim().to_string(),
         Cell::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
         Cell::Number(n) => n.to_string(),
         Cell::Date(d) => d.format("%Y-%m-%d").to_string(),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::builtin::{self, Occasion};
-use super::template::{self, LetterValues, TemplateProblem};
+use super::template::{self, LetterValues, TemplateProblem, TemplateProblemCode};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::history::entries::{append, enum_str, NewEntry};
 use crate::history::model::HistoryKind;
@@ -94,8 +94,17 @@ pub fn template(
 pub fn save_template(conn: &Connection, t: &LetterTemplate, now: DateTime<Utc>) -> Result<()> {
     let problems: Vec<FieldError> = [("title", &t.title), ("body", &t.body)]
         .iter()
-        .filter(|(_, text)| !template::check(text).is_empty() || text.trim().is_empty())
-        .map(|(field, _)| FieldError::new(*field, FieldErrorCode::InvalidChoice))
+        .filter_map(|(field, text)| {
+            let found = template::check(text);
+            let code = if found.iter().any(|p| p.code == TemplateProblemCode::TooLong) {
+                FieldErrorCode::TooLong
+            } else if !found.is_empty() || text.trim().is_empty() {
+                FieldErrorCode::InvalidChoice
+            } else {
+                return None;
+            };
+            Some(FieldError::new(*field, code))
+        })
         .collect();
     if !problems.is_empty() {
         return Err(Error::Validation(problems));

@@ -40,7 +40,22 @@ pub enum TemplateProblemCode {
     ParticleWithoutWord,
     /// A `{` that is never closed.
     UnclosedBrace,
+    /// Longer than `MAX_TEMPLATE_CHARS`: no letter is that long.
+    TooLong,
+    /// Needs more work to render than a letter ever does (so many
+    /// placeholders that the renderer's fuel ran out).
+    TooComplex,
 }
+
+/// The longest title or body a template may have, in characters: about
+/// five printed pages, far beyond any letter, small enough that rendering
+/// it for thousands of customers stays quick.
+pub const MAX_TEMPLATE_CHARS: usize = 10_000;
+
+/// The renderer's budget per letter (minijinja counts instructions). A
+/// built-in letter uses about a hundred; an owner's letter with a
+/// placeholder on every line a few hundred.
+const FUEL: u64 = 5_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -64,6 +79,13 @@ fn key_for(name: &str) -> Option<&'static str> {
 /// wrong with it. Text outside braces never reaches minijinja as syntax:
 /// every `{` is ours to read, so none is left in the literal parts.
 pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
+    if src.chars().nth(MAX_TEMPLATE_CHARS).is_some() {
+        return Err(vec![TemplateProblem {
+            code: TemplateProblemCode::TooLong,
+            text: String::new(),
+            at: MAX_TEMPLATE_CHARS as u32,
+        }]);
+    }
     let mut out = String::with_capacity(src.len() + 32);
     let mut problems = vec![];
     let mut last: Option<&str> = None;
@@ -146,7 +168,7 @@ pub fn check(src: &str) -> Vec<TemplateProblem> {
 
 fn environment(html: bool) -> Environment<'static> {
     let mut env = Environment::new();
-    env.set_fuel(Some(50_000));
+    env.set_fuel(Some(FUEL));
     env.set_recursion_limit(16);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(move |_| {
@@ -181,9 +203,14 @@ pub fn render_all(
     let jinja = compile(src)?;
     let env = environment(html);
     let failed = |e: minijinja::Error| {
+        let code = if e.kind() == minijinja::ErrorKind::OutOfFuel {
+            TemplateProblemCode::TooComplex
+        } else {
+            TemplateProblemCode::UnknownPlaceholder
+        };
         vec![TemplateProblem {
-            code: TemplateProblemCode::UnknownPlaceholder,
-            text: e.to_string(),
+            code,
+            text: String::new(),
             at: 0,
         }]
     };

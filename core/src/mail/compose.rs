@@ -70,7 +70,8 @@ fn say(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
 
 /// The subject as it goes out: advertising in Korea starts with "(광고)".
 pub fn subject(d: &Draft, s: &Sender<'_>) -> String {
-    let title = d.subject.trim();
+    let title = one_line(&d.subject);
+    let title = title.as_str();
     if d.advertising && s.country == Country::KR && !title.starts_with(AD_PREFIX) {
         format!("{AD_PREFIX} {title}")
     } else {
@@ -148,12 +149,23 @@ impl Header for ListUnsubscribe {
     }
 }
 
+/// A header's text on one line: line breaks and other control characters
+/// (a name pasted from somewhere, a sender name typed with Enter) become
+/// spaces. lettre refuses them by panicking, and in a header they could
+/// start a new header.
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn mailbox(name: &str, address: &str) -> Result<Mailbox, ComposeError> {
     let addr = address
         .trim()
         .parse()
         .map_err(|_| ComposeError::Address(address.to_string()))?;
-    let name = name.trim();
+    let name = one_line(name);
     Ok(Mailbox::new(
         (!name.is_empty()).then(|| name.to_string()),
         addr,
