@@ -69,3 +69,41 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// What kind of error, in words that carry no data — which SQLite or
+    /// I/O error, which fields a form had wrong — for the app's log, which
+    /// must never hold what the owner or her customers typed (a SQLite
+    /// message can quote a value; a path can hold a name).
+    pub fn kind(&self) -> String {
+        match self {
+            Error::NotFound { what, .. } => format!("not_found:{what}"),
+            Error::Validation(fields) => {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|f| format!("{}={:?}", f.field, f.code))
+                    .collect();
+                format!("validation:{}", fields.join(","))
+            }
+            Error::Db(rusqlite::Error::SqliteFailure(f, _)) => {
+                format!("sqlite:{:?}/{}", f.code, f.extended_code)
+            }
+            Error::Db(other) => format!("db:{}", db_kind(other)),
+            Error::Io(io) => format!("io:{:?}", io.kind()),
+            Error::SchemaTooNew { found, known } => format!("schema_too_new:{found}>{known}"),
+            Error::Corrupt(_) => "corrupt".into(),
+        }
+    }
+}
+
+/// The variant of a rusqlite error, without its text.
+fn db_kind(e: &rusqlite::Error) -> &'static str {
+    match e {
+        rusqlite::Error::QueryReturnedNoRows => "no_rows",
+        rusqlite::Error::FromSqlConversionFailure(..) => "conversion",
+        rusqlite::Error::InvalidColumnType(..) => "column_type",
+        rusqlite::Error::InvalidParameterName(..) => "parameter",
+        rusqlite::Error::InvalidPath(..) => "path",
+        _ => "other",
+    }
+}

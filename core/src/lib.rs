@@ -28,6 +28,7 @@ mod shop_mail;
 mod shop_reports;
 mod shop_trials;
 pub mod staff;
+pub mod test_seam;
 pub mod text;
 pub mod trials;
 

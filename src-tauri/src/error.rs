@@ -15,6 +15,8 @@ pub enum ErrorCode {
     SchemaTooNew,
     Corrupt,
     Internal,
+    /// A command panicked (contained: the window shows the problem dialog).
+    Panic,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -27,8 +29,11 @@ pub struct AppError {
 }
 
 impl From<Error> for AppError {
+    /// Every command's error passes here: it is logged (code and kind,
+    /// never the message) under the command's span.
     fn from(e: Error) -> Self {
         let message = e.to_string();
+        let kind = e.kind();
         let (code, fields) = match e {
             Error::NotFound { .. } => (ErrorCode::NotFound, vec![]),
             Error::Validation(fields) => (ErrorCode::Validation, fields),
@@ -36,6 +41,7 @@ impl From<Error> for AppError {
             Error::SchemaTooNew { .. } => (ErrorCode::SchemaTooNew, vec![]),
             Error::Corrupt(_) => (ErrorCode::Corrupt, vec![]),
         };
+        crate::trace::failed(code, &kind);
         AppError {
             code,
             message,
@@ -45,7 +51,20 @@ impl From<Error> for AppError {
 }
 
 impl AppError {
-    pub fn internal(message: impl Into<String>) -> Self {
+    /// A command that panicked, as the window is answered.
+    pub fn panic() -> Self {
+        crate::trace::failed(ErrorCode::Panic, "panic");
+        AppError {
+            code: ErrorCode::Panic,
+            message: "the command stopped".into(),
+            fields: vec![],
+        }
+    }
+
+    /// A failure outside the core (the webview, the keychain). Logged as
+    /// `internal` with its kind; the message stays out of the log.
+    pub fn internal(kind: &str, message: impl Into<String>) -> Self {
+        crate::trace::failed(ErrorCode::Internal, kind);
         AppError {
             code: ErrorCode::Internal,
             message: message.into(),

@@ -2,10 +2,12 @@
 //! registers the commands. All domain logic is in `dangol-core`.
 
 mod commands;
+mod contain;
 pub mod error;
 mod mailer;
 mod recovery;
 pub mod secrets;
+mod trace;
 
 use std::path::PathBuf;
 
@@ -13,6 +15,7 @@ use dangol_core::Shop;
 use tauri::Manager;
 
 pub use commands::app::AppInfo;
+pub use contain::AppProblem;
 
 /// The database file: `DANGOL_DATA_DIR` when set (tests, portable
 /// installs), else the OS's app-data folder for this app.
@@ -35,8 +38,15 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            app.manage(mailer::Mailer::default());
             let path = database_path(app)?;
+            // The log and the crash reports first: whatever fails after
+            // this leaves a trace (docs/threat-model.md says what is in it).
+            let logs = trace::log_dir(path.parent().unwrap_or(std::path::Path::new(".")));
+            trace::init(&logs);
+            contain::install_panic_hook(&logs);
+            contain::set_app(app.handle());
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "started");
+            app.manage(mailer::Mailer::default());
             let error = match Shop::open(&path) {
                 Ok(shop) => {
                     secrets::init();
@@ -56,7 +66,7 @@ pub fn run() {
                     std::thread::spawn(move || {
                         let shop = handle.state::<Shop>();
                         if let Err(e) = shop.backup_if_due() {
-                            eprintln!("dangol: daily backup failed: {e}");
+                            tracing::warn!(kind = e.kind(), "daily backup failed");
                         }
                         // The tier window moves on and points lapse by the day.
                         let upkeep = shop
@@ -64,7 +74,7 @@ pub fn run() {
                             .and(shop.expire_points())
                             .and(shop.issue_birthday_coupons());
                         if let Err(e) = upkeep {
-                            eprintln!("dangol: daily loyalty upkeep failed: {e}");
+                            tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
                         }
                     });
                     None
@@ -78,7 +88,8 @@ pub fn run() {
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
+        // Every command off the main thread, a panic contained: see contain.rs.
+        .invoke_handler(contain::commands(tauri::generate_handler![
             commands::app::app_info,
             commands::app::print_page,
             commands::mail::mail_setup,
@@ -167,7 +178,8 @@ pub fn run() {
             recovery::startup_problem,
             recovery::recovery_preview,
             recovery::recover_from_backup,
-        ])
+            contain::take_app_problem,
+        ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")
         .run(|app, event| {

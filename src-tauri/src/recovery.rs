@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use dangol_core::backup::{self, BackupInfo};
-use dangol_core::Shop;
+use dangol_core::{FieldError, FieldErrorCode, Shop};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use ts_rs::TS;
@@ -39,22 +39,33 @@ pub fn startup_problem(recovery: State<'_, Recovery>) -> Option<StartupProblem> 
 }
 
 /// What a backup holds, readable without an open shop.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn recovery_preview(path: PathBuf) -> CmdResult<backup::BackupPreview> {
     Ok(backup::preview(&path)?)
 }
 
-#[tauri::command(async)]
+/// Puts a backup in place of the file that could not be opened. Only
+/// while the shop is not open: called on a running shop it would move the
+/// live file aside while the app goes on writing to it (that work would be
+/// lost at the next start). The lock on `error` is held throughout, so two
+/// calls cannot both restore.
+#[tauri::command]
 pub fn recover_from_backup(
     app: AppHandle,
     recovery: State<'_, Recovery>,
     backup: PathBuf,
+    confirm_empty: Option<bool>,
 ) -> CmdResult<()> {
+    let mut error = recovery.error.lock().unwrap_or_else(|e| e.into_inner());
+    if error.is_none() {
+        return Err(refused("recovery", FieldErrorCode::InvalidTransition));
+    }
     let preview = backup::preview(&backup)?;
     if !preview.usable {
-        return Err(AppError::from(dangol_core::Error::Corrupt(
-            "the backup is damaged too".into(),
-        )));
+        return Err(refused("backup", FieldErrorCode::InvalidChoice));
+    }
+    if preview.customers == 0 && !confirm_empty.unwrap_or(false) {
+        return Err(refused("confirm_empty", FieldErrorCode::Required));
     }
     let path = &recovery.path;
     if path.exists() {
@@ -69,11 +80,15 @@ pub fn recover_from_backup(
     std::fs::copy(&backup, path).map_err(|e| AppError::from(dangol_core::Error::Io(e)))?;
     let shop = Shop::open(path)?;
     if let Err(e) = shop.backup_if_due() {
-        eprintln!("dangol: backup after recovery failed: {e}");
+        crate::trace::failed(crate::error::ErrorCode::Storage, &e.kind());
     }
     app.manage(shop);
-    if let Ok(mut e) = recovery.error.lock() {
-        *e = None;
-    }
+    *error = None;
     Ok(())
+}
+
+fn refused(field: &str, code: FieldErrorCode) -> AppError {
+    AppError::from(dangol_core::Error::Validation(vec![FieldError::new(
+        field, code,
+    )]))
 }

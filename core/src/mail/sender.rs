@@ -175,6 +175,14 @@ impl Shop {
             settle(&|tx| outbox::mark_failed(tx, c.id, &e, Utc::now()))?;
             return Ok(None);
         }
+        if let Some(dir) = self.db_path().parent() {
+            if crate::test_seam::asked(dir, "mail") {
+                panic!(
+                    "test panic while sending to {} <{}>",
+                    c.to_name, c.to_address
+                );
+            }
+        }
         let draft = Draft {
             to_address: c.to_address.clone(),
             to_name: c.to_name.clone(),

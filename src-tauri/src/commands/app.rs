@@ -27,5 +27,5 @@ pub fn app_info(shop: State<'_, Shop>) -> AppInfo {
 pub fn print_page(webview: tauri::Webview) -> crate::error::CmdResult<()> {
     webview
         .print()
-        .map_err(|e| crate::error::AppError::internal(e.to_string()))
+        .map_err(|e| crate::error::AppError::internal("print", e.to_string()))
 }

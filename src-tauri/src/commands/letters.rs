@@ -73,7 +73,7 @@ pub fn preview_letter(
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn make_letters(
     shop: State<'_, Shop>,
     occasion: Occasion,

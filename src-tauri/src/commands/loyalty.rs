@@ -15,7 +15,7 @@ pub fn loyalty_rules(shop: State<'_, Shop>) -> CmdResult<LoyaltyRules> {
     Ok(shop.loyalty_rules()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_loyalty_rules(
     shop: State<'_, Shop>,
     rules: LoyaltyRules,
@@ -47,7 +47,7 @@ pub fn issue_coupon(
     Ok(shop.issue_coupon(customer_id, &reward, origin)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn issue_coupon_to_tier(
     shop: State<'_, Shop>,
     tier_id: String,
@@ -56,7 +56,7 @@ pub fn issue_coupon_to_tier(
     Ok(shop.issue_coupon_to_tier(&tier_id, &reward)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn recompute_tiers(shop: State<'_, Shop>) -> CmdResult<Vec<TierChange>> {
     Ok(shop.recompute_tiers()?)
 }

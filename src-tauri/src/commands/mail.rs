@@ -86,14 +86,14 @@ pub fn save_mail_settings(
 ) -> CmdResult<MailSettings> {
     let saved = shop.save_mail_settings(&settings)?;
     if let Some(pw) = password.filter(|p| !p.is_empty()) {
-        crate::secrets::save(&saved, &pw).map_err(AppError::internal)?;
+        crate::secrets::save(&saved, &pw).map_err(|e| AppError::internal("keychain", e))?;
     }
     Ok(saved)
 }
 
 /// Tries the settings as typed (the typed password, else the saved one).
 #[tauri::command]
-pub async fn send_test_email(
+pub fn send_test_email(
     shop: State<'_, Shop>,
     settings: MailSettings,
     password: Option<String>,

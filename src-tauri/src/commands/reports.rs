@@ -8,12 +8,12 @@ use tauri::State;
 
 use crate::error::CmdResult;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn reports(shop: State<'_, Shop>, query: ReportQuery) -> CmdResult<Reports> {
     Ok(shop.reports(&query)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn export_report(
     shop: State<'_, Shop>,
     kind: ReportKind,

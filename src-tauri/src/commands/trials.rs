@@ -21,7 +21,7 @@ pub fn give_trial(shop: State<'_, Shop>, trial_id: i64, customer_ids: Vec<i64>) 
     Ok(shop.give_trial(trial_id, &customer_ids)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn give_trial_to_tier(shop: State<'_, Shop>, trial_id: i64, tier_id: String) -> CmdResult<u32> {
     Ok(shop.give_trial_to_tier(trial_id, &tier_id)?)
 }
