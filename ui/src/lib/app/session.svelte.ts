@@ -25,8 +25,12 @@ export function applySettings(s: Settings) {
   i18n.set(s.language);
 }
 
-/** Shows an error the right way: a banner for data problems, else a toast. */
+/**
+ * Shows an error the right way: a banner for data problems, else a toast.
+ * A panic is already told by the problem dialog (`app-problem`).
+ */
 export function reportError(e: AppError) {
+  if (e.code === 'panic') return;
   if (isFatal(e)) session.fatal = e;
   else toast(t(`errors.app.${e.code}`), 'error');
 }

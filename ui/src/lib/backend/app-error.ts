@@ -9,6 +9,7 @@ const CODES: readonly ErrorCode[] = [
   'schema_too_new',
   'corrupt',
   'internal',
+  'panic',
 ];
 
 export function isAppError(e: unknown): e is AppError {

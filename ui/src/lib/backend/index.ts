@@ -76,6 +76,7 @@ import type { TemplateProblem } from './bindings/TemplateProblem';
 import type { ReportKind } from './bindings/ReportKind';
 import type { ReportQuery } from './bindings/ReportQuery';
 import type { Reports } from './bindings/Reports';
+import type { AppProblem } from './bindings/AppProblem';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -155,13 +156,16 @@ export const exportCustomers = (path: string, withHistory = false) =>
 export const backupNow = () => call<BackupInfo>('backup_now');
 export const listBackups = () => call<BackupInfo[]>('list_backups');
 export const previewBackup = (path: string) => call<BackupPreview>('preview_backup', { path });
-export const restoreBackup = (path: string) => call<BackupPreview>('restore_backup', { path });
+/** A backup without customers is restored only with `confirmEmpty`. */
+export const restoreBackup = (path: string, confirmEmpty = false) =>
+  call<BackupPreview>('restore_backup', { path, confirmEmpty });
 export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
 export const mergeCustomers = (keep: number, other: number) =>
   call<Customer>('merge_customers', { keep, other });
 /** Works even when the shop could not be opened: null when all is well. */
 export const startupProblem = () => call<StartupProblem | null>('startup_problem');
-export const recoverFromBackup = (backup: string) => call<null>('recover_from_backup', { backup });
+export const recoverFromBackup = (backup: string, confirmEmpty = false) =>
+  call<null>('recover_from_backup', { backup, confirmEmpty });
 /** Works before the shop is open (the recovery screen). */
 export const recoveryPreview = (path: string) => call<BackupPreview>('recovery_preview', { path });
 
@@ -259,3 +263,8 @@ export const onOutboxChanged = (onchange: () => void) => listen('outbox-changed'
 export const reports = (query: ReportQuery) => call<Reports>('reports', { query });
 export const exportReport = (kind: ReportKind, query: ReportQuery, path: string) =>
   call<null>('export_report', { kind, query, path });
+// Problems: a panic in a command or in the mail sender, told to the window.
+export const onAppProblem = (onproblem: (p: AppProblem) => void) =>
+  listen<AppProblem>('app-problem', (e) => onproblem(e.payload));
+/** A problem from before the window listened (taken once). */
+export const takeAppProblem = () => call<AppProblem | null>('take_app_problem');

@@ -2,6 +2,7 @@
  * How the data screens name things: import fields, the fields a row's
  * error points at, encodings, backup reasons and file sizes. Pure.
  */
+import type { BackupProblem } from '../backend/bindings/BackupProblem';
 import type { BackupReason } from '../backend/bindings/BackupReason';
 import type { ImportField } from '../backend/bindings/ImportField';
 import type { TextEncoding } from '../backend/bindings/TextEncoding';
@@ -81,4 +82,9 @@ export function formatBackupTime(iso: string, locale: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+}
+
+/** Why a backup cannot be restored, in the owner's words. */
+export function problemKey(p: BackupProblem): Key {
+  return `data.backup.problem_${p}`;
 }
