@@ -9,6 +9,7 @@
 mod app;
 mod data;
 mod dates;
+mod hardening;
 mod history;
 mod letters;
 mod loyalty;
