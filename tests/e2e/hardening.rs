@@ -293,3 +293,31 @@ fn an_emptied_shop_file_opens_the_recovery_screen() {
     let input = search(&app, "김민수");
     hits_containing(&app, &input, "김민수", "김민수");
 }
+
+/// A backup of a shop without customers would empty the shop: the dialog
+/// says so, and restores only once the owner ticks that she knows.
+#[test]
+fn an_empty_backup_is_restored_only_when_the_owner_confirms() {
+    let app = crate::shop::open_shop(
+        "an_empty_backup_is_restored_only_when_the_owner_confirms",
+        "setup-start-empty",
+    );
+    let data = app.data_dir();
+    backup_by_hand(&app, &data);
+    crate::shop::add_customer(&app, "김민수", "010-2345-6789", "");
+    app.click("nav-data");
+    app.click_css(&format!("{} {}", tid("backup-item"), tid("backup-restore")));
+    shows_text(&app, &tid("restore-empty"), "고객이 한 명도 없습니다");
+    let run = app.wait_for(&tid("restore-run"));
+    let disabled = app.wd.property(&run, "disabled").unwrap().as_bool();
+    assert_eq!(
+        disabled,
+        Some(true),
+        "restore offered before the owner confirmed"
+    );
+    app.snapshot("restore-empty");
+    app.click("restore-empty-confirm");
+    app.click("restore-run");
+    app.wait_gone(&tid("restore-dialog"));
+    shows_text(&app, &tid("toast"), "고객 0명");
+}
