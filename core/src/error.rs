@@ -66,6 +66,10 @@ pub enum Error {
     SchemaTooNew { found: i64, known: i64 },
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A file the owner chose that is not read, and why (too big, not a
+    /// spreadsheet, protected, damaged): said to her in plain words.
+    #[error("file refused: {0:?}")]
+    File(crate::import::limits::FileRefusal),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
