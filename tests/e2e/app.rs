@@ -90,6 +90,9 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("DANGOL_DATA_DIR", sub("data"))
+            // The seam the app's debug build answers file dialogs from
+            // (src-tauri/src/files.rs): see `answer_dialog`.
+            .env("DANGOL_E2E_DIALOGS", sub("dialogs"))
             // The loopback SMTP server's CA (tests/mail/certs), for mail tests.
             .env(
                 "DANGOL_SMTP_CA",
@@ -140,6 +143,14 @@ impl App {
              build with `npm --prefix ui run build && cargo test --features custom-protocol`"
         );
         app
+    }
+
+    /// The file or folder the next open, save or folder dialog answers with,
+    /// as the owner would choose it there (native dialogs cannot be driven
+    /// under automation; the app's debug build reads this instead).
+    pub fn answer_dialog(&self, path: &Path) {
+        let answer = self.dir.path().join("dialogs").join("answer");
+        fs::write(answer, path.display().to_string()).expect("write the dialog's answer");
     }
 
     /// The folder the app keeps its data in (`DANGOL_DATA_DIR`).

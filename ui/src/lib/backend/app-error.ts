@@ -9,6 +9,7 @@ const CODES: readonly ErrorCode[] = [
   'schema_too_new',
   'corrupt',
   'internal',
+  'file_refused',
 ];
 
 export function isAppError(e: unknown): e is AppError {
@@ -35,7 +36,7 @@ export function toAppError(e: unknown): AppError {
       message = String(e);
     }
   }
-  return { code: 'internal', message, fields: [] };
+  return { code: 'internal', message, fields: [], file: null };
 }
 
 /** Errors that mean the data itself cannot be used: shown as a banner. */
