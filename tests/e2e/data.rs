@@ -278,6 +278,27 @@ fn backup_now_adds_a_backup() {
     ));
     app.wait_gone(&tid("restore-dialog"));
     app.snapshot("data-screen");
+
+    // A backup file elsewhere (the copy on the "USB stick"), chosen in the
+    // open dialog: what it holds first, as for the listed ones.
+    let on_usb = std::fs::read_dir(usb.path())
+        .expect("the second folder")
+        .next()
+        .expect("its backup")
+        .expect("entry")
+        .path();
+    app.answer_dialog(&on_usb);
+    app.click("backup-restore-file");
+    app.wait_for(&tid("restore-dialog"));
+    shows_text(&app, &tid("restore-dialog"), "파일");
+    shows_text(&app, &tid("backup-customers"), "1명");
+    app.snapshot("restore-from-file");
+    app.click_css(&format!(
+        "{} {}",
+        tid("restore-dialog"),
+        tid("confirm-cancel")
+    ));
+    app.wait_gone(&tid("restore-dialog"));
 }
 
 /// A shop file that cannot be opened: the window offers the backups and

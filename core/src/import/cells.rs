@@ -44,10 +44,13 @@ fn number_phone(n: f64) -> String {
 /// One number found in a phone cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhoneFound {
-    /// A number that reads; `label` when the cell said which (집, 회사, HP).
+    /// What looks like a number (the form's check decides whether it
+    /// reads); `label` when the cell said which (집, 회사, HP).
     Number {
         text: String,
         label: Option<PhoneLabel>,
+        /// The piece of the cell it came from (`HP: 010-1234-5678`).
+        original: String,
     },
     /// A piece of the cell that is no number anyone could dial.
     Bad(String),
@@ -106,43 +109,55 @@ fn number_in(piece: &str) -> (String, Option<PhoneLabel>) {
 }
 
 /// Every phone in a cell. Pieces are split at `/ , ; |` and new lines;
-/// a piece that does not read but is several numbers side by side
-/// (`010-1234-5678 02-123-4567`) is split at its spaces.
+/// a piece that is several numbers side by side (`010-1234-5678
+/// 02-123-4567`) is split at its spaces. A piece is not parsed here unless
+/// that must be decided (the form's check parses every number anyway).
 pub fn phones_in(cell: &Cell, country: Country) -> Vec<PhoneFound> {
     let text = match cell {
-        Cell::Number(n) => return vec![read_piece(&number_phone(*n), country)],
+        Cell::Number(n) => return vec![piece(&number_phone(*n))],
         Cell::Empty => return vec![],
         other => cell_text(other),
     };
     let mut found = vec![];
-    for piece in text.split(['/', ',', ';', '|', '\n', '\r', '、']) {
-        let piece = piece.trim();
-        if piece.is_empty() {
+    for part in text.split(['/', ',', ';', '|', '\n', '\r', '、']) {
+        let part = part.trim();
+        if part.is_empty() {
             continue;
         }
-        let read = read_piece(piece, country);
-        if matches!(read, PhoneFound::Bad(_)) {
-            let words: Vec<&str> = piece.split_whitespace().collect();
-            let each: Vec<PhoneFound> = words.iter().map(|w| read_piece(w, country)).collect();
-            if words.len() > 1 && each.iter().all(|p| matches!(p, PhoneFound::Number { .. })) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let long_words = words
+            .iter()
+            .filter(|w| w.bytes().filter(u8::is_ascii_digit).count() >= 7)
+            .count();
+        if long_words > 1 && phone::parse(part, country).is_none() {
+            let each: Vec<PhoneFound> = words.iter().map(|w| piece(w)).collect();
+            let all_read = each.iter().all(|p| match p {
+                PhoneFound::Number { text, .. } => phone::parse(text, country).is_some(),
+                PhoneFound::Bad(_) => false,
+            });
+            if all_read {
                 found.extend(each);
                 continue;
             }
         }
-        found.push(read);
+        found.push(piece(part));
     }
     found
 }
 
-fn read_piece(piece: &str, country: Country) -> PhoneFound {
-    let (number, label) = number_in(piece);
-    if phone::parse(&number, country).is_some() {
-        return PhoneFound::Number {
+/// The number in one piece, or the piece as a bad one when it has no
+/// digits at all (`없음`).
+fn piece(part: &str) -> PhoneFound {
+    let (number, label) = number_in(part);
+    if number.bytes().any(|b| b.is_ascii_digit()) {
+        PhoneFound::Number {
             text: number,
             label,
-        };
+            original: part.to_string(),
+        }
+    } else {
+        PhoneFound::Bad(part.to_string())
     }
-    PhoneFound::Bad(piece.to_string())
 }
 
 /// The first day Excel's serial numbers count from (serial 1 is 1900-01-01,
@@ -172,7 +187,7 @@ pub fn date_text(c: &Cell, today: NaiveDate) -> String {
         Cell::Text(s) => {
             let t = s.trim();
             let serial = t.len() == 5 && t.bytes().all(|b| b.is_ascii_digit());
-            match t.parse::<f64>().ok().filter(|_| serial) {
+            match serial.then(|| t.parse::<f64>().ok()).flatten() {
                 Some(n) => serial_date(n, today).map_or_else(|| t.to_string(), iso),
                 None => t.to_string(),
             }
@@ -232,10 +247,8 @@ mod tests {
             ["010.1234.5678", "+82 10-2222-3333"]
         );
         assert_eq!(numbers("1012345678"), ["1012345678"], "without its 0");
-        assert_eq!(
-            numbers("010-12 / 02-123-4567"),
-            ["bad:010-12", "02-123-4567"]
-        );
+        // A piece with digits is a number until the form's check says not.
+        assert_eq!(numbers("010-12 / 02-123-4567"), ["010-12", "02-123-4567"]);
         assert_eq!(numbers("없음"), ["bad:없음"]);
     }
 

@@ -95,8 +95,8 @@ pub struct ReadRow {
     pub number: u32,
     pub input: CustomerInput,
     pub warnings: Vec<CellWarning>,
-    /// The column each of `input.phones` came from.
-    phone_fields: Vec<ImportField>,
+    /// The column each of `input.phones` came from, and the cell's text.
+    phone_fields: Vec<(ImportField, String)>,
     birthday_original: String,
 }
 
@@ -159,7 +159,7 @@ pub fn read_row(
         phone_fields: vec![],
         birthday_original: String::new(),
     };
-    let mut phones: Vec<(ImportField, PhoneInput)> = vec![];
+    let mut phones: Vec<(ImportField, PhoneInput, String)> = vec![];
     for (col, field) in mapping.iter().enumerate() {
         let cell = cells.get(col).unwrap_or(&Cell::Empty);
         if *cell == Cell::Empty {
@@ -171,16 +171,18 @@ pub fn read_row(
             ImportField::Phone | ImportField::Phone2 => {
                 for found in phones_in(cell, country) {
                     match found {
-                        PhoneFound::Number { text, label } => {
+                        PhoneFound::Number {
+                            text,
+                            label,
+                            original,
+                        } => {
                             let first = phones.is_empty();
                             let label = label_for(*field, label, &text, first);
-                            phones.push((
-                                *field,
-                                PhoneInput {
-                                    label,
-                                    number: text,
-                                },
-                            ));
+                            let number = PhoneInput {
+                                label,
+                                number: text,
+                            };
+                            phones.push((*field, number, original));
                         }
                         PhoneFound::Bad(piece) => row.warnings.push(CellWarning::new(
                             *field,
@@ -209,14 +211,14 @@ pub fn read_row(
         }
     }
     // The phone column's numbers first, then the second column's.
-    phones.sort_by_key(|(f, _)| *f != ImportField::Phone);
-    for (field, p) in phones {
+    phones.sort_by_key(|(f, _, _)| *f != ImportField::Phone);
+    for (field, p, original) in phones {
         if row.input.phones.len() >= MAX_PHONES {
             row.warnings
-                .push(CellWarning::new(field, WarningCode::NotKept, &p.number));
+                .push(CellWarning::new(field, WarningCode::NotKept, &original));
             continue;
         }
-        row.phone_fields.push(field);
+        row.phone_fields.push((field, original));
         row.input.phones.push(p);
     }
     row
@@ -263,8 +265,10 @@ pub fn check(row: &mut ReadRow, country: Country, today: NaiveDate) -> Option<Va
         let errors = match validate::validate(&row.input, country, today, |_| false) {
             Ok(mut v) => {
                 // The same number twice in a row is one phone.
-                let mut seen = std::collections::HashSet::new();
-                v.phones.retain(|p| seen.insert(p.parsed.e164.clone()));
+                if v.phones.len() > 1 {
+                    let mut seen = std::collections::HashSet::new();
+                    v.phones.retain(|p| seen.insert(p.parsed.e164.clone()));
+                }
                 return Some(v);
             }
             Err(errors) => errors,
@@ -331,13 +335,12 @@ pub fn check(row: &mut ReadRow, country: Country, today: NaiveDate) -> Option<Va
                     } else {
                         WarningCode::NotAPhone
                     };
-                    let field = row
+                    let (field, original) = row
                         .phone_fields
                         .get(i)
-                        .copied()
-                        .unwrap_or(ImportField::Phone);
-                    row.warnings
-                        .push(warn(field, code, &input.phones[i].number));
+                        .cloned()
+                        .unwrap_or((ImportField::Phone, input.phones[i].number.clone()));
+                    row.warnings.push(warn(field, code, &original));
                     dropped_phones.push(i);
                 }
             }

@@ -132,15 +132,21 @@ pub fn run(
         }
     }
     let added = pending.len() as u32;
+    // Ids only grow inside this transaction: the batch is set once for all.
+    let before: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM customers", [], |r| {
+        r.get(0)
+    })?;
     for p in pending {
         let id = store::insert(conn, &p.valid, now)?;
-        conn.prepare_cached("UPDATE customers SET import_batch = ?2 WHERE id = ?1")?
-            .execute(params![id, batch])?;
         for (r, w) in &p.warnings {
             warnings::insert(conn, id, batch, *r, w)?;
         }
         note_warned(&mut warned, id, &p.valid.name, p.row, &p.warnings);
     }
+    conn.execute(
+        "UPDATE customers SET import_batch = ?1 WHERE id > ?2",
+        params![batch, before],
+    )?;
     conn.execute(
         "UPDATE import_batches SET added = ?2 WHERE id = ?1",
         params![batch, added],
