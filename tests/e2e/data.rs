@@ -283,10 +283,9 @@ fn backup_now_adds_a_backup() {
     // open dialog: what it holds first, as for the listed ones.
     let on_usb = std::fs::read_dir(usb.path())
         .expect("the second folder")
-        .next()
-        .expect("its backup")
-        .expect("entry")
-        .path();
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "sqlite3"))
+        .expect("its backup");
     app.answer_dialog(&on_usb);
     app.click("backup-restore-file");
     app.wait_for(&tid("restore-dialog"));
