@@ -62,6 +62,10 @@ impl BackupReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct BackupInfo {
+    /// Where it is; never sent to the window, which names a backup by its
+    /// `file_name` among those the shop lists.
+    #[serde(skip)]
+    #[ts(skip)]
     pub path: String,
     pub file_name: String,
     pub created_at: DateTime<Utc>,

@@ -66,6 +66,10 @@ pub enum Error {
     SchemaTooNew { found: i64, known: i64 },
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A file the owner chose that is not read, and why (too big, not a
+    /// spreadsheet, protected, damaged): said to her in plain words.
+    #[error("file refused: {0:?}")]
+    File(crate::import::limits::FileRefusal),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -92,6 +96,20 @@ impl Error {
             Error::Io(io) => format!("io:{:?}", io.kind()),
             Error::SchemaTooNew { found, known } => format!("schema_too_new:{found}>{known}"),
             Error::Corrupt(_) => "corrupt".into(),
+            Error::File(refusal) => {
+                use crate::import::limits::FileRefusal as R;
+                let why = match refusal {
+                    R::TooBig { .. } => "too_big",
+                    R::TooManyCells { .. } => "too_many_cells",
+                    R::SheetTooLarge { .. } => "sheet_too_large",
+                    R::Encrypted => "encrypted",
+                    R::NotASpreadsheet { .. } => "not_a_spreadsheet",
+                    R::Damaged { .. } => "damaged",
+                    R::Empty => "empty",
+                    R::Unavailable => "unavailable",
+                };
+                format!("file_refused:{why}")
+            }
         }
     }
 }

@@ -52,6 +52,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_history_fts_purge",
         include_str!("../migrations/0012_history_fts_purge.sql"),
     ),
+    (
+        "0013_import_warnings",
+        include_str!("../migrations/0013_import_warnings.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -53,7 +53,8 @@ pub struct Settings {
     /// Days after a sale to call and ask how it is going; 0 turns it off.
     pub followup_days_after_sale: u32,
     /// A second folder for backups (a USB stick, a synced folder); empty
-    /// for none. Backups always go beside the database too.
+    /// for none. Backups always go beside the database too. Read-only
+    /// here: `update_settings` keeps what is stored.
     pub backup_folder: String,
 }
 
@@ -145,6 +146,14 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
         "followup_days_after_sale",
         &s.followup_days_after_sale,
     )?;
-    put(conn, "backup_folder", &s.backup_folder.trim())?;
+    // The backup folder is not saved here: it is set only from a folder
+    // the owner chose in the system's dialog (`set_backup_folder`), never
+    // from a path the window sends.
     Ok(())
+}
+
+/// The owner's second backup folder, as chosen in the system's dialog;
+/// empty for none.
+pub fn set_backup_folder(conn: &Connection, folder: &str) -> Result<()> {
+    put(conn, "backup_folder", &folder.trim())
 }

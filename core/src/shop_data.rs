@@ -7,6 +7,7 @@ use chrono::Utc;
 use crate::backup::{self, BackupInfo, BackupPreview, BackupReason};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::import::plan::{self, ImportOptions, ImportOutcome, ImportPreview};
+use crate::import::warnings::{self, ImportWarning};
 use crate::import::{export, read};
 use crate::Shop;
 
@@ -49,6 +50,27 @@ impl Shop {
         Ok(all)
     }
 
+    /// One of `list_backups`, by its file name: the only backups the window
+    /// can name. Anything else (another path, `..`) is not found.
+    pub fn find_backup(&self, file_name: &str) -> Result<BackupInfo> {
+        self.list_backups()?
+            .into_iter()
+            .find(|b| b.file_name == file_name)
+            .ok_or(Error::NotFound {
+                what: "backup",
+                id: 0,
+            })
+    }
+
+    /// Sets the owner's second backup folder (chosen in the system's
+    /// dialog), or none with `None`.
+    pub fn set_backup_folder(&self, folder: Option<&Path>) -> Result<()> {
+        let text = folder.map(|f| f.display().to_string()).unwrap_or_default();
+        self.db()
+            .with_tx(|tx| crate::settings::set_backup_folder(tx, &text))
+    }
+
+    /// What a backup file holds, before restoring it.
     pub fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
         backup::preview(path)
     }
@@ -121,6 +143,17 @@ impl Shop {
             .with_tx(|tx| plan::run(tx, &table, &name, opts, country, Utc::now()))?;
         self.after_bulk_change()?;
         Ok(outcome)
+    }
+
+    /// What imports left out of customer `id`'s record, not yet dismissed.
+    pub fn import_warnings(&self, id: i64) -> Result<Vec<ImportWarning>> {
+        warnings::for_customer(&*self.db().reader()?, id)
+    }
+
+    /// The owner has fixed (or does not need) what warning `id` says.
+    pub fn dismiss_import_warning(&self, customer_id: i64, id: i64) -> Result<()> {
+        self.db()
+            .with_tx(|tx| warnings::dismiss(tx, customer_id, id, Utc::now()))
     }
 
     /// Takes back what an import added; returns how many customers.

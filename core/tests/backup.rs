@@ -188,9 +188,7 @@ fn daily_backups_are_made_once_and_old_ones_pruned() {
 fn backups_also_go_to_the_owners_folder() {
     let t = TestShop::new();
     let usb = tempfile::tempdir().unwrap();
-    let mut s = t.shop.settings().unwrap();
-    s.backup_folder = usb.path().display().to_string();
-    t.shop.update_settings(&s).unwrap();
+    t.shop.set_backup_folder(Some(usb.path())).unwrap();
     t.shop.backup_now(BackupReason::Manual).unwrap();
     assert_eq!(backup::list(usb.path()).len(), 1);
     assert_eq!(t.shop.list_backups().unwrap().len(), 2);

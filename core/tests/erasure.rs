@@ -11,7 +11,8 @@ use std::path::Path;
 use common::{form, TestShop};
 use dangol_core::dates::family::Relation;
 use dangol_core::dates::occasions::{DateInput, OccasionKind};
-use dangol_core::import::plan::{DuplicateChoice, ImportOptions};
+use dangol_core::import::dupes::DuplicateChoice;
+use dangol_core::import::plan::ImportOptions;
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
 use dangol_core::trials::{FeedbackInput, TrialInput};
@@ -232,14 +233,19 @@ fn a_deleted_customer_leaves_no_copy_kept_for_undoing_an_import() {
 
 #[test]
 fn a_shop_from_before_the_purge_loses_the_words_deleted_then() {
-    use dangol_core::migrations::{latest_version, migrate_to};
+    use dangol_core::migrations::{migrate_to, MIGRATIONS};
+    // The version just before the purge came in.
+    let before_purge = MIGRATIONS
+        .iter()
+        .position(|(name, _)| *name == "0012_history_fts_purge")
+        .expect("the purge migration") as i64;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dangol.sqlite3");
     {
         // An older Dangol deleted her: the index only marked her words.
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "secure_delete", "ON").unwrap();
-        migrate_to(&mut conn, latest_version() - 1).unwrap();
+        migrate_to(&mut conn, before_purge).unwrap();
         conn.execute_batch(
             "INSERT INTO customers (id, card_no, name, created_at, updated_at)
              VALUES (1, 1, '제갈공명', '2025-05-01T10:00:00Z', '2025-05-01T10:00:00Z');

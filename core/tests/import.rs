@@ -1,30 +1,22 @@
 //! Importing the files shops really have, made here: CP949 and BOM CSVs,
 //! title rows above the headers, blank rows, phones stored as numbers,
-//! Excel date serials, 10,000 rows with some bad ones; all or nothing, also
-//! when the process is killed mid-import; undo; export and read back.
+//! Excel date serials, 10,000 rows with some bad ones; all or nothing when
+//! the process is killed mid-import; undo. (Ugly cells and duplicates in
+//! the file: `import_cells.rs`; limits and hostile files: `import_limits.rs`.)
 
 mod common;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use common::files::{cp949, write};
 use common::{form, TestShop};
+use dangol_core::import::dupes::{DuplicateChoice, DuplicateOf, DuplicateReason};
 use dangol_core::import::mapping::ImportField;
-use dangol_core::import::plan::{DuplicateChoice, ImportOptions};
+use dangol_core::import::plan::{ImportCounts, ImportOptions, RowStatus};
 use dangol_core::import::read::TextEncoding;
-use dangol_core::{Error, Shop};
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
-fn cp949(text: &str) -> Vec<u8> {
-    let (bytes, _, bad) = encoding_rs::EUC_KR.encode(text);
-    assert!(!bad);
-    bytes.into_owned()
-}
+use dangol_core::import::row::WarningCode;
+use dangol_core::Shop;
 
 const KOREAN_CSV: &str = "고객 명단 (2024년 정리)\n\n성명,휴대폰,생년월일,주소,비고\n김민수,010-2345-6789,1985.3.2,서울 마포구 월드컵로 10,단골\n,,,,\n이서연,01034567890,85-03-02,,\n박지훈,010-12,1990-02-30,,전화번호 틀림\n";
 
@@ -36,40 +28,57 @@ fn cp949_csv_with_a_title_row_and_blank_rows() {
         .shop
         .preview_import(&path, &ImportOptions::default())
         .unwrap();
-    assert_eq!(preview.encoding, Some(TextEncoding::Cp949));
+    assert_eq!(preview.format.encoding, Some(TextEncoding::Cp949));
     assert_eq!(preview.header_row, 3);
     use ImportField::*;
     assert_eq!(preview.mapping, [Name, Phone, Birthday, Address, Memo]);
-    assert_eq!((preview.rows_total, preview.rows_ok), (3, 2));
-    assert_eq!(preview.problems.len(), 1);
-    let p = &preview.problems[0];
-    assert_eq!(p.row, 7, "the row number Excel shows");
-    let fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["phones.0", "birthday"]);
-    assert_eq!(preview.sample[0].name, "김민수");
+    assert_eq!(
+        preview.counts,
+        ImportCounts {
+            rows: 3,
+            ok: 2,
+            with_warnings: 1,
+            not_imported: 0
+        }
+    );
+    // 박지훈 comes in without the phone and the 30 February, and says so.
+    let park = preview.rows.iter().find(|r| r.row == 7).expect("row 7");
+    assert_eq!(park.status, RowStatus::Warnings);
+    let left_out: Vec<(ImportField, WarningCode, &str)> = park
+        .warnings
+        .iter()
+        .map(|w| (w.field, w.code, w.original.as_str()))
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            (Phone, WarningCode::NotAPhone, "010-12"),
+            (Birthday, WarningCode::NotADate, "1990-02-30")
+        ]
+    );
+    assert_eq!(park.saved.name, "박지훈");
+    assert!(park.saved.phones.is_empty());
+    // The preview shows what is saved: 01034567890 as a phone is written.
+    let lee = preview.rows.iter().find(|r| r.row == 6).unwrap();
+    assert_eq!(lee.saved.phones, ["010-3456-7890"]);
+    assert_eq!(
+        lee.saved.birthday.map(|b| (b.year, b.month, b.day)),
+        Some((Some(1985), 3, 2))
+    );
+    let original: Vec<&str> = lee.original.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(original, ["이서연", "01034567890", "85-03-02", "", ""]);
     assert_eq!(
         t.shop.customer_count().unwrap(),
         0,
         "a preview changed the data"
     );
 
-    // Bad rows stop the import unless the owner chooses to leave them out.
-    let err = t
+    let outcome = t
         .shop
         .import_file(&path, &ImportOptions::default())
-        .unwrap_err();
-    assert!(matches!(err, Error::Validation(_)));
-    assert_eq!(
-        t.shop.customer_count().unwrap(),
-        0,
-        "a refused import saved rows"
-    );
-    let opts = ImportOptions {
-        skip_invalid: true,
-        ..Default::default()
-    };
-    let outcome = t.shop.import_file(&path, &opts).unwrap();
-    assert_eq!((outcome.added, outcome.skipped), (2, 1));
+        .unwrap();
+    assert_eq!((outcome.added, outcome.skipped), (3, 0));
+    assert_eq!(outcome.counts, preview.counts);
     let hit = &t.shop.search("ㅇㅅㅇ", 5).hits[0];
     assert_eq!(hit.phone.as_deref(), Some("010-3456-7890"));
     let minsu = t
@@ -81,6 +90,13 @@ fn cp949_csv_with_a_title_row_and_blank_rows() {
         Some((Some(1985), 3, 2))
     );
     assert_eq!(minsu.memo, "단골");
+    // What was left out of 박지훈 is kept on his record.
+    let park = t.shop.search("박지훈", 5).hits[0].id;
+    let kept = t.shop.import_warnings(park).unwrap();
+    assert_eq!(kept.len(), 2);
+    assert_eq!((kept[0].row, kept[0].original.as_str()), (7, "010-12"));
+    assert_eq!(kept[0].file_name, "고객.csv");
+    assert!(t.shop.import_warnings(minsu.id).unwrap().is_empty());
 }
 
 #[test]
@@ -95,7 +111,7 @@ fn utf8_with_bom_and_english_headers_and_an_override() {
         .shop
         .preview_import(&path, &ImportOptions::default())
         .unwrap();
-    assert_eq!(preview.encoding, Some(TextEncoding::Utf8Bom));
+    assert_eq!(preview.format.encoding, Some(TextEncoding::Utf8Bom));
     assert_eq!(
         preview.headers[0], "Name",
         "the BOM is not part of the first header"
@@ -165,29 +181,43 @@ fn xlsx_with_numeric_phones_and_date_serials() {
 }
 
 #[test]
-fn duplicates_are_skipped_unless_added_as_new() {
+fn known_customers_are_merged_by_phone_and_kept_or_skipped_as_chosen() {
     let t = TestShop::new();
-    t.shop
-        .create_customer(&form("김민수", "010-2345-6789", ""))
-        .unwrap();
-    let csv = "이름,전화번호\n김민수,010-2345-6789\n김민수,010-9999-0000\n새손님,010-1111-2222\n";
+    let mut known = form("김민수", "010-2345-6789", "");
+    known.birthday = "1985-03-02".into();
+    t.shop.create_customer(&known).unwrap();
+    let csv = "이름,전화번호,생일\n김민수,010-2345-6789,\n김 민수,010-9999-0000,1985.3.2\n새손님,010-1111-2222,\n김민수,010-3333-4444,\n";
     let path = write(t.dir.path(), "a.csv", csv.as_bytes());
     let preview = t
         .shop
         .preview_import(&path, &ImportOptions::default())
         .unwrap();
-    let reasons: Vec<(u32, &str)> = preview
+    let found: Vec<(u32, DuplicateReason, DuplicateChoice)> = preview
         .duplicates
         .iter()
-        .map(|d| (d.row, d.reason.as_str()))
+        .map(|d| (d.row, d.reason, d.suggested))
         .collect();
-    assert_eq!(reasons, [(2, "phone"), (3, "name")]);
+    // The same name alone (row 5) is not the same person.
+    assert_eq!(
+        found,
+        [
+            (2, DuplicateReason::Phone, DuplicateChoice::Merge),
+            (
+                3,
+                DuplicateReason::NameAndBirthday,
+                DuplicateChoice::KeepBoth
+            )
+        ]
+    );
+    assert!(
+        matches!(preview.duplicates[0].of, DuplicateOf::Customer { ref name, .. } if name == "김민수")
+    );
     let opts = ImportOptions {
-        duplicates: HashMap::from([(3, DuplicateChoice::AddNew)]),
+        duplicates: HashMap::from([(3, DuplicateChoice::Skip)]),
         ..Default::default()
     };
     let outcome = t.shop.import_file(&path, &opts).unwrap();
-    assert_eq!((outcome.added, outcome.skipped), (2, 1));
+    assert_eq!((outcome.added, outcome.merged, outcome.skipped), (2, 1, 1));
     assert_eq!(t.shop.customer_count().unwrap(), 3);
 
     // Undo takes the import back as one step.
@@ -225,26 +255,24 @@ fn ten_thousand_rows_with_some_bad_ones() {
         .shop
         .preview_import(&path, &ImportOptions::default())
         .unwrap();
-    assert_eq!(preview.rows_total, 10_000);
-    assert_eq!(preview.problems.len(), 10);
-    assert_eq!(preview.problems[0].row, 1001);
-    assert_eq!(preview.problems[0].errors[0].field, "email");
+    assert_eq!(preview.counts.rows, 10_000);
+    assert_eq!(preview.counts.with_warnings, 10);
+    let warned: Vec<&_> = preview
+        .rows
+        .iter()
+        .filter(|r| r.status == RowStatus::Warnings)
+        .collect();
+    assert_eq!(warned[0].row, 1001);
+    assert_eq!(warned[0].warnings[0].field, ImportField::Email);
+    assert_eq!(warned[0].warnings[0].original, "bad@@mail");
     let outcome = t
         .shop
-        .import_file(
-            &path,
-            &ImportOptions {
-                skip_invalid: true,
-                ..Default::default()
-            },
-        )
+        .import_file(&path, &ImportOptions::default())
         .unwrap();
-    assert_eq!(outcome.added, 9_990);
-    assert_eq!(
-        t.shop.search("1234", 10).total,
-        1,
-        "010-2000-1234 by its last four"
-    );
+    assert_eq!(outcome.added, 10_000, "nobody is lost for an email");
+    // 010-2000-1234 by its last four, first (card No. 1234 is another).
+    let found = t.shop.search("1234", 10);
+    assert_eq!(found.hits[0].name, "고객1234", "{:?}", found.hits);
 }
 
 /// Run as a child by `a_killed_import_leaves_the_data_as_before`.
@@ -255,10 +283,7 @@ fn child_import_until_killed() {
     };
     let csv = std::env::var_os("DANGOL_KILL_IMPORT_CSV").unwrap();
     let shop = Shop::open(PathBuf::from(db)).unwrap();
-    let opts = ImportOptions {
-        skip_invalid: true,
-        ..Default::default()
-    };
+    let opts = ImportOptions::default();
     loop {
         shop.import_file(Path::new(&csv), &opts).unwrap();
     }
@@ -290,7 +315,7 @@ fn a_killed_import_leaves_the_data_as_before() {
     let shop = Shop::open(&db).unwrap();
     let n = shop.customer_count().unwrap();
     assert_eq!(
-        (n - 1) % 19_980,
+        (n - 1) % 20_000,
         0,
         "a partial import is visible: {n} customers"
     );
@@ -306,11 +331,10 @@ fn merging_a_row_fills_the_gaps_and_undo_puts_her_back() {
     let csv = "이름,전화번호,집전화,이메일,메모\n김민수,010-2345-6789,02-345-6789,minsu@example.com,케이크 좋아함\n";
     let path = write(t.dir.path(), "m.csv", csv.as_bytes());
     let opts = ImportOptions {
-        duplicates: HashMap::from([(2, DuplicateChoice::Merge)]),
         ..Default::default()
     };
     let outcome = t.shop.import_file(&path, &opts).unwrap();
-    assert_eq!((outcome.added, outcome.merged), (0, 1));
+    assert_eq!((outcome.added, outcome.merged), (0, 1), "merged by default");
     let after = t.shop.get_customer(before.id).unwrap();
     assert_eq!(after.email.as_deref(), Some("minsu@example.com"));
     assert_eq!(after.memo, "단골\n케이크 좋아함");

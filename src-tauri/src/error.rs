@@ -1,6 +1,7 @@
 //! The one error type that crosses IPC: `{code, message, fields}`. `code`
 //! is a closed set the frontend translates; `message` is for logs only.
 
+use dangol_core::import::limits::FileRefusal;
 use dangol_core::{Error, FieldError};
 use serde::Serialize;
 use ts_rs::TS;
@@ -17,6 +18,8 @@ pub enum ErrorCode {
     Internal,
     /// A command panicked (contained: the window shows the problem dialog).
     Panic,
+    /// A file the owner chose is not read; `file` says why.
+    FileRefused,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -26,6 +29,8 @@ pub struct AppError {
     pub message: String,
     /// Per-field problems when `code` is `validation`.
     pub fields: Vec<FieldError>,
+    /// Why a file was refused, when `code` is `file_refused`.
+    pub file: Option<FileRefusal>,
 }
 
 impl From<Error> for AppError {
@@ -34,18 +39,20 @@ impl From<Error> for AppError {
     fn from(e: Error) -> Self {
         let message = e.to_string();
         let kind = e.kind();
-        let (code, fields) = match e {
-            Error::NotFound { .. } => (ErrorCode::NotFound, vec![]),
-            Error::Validation(fields) => (ErrorCode::Validation, fields),
-            Error::Db(_) | Error::Io(_) => (ErrorCode::Storage, vec![]),
-            Error::SchemaTooNew { .. } => (ErrorCode::SchemaTooNew, vec![]),
-            Error::Corrupt(_) => (ErrorCode::Corrupt, vec![]),
+        let (code, fields, file) = match e {
+            Error::NotFound { .. } => (ErrorCode::NotFound, vec![], None),
+            Error::Validation(fields) => (ErrorCode::Validation, fields, None),
+            Error::Db(_) | Error::Io(_) => (ErrorCode::Storage, vec![], None),
+            Error::SchemaTooNew { .. } => (ErrorCode::SchemaTooNew, vec![], None),
+            Error::Corrupt(_) => (ErrorCode::Corrupt, vec![], None),
+            Error::File(refusal) => (ErrorCode::FileRefused, vec![], Some(refusal)),
         };
         crate::trace::failed(code, &kind);
         AppError {
             code,
             message,
             fields,
+            file,
         }
     }
 }
@@ -58,6 +65,7 @@ impl AppError {
             code: ErrorCode::Panic,
             message: "the command stopped".into(),
             fields: vec![],
+            file: None,
         }
     }
 
@@ -69,6 +77,7 @@ impl AppError {
             code: ErrorCode::Internal,
             message: message.into(),
             fields: vec![],
+            file: None,
         }
     }
 }

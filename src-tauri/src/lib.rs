@@ -4,6 +4,7 @@
 mod commands;
 mod contain;
 pub mod error;
+mod files;
 mod mailer;
 mod recovery;
 pub mod secrets;
@@ -47,6 +48,7 @@ pub fn run() {
             contain::set_app(app.handle());
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "started");
             app.manage(mailer::Mailer::default());
+            app.manage(files::Chosen::default());
             let error = match Shop::open(&path) {
                 Ok(shop) => {
                     secrets::init();
@@ -135,10 +137,6 @@ pub fn run() {
             commands::data::list_backups,
             commands::data::preview_backup,
             commands::data::restore_backup,
-            commands::data::preview_import,
-            commands::data::import_customers,
-            commands::data::undo_import,
-            commands::data::export_customers,
             commands::data::find_duplicates,
             commands::data::merge_customers,
             commands::loyalty::loyalty_rules,
@@ -178,6 +176,18 @@ pub fn run() {
             recovery::startup_problem,
             recovery::recovery_preview,
             recovery::recover_from_backup,
+            commands::imports::choose_import_file,
+            commands::imports::preview_import,
+            commands::imports::import_customers,
+            commands::imports::undo_import,
+            commands::imports::import_warnings,
+            commands::imports::dismiss_import_warning,
+            commands::imports::export_customers,
+            commands::data::choose_backup_file,
+            commands::data::restore_chosen_backup,
+            commands::data::choose_backup_folder,
+            commands::data::clear_backup_folder,
+            recovery::recover_from_chosen_file,
             contain::take_app_problem,
         ]))
         .build(tauri::generate_context!())

@@ -1,7 +1,9 @@
 //! When the shop's file cannot be opened (damaged, or from a newer Dangol)
 //! the window still opens: the UI asks `startup_problem` and offers the
 //! backups, and `recover_from_backup` puts one in place of the damaged file
-//! (which is kept beside it, renamed) and opens the shop.
+//! (which is kept beside it, renamed) and opens the shop. A backup is named
+//! by its file name among those listed, or is a file the owner chose in the
+//! open dialog (`choose_backup_file`, then `recover_from_chosen_file`).
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -13,6 +15,7 @@ use tauri::{AppHandle, Manager, State};
 use ts_rs::TS;
 
 use crate::error::{AppError, CmdResult};
+use crate::files::{Chosen, Purpose};
 
 /// Set when the shop could not be opened at start.
 pub struct Recovery {
@@ -38,10 +41,27 @@ pub fn startup_problem(recovery: State<'_, Recovery>) -> Option<StartupProblem> 
     })
 }
 
+/// The listed backup called `file_name`, beside the shop's file.
+fn listed(recovery: &Recovery, file_name: &str) -> CmdResult<PathBuf> {
+    backup::list(&backup::folder_beside(&recovery.path))
+        .into_iter()
+        .find(|b| b.file_name == file_name)
+        .map(|b| PathBuf::from(b.path))
+        .ok_or_else(|| {
+            AppError::from(dangol_core::Error::NotFound {
+                what: "backup",
+                id: 0,
+            })
+        })
+}
+
 /// What a backup holds, readable without an open shop.
 #[tauri::command]
-pub fn recovery_preview(path: PathBuf) -> CmdResult<backup::BackupPreview> {
-    Ok(backup::preview(&path)?)
+pub fn recovery_preview(
+    recovery: State<'_, Recovery>,
+    file_name: String,
+) -> CmdResult<backup::BackupPreview> {
+    Ok(backup::preview(&listed(&recovery, &file_name)?)?)
 }
 
 /// Puts a backup in place of the file that could not be opened. Only
@@ -53,18 +73,41 @@ pub fn recovery_preview(path: PathBuf) -> CmdResult<backup::BackupPreview> {
 pub fn recover_from_backup(
     app: AppHandle,
     recovery: State<'_, Recovery>,
-    backup: PathBuf,
+    file_name: String,
     confirm_empty: Option<bool>,
+) -> CmdResult<()> {
+    let backup = listed(&recovery, &file_name)?;
+    recover(&app, &recovery, &backup, confirm_empty.unwrap_or(false))
+}
+
+/// Recovers from a backup file the owner chose in the open dialog.
+#[tauri::command]
+pub fn recover_from_chosen_file(
+    app: AppHandle,
+    recovery: State<'_, Recovery>,
+    chosen: State<'_, Chosen>,
+    file: u64,
+    confirm_empty: Option<bool>,
+) -> CmdResult<()> {
+    let backup = chosen.path(file, Purpose::Restore)?;
+    recover(&app, &recovery, &backup, confirm_empty.unwrap_or(false))
+}
+
+fn recover(
+    app: &AppHandle,
+    recovery: &Recovery,
+    backup: &std::path::Path,
+    confirm_empty: bool,
 ) -> CmdResult<()> {
     let mut error = recovery.error.lock().unwrap_or_else(|e| e.into_inner());
     if error.is_none() {
         return Err(refused("recovery", FieldErrorCode::InvalidTransition));
     }
-    let preview = backup::preview(&backup)?;
+    let preview = backup::preview(backup)?;
     if !preview.usable {
         return Err(refused("backup", FieldErrorCode::InvalidChoice));
     }
-    if preview.customers == 0 && !confirm_empty.unwrap_or(false) {
+    if preview.customers == 0 && !confirm_empty {
         return Err(refused("confirm_empty", FieldErrorCode::Required));
     }
     let path = &recovery.path;
@@ -77,7 +120,7 @@ pub fn recover_from_backup(
             let _ = std::fs::rename(&side, format!("{}{suffix}", aside.display()));
         }
     }
-    std::fs::copy(&backup, path).map_err(|e| AppError::from(dangol_core::Error::Io(e)))?;
+    std::fs::copy(backup, path).map_err(|e| AppError::from(dangol_core::Error::Io(e)))?;
     let shop = Shop::open(path)?;
     if let Err(e) = shop.backup_if_due() {
         crate::trace::failed(crate::error::ErrorCode::Storage, &e.kind());

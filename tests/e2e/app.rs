@@ -54,6 +54,32 @@ fn artifacts_dir() -> PathBuf {
 }
 
 impl App {
+    /// Calls a command through Tauri's IPC from the page; its answer or error.
+    pub fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        self.wd
+            .execute(
+                "window.__probe = undefined;
+                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
+                   (ok) => { window.__probe = { ok: ok ?? null }; },
+                   (err) => { window.__probe = { err: err ?? null }; });
+                 return null;",
+                &[command.into(), args],
+            )
+            .expect("invoke");
+        let answer = self.wait_until(&format!("{command} to answer"), || {
+            let v = self.wd.execute("return window.__probe ?? null;", &[])?;
+            Ok((!v.is_null()).then_some(v))
+        });
+        match answer.get("ok") {
+            Some(ok) => Ok(ok.clone()),
+            None => Err(answer["err"].clone()),
+        }
+    }
+
     /// Starts tauri-driver and the app with fresh folders; `name` names the
     /// artifacts saved if the test fails.
     pub fn launch(name: &str) -> App {
@@ -90,6 +116,9 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("DANGOL_DATA_DIR", sub("data"))
+            // The seam the app's debug build answers file dialogs from
+            // (src-tauri/src/files.rs): see `answer_dialog`.
+            .env("DANGOL_E2E_DIALOGS", sub("dialogs"))
             // The loopback SMTP server's CA (tests/mail/certs), for mail tests.
             .env(
                 "DANGOL_SMTP_CA",
@@ -140,6 +169,14 @@ impl App {
              build with `npm --prefix ui run build && cargo test --features custom-protocol`"
         );
         app
+    }
+
+    /// The file or folder the next open, save or folder dialog answers with,
+    /// as the owner would choose it there (native dialogs cannot be driven
+    /// under automation; the app's debug build reads this instead).
+    pub fn answer_dialog(&self, path: &Path) {
+        let answer = self.dir.path().join("dialogs").join("answer");
+        fs::write(answer, path.display().to_string()).expect("write the dialog's answer");
     }
 
     /// The folder the app keeps its data in (`DANGOL_DATA_DIR`).

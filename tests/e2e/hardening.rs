@@ -10,8 +10,6 @@
 use std::fs;
 use std::path::Path;
 
-use serde_json::Value;
-
 use crate::app::{tid, App};
 use crate::shop::{hits_containing, search, shows_customer, shows_text};
 use crate::smtp::{SmtpServer, PASSWORD, USER};
@@ -199,21 +197,13 @@ fn a_panic_while_sending_marks_the_letter_to_check_and_the_sender_goes_on() {
     );
 }
 
-/// Calls a command the way the window does, and gives back its answer or
-/// its refusal.
-fn invoke(app: &App, command: &str, args: Value) -> Result<Value, Value> {
-    let answer = app
-        .wd
-        .execute(
-            "return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-                .then((ok) => ({ ok }), (err) => ({ err }));",
-            &[command.into(), args],
-        )
-        .expect("run invoke");
-    match answer.get("err") {
-        Some(err) => Err(err.clone()),
-        None => Ok(answer["ok"].clone()),
-    }
+/// A backup's name, as the backup list gives it.
+fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .expect("a file")
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Makes a backup from the data screen; its path.
@@ -240,12 +230,12 @@ fn the_recovery_command_refuses_while_the_shop_is_open() {
     crate::shop::add_customer(&app, "김민수", "010-2345-6789", "");
     let data = app.data_dir();
     let backup = backup_by_hand(&app, &data);
-    let refused = invoke(
-        &app,
-        "recover_from_backup",
-        serde_json::json!({ "backup": backup }),
-    )
-    .expect_err("restored over the open shop");
+    let refused = app
+        .invoke(
+            "recover_from_backup",
+            serde_json::json!({ "fileName": file_name(&backup) }),
+        )
+        .expect_err("restored over the open shop");
     assert_eq!(refused["code"], "validation", "{refused}");
     // The live file is where it was, nothing was moved aside, and the app
     // still reads and writes it.

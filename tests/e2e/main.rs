@@ -9,6 +9,7 @@
 mod app;
 mod data;
 mod dates;
+mod files;
 mod hardening;
 mod history;
 mod letters;

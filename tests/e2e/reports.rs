@@ -49,15 +49,10 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
     assert!(table.contains(rate.trim()), "rate {rate} not in {table}");
     app.snapshot("reports-numbers");
 
-    // Saved to Excel (the test names the file the save dialog would ask for).
+    // Saved to Excel, where the owner says in the save dialog.
     let files = tempfile::tempdir().expect("temp dir");
     let path = files.path().join("재구매율.xlsx");
-    app.wd
-        .execute(
-            "window.__dangolSavePath = arguments[0];",
-            &[path.display().to_string().into()],
-        )
-        .expect("name the file");
+    app.answer_dialog(&path);
     app.click("report-repurchase-export");
     app.wait_until("the exported workbook", || {
         Ok(std::fs::metadata(&path).ok().filter(|m| m.len() > 0))

@@ -82,6 +82,7 @@ pub fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
         "points_ledger",
         "stamps_ledger",
         "coupons",
+        "import_warnings",
     ] {
         conn.execute(
             &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),

@@ -1,6 +1,7 @@
 //! Customer records: what they hold, how input is checked, how they are
 //! stored.
 
+pub mod birthday;
 pub mod merge;
 pub mod model;
 pub mod phone;

@@ -48,7 +48,7 @@ pub(crate) fn birthday_to_sql(b: &Option<Birthday>) -> (Option<String>, bool) {
     }
 }
 
-fn birthday_from_sql(iso: Option<String>, lunar: bool) -> Option<Birthday> {
+pub(crate) fn birthday_from_sql(iso: Option<String>, lunar: bool) -> Option<Birthday> {
     let iso = iso?;
     let (year, rest) = match iso.strip_prefix("--") {
         Some(rest) => (None, rest),

@@ -1,9 +1,10 @@
 //! Checking a customer form. Every problem is reported at once, each tied to
 //! its field, so the owner fixes them in one pass and loses nothing typed.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use email_address::EmailAddress;
 
+pub use super::birthday::parse_birthday;
 use super::model::{Birthday, CustomerInput, PhoneLabel, Source};
 use super::phone;
 use crate::error::{FieldError, FieldErrorCode};
@@ -142,7 +143,7 @@ pub fn validate(
 
 /// RFC 5322 (via `email_address`) and, as every mailbox a shop's customer
 /// has, a dot in the domain: `kim@naver` is a typo, not an address.
-fn is_plausible_email(s: &str) -> bool {
+pub(crate) fn is_plausible_email(s: &str) -> bool {
     if s.chars().any(char::is_whitespace) || !EmailAddress::is_valid(s) {
         return false;
     }
@@ -158,149 +159,12 @@ fn is_plausible_email(s: &str) -> bool {
     }
 }
 
-/// Reads a birthday as people write it: `1985-03-02`, `1985.3.2`,
-/// `1985/03/02`, `1985년 3월 2일`, `19850302`, `850302`, or without a year
-/// `3-2`, `03/02`, `3월 2일`, `0302`. Lunar dates are checked against the
-/// lunar month's 30 days; solar ones must exist (no 30 February).
-pub fn parse_birthday(
-    text: &str,
-    lunar: bool,
-    today: NaiveDate,
-) -> Result<Option<Birthday>, FieldErrorCode> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    if text
-        .chars()
-        .any(|c| c.is_alphabetic() && !matches!(c, '년' | '월' | '일'))
-    {
-        return Err(FieldErrorCode::InvalidDate);
-    }
-    let parts: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let num = |s: &str| s.parse::<u32>().map_err(|_| FieldErrorCode::InvalidDate);
-    let (year, month, day) = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => (Some(num(y)? as i32), num(m)?, num(d)?),
-        [y, m, d] if y.len() == 2 => (Some(two_digit_year(num(y)?, today)), num(m)?, num(d)?),
-        [m, d] if m.len() <= 2 && d.len() <= 2 => (None, num(m)?, num(d)?),
-        [all] if all.len() == 8 => (
-            Some(num(&all[..4])? as i32),
-            num(&all[4..6])?,
-            num(&all[6..])?,
-        ),
-        [all] if all.len() == 6 => (
-            Some(two_digit_year(num(&all[..2])?, today)),
-            num(&all[2..4])?,
-            num(&all[4..])?,
-        ),
-        [all] if all.len() == 4 => (None, num(&all[..2])?, num(&all[2..])?),
-        _ => return Err(FieldErrorCode::InvalidDate),
-    };
-    if let Some(y) = year {
-        if y < 1900 {
-            return Err(FieldErrorCode::InvalidDate);
-        }
-        if y > today.year() {
-            return Err(FieldErrorCode::FutureDate);
-        }
-    }
-    if lunar {
-        if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
-            return Err(FieldErrorCode::InvalidDate);
-        }
-    } else {
-        // Without a year, check against a leap year so 29 February stands.
-        let date = NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)
-            .ok_or(FieldErrorCode::InvalidDate)?;
-        if date > today {
-            return Err(FieldErrorCode::FutureDate);
-        }
-    }
-    Ok(Some(Birthday {
-        year,
-        month,
-        day,
-        lunar,
-    }))
-}
-
-/// `85` → 1985, `03` → 2003: the most recent year that is not in the future.
-fn two_digit_year(yy: u32, today: NaiveDate) -> i32 {
-    let century = today.year() / 100 * 100;
-    let y = century + yy as i32;
-    if y > today.year() {
-        y - 100
-    } else {
-        y
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-    }
-
-    fn bday(s: &str) -> Result<Option<Birthday>, FieldErrorCode> {
-        parse_birthday(s, false, today())
-    }
-
-    fn ymd(y: i32, m: u32, d: u32) -> Option<Birthday> {
-        Some(Birthday {
-            year: Some(y),
-            month: m,
-            day: d,
-            lunar: false,
-        })
-    }
-
-    #[test]
-    fn birthdays_in_the_ways_people_write_them() {
-        for s in [
-            "1985-03-02",
-            "1985.3.2",
-            "1985. 3. 2.",
-            "1985/03/02",
-            "1985년 3월 2일",
-            "19850302",
-            "850302",
-            "85-03-02",
-        ] {
-            assert_eq!(bday(s), Ok(ymd(1985, 3, 2)), "{s}");
-        }
-        assert_eq!(bday("3월 2일").unwrap().unwrap().year, None);
-        assert_eq!(bday("03-02").unwrap().unwrap().month, 3);
-        assert_eq!(bday("0302").unwrap().unwrap().day, 2);
-        assert_eq!(bday("  "), Ok(None));
-    }
-
-    #[test]
-    fn impossible_and_future_dates_are_refused() {
-        assert_eq!(bday("1985-02-30"), Err(FieldErrorCode::InvalidDate));
-        assert_eq!(bday("1985-13-01"), Err(FieldErrorCode::InvalidDate));
-        assert_eq!(bday("2023-02-29"), Err(FieldErrorCode::InvalidDate));
-        assert_eq!(bday("2024-02-29"), Ok(ymd(2024, 2, 29)));
-        assert_eq!(bday("02-29").unwrap().unwrap().day, 29);
-        assert_eq!(bday("2027-01-01"), Err(FieldErrorCode::FutureDate));
-        assert_eq!(bday("2026-12-01"), Err(FieldErrorCode::FutureDate));
-        assert_eq!(bday("1850-01-01"), Err(FieldErrorCode::InvalidDate));
-        assert_eq!(bday("yesterday"), Err(FieldErrorCode::InvalidDate));
-        assert_eq!(bday("1985-3"), Err(FieldErrorCode::InvalidDate));
-    }
-
-    #[test]
-    fn lunar_dates_allow_the_thirtieth() {
-        let b = parse_birthday("1985-02-30", true, today())
-            .unwrap()
-            .unwrap();
-        assert!(b.lunar);
-        assert_eq!((b.month, b.day), (2, 30));
-        assert!(parse_birthday("1985-02-31", true, today()).is_err());
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! An imported row that is an existing customer: merged into her record,
+//! An imported row that is someone already known: merged into her record,
 //! with her record as it was kept first, so that undoing the import puts
-//! it back exactly.
+//! it back exactly; or, for an earlier row of the same file, into that row
+//! before it is saved. What the row says differently is kept as a warning.
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::customers::store::birthday_to_sql;
-use crate::customers::validate::ValidCustomer;
+use super::mapping::ImportField;
+use super::row::{CellWarning, WarningCode};
+use crate::customers::model::Birthday;
+use crate::customers::store::{birthday_from_sql, birthday_to_sql};
+use crate::customers::validate::{ValidCustomer, MAX_PHONES};
 use crate::error::Result;
 
 const CUSTOMER_COLUMNS: &str =
@@ -156,4 +160,108 @@ pub fn fill_gaps(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Ut
         }
     }
     Ok(())
+}
+
+/// The values of a merged row that differ from what is kept (her name, a
+/// second email, another birthday, another address): not saved, but kept
+/// as warnings so that nothing in the file is lost without a word.
+fn differences(
+    kept: (&str, Option<&str>, Option<Birthday>, &str),
+    row: &ValidCustomer,
+) -> Vec<CellWarning> {
+    let (name, email, birthday, address) = kept;
+    let mut out = vec![];
+    let mut differs = |field, keep: Option<&str>, new: Option<&str>| {
+        if let (Some(k), Some(n)) = (keep, new) {
+            if !k.is_empty() && !n.is_empty() && !k.eq_ignore_ascii_case(n) {
+                out.push(CellWarning::new(field, WarningCode::NotKept, n));
+            }
+        }
+    };
+    differs(ImportField::Name, Some(name), Some(&row.name));
+    differs(ImportField::Email, email, row.email.as_deref());
+    differs(ImportField::Address, Some(address), Some(&row.address1));
+    if let (Some(k), Some(n)) = (birthday, row.birthday) {
+        if k != n {
+            let text = if n.lunar {
+                format!("(음) {}", n.to_iso())
+            } else {
+                n.to_iso()
+            };
+            out.push(CellWarning::new(
+                ImportField::Birthday,
+                WarningCode::NotKept,
+                &text,
+            ));
+        }
+    }
+    out
+}
+
+/// What a row merged into customer `id` holds that she keeps otherwise.
+pub fn differences_from_customer(
+    conn: &Connection,
+    id: i64,
+    row: &ValidCustomer,
+) -> Result<Vec<CellWarning>> {
+    type Kept = (String, Option<String>, Option<String>, bool, String);
+    let (name, email, birthday, lunar, address): Kept = conn.query_row(
+        "SELECT name, email, birthday, birthday_lunar, address1 FROM customers WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
+    let birthday = birthday_from_sql(birthday, lunar);
+    Ok(differences(
+        (&name, email.as_deref(), birthday, &address),
+        row,
+    ))
+}
+
+/// Merges a later row of the same file into an earlier one (both still to
+/// be saved): the earlier row's values stay, its gaps are filled, phones
+/// it lacks are added, memos are joined. Returns what differed.
+pub fn merge_rows(into: &mut ValidCustomer, row: &ValidCustomer) -> Vec<CellWarning> {
+    let mut warnings = differences(
+        (
+            &into.name,
+            into.email.as_deref(),
+            into.birthday,
+            &into.address1,
+        ),
+        row,
+    );
+    if into.email.is_none() {
+        into.email = row.email.clone();
+    }
+    if into.birthday.is_none() {
+        into.birthday = row.birthday;
+    }
+    if into.postal_code.is_empty() {
+        into.postal_code = row.postal_code.clone();
+    }
+    if into.address1.is_empty() {
+        into.address1 = row.address1.clone();
+        into.address2 = row.address2.clone();
+    }
+    if !row.memo.is_empty() && !into.memo.contains(&row.memo) {
+        if !into.memo.is_empty() {
+            into.memo.push('\n');
+        }
+        into.memo.push_str(&row.memo);
+    }
+    for p in &row.phones {
+        if into.phones.iter().any(|q| q.parsed.e164 == p.parsed.e164) {
+            continue;
+        }
+        if into.phones.len() >= MAX_PHONES {
+            warnings.push(CellWarning::new(
+                ImportField::Phone,
+                WarningCode::NotKept,
+                &p.raw,
+            ));
+        } else {
+            into.phones.push(p.clone());
+        }
+    }
+    warnings
 }

@@ -1,12 +1,11 @@
 //! Which column holds what: headers matched from Korean and English names
 //! (이름, 성명, 고객명, 전화번호, 휴대폰, 연락처, 생일, …), the header row found
-//! below any title rows, and each cell turned into the text the customer
-//! form would have received.
+//! below any title rows.
 
-use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::cells::cell_text;
 use super::read::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -25,6 +24,40 @@ pub enum ImportField {
     Ignore,
 }
 
+impl ImportField {
+    pub const ALL: [ImportField; 10] = [
+        ImportField::Name,
+        ImportField::Phone,
+        ImportField::Phone2,
+        ImportField::Email,
+        ImportField::Birthday,
+        ImportField::PostalCode,
+        ImportField::Address,
+        ImportField::AddressDetail,
+        ImportField::Memo,
+        ImportField::Ignore,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportField::Name => "name",
+            ImportField::Phone => "phone",
+            ImportField::Phone2 => "phone2",
+            ImportField::Email => "email",
+            ImportField::Birthday => "birthday",
+            ImportField::PostalCode => "postal_code",
+            ImportField::Address => "address",
+            ImportField::AddressDetail => "address_detail",
+            ImportField::Memo => "memo",
+            ImportField::Ignore => "ignore",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
 const ALIASES: &[(ImportField, &[&str])] = &[
     (
         ImportField::Name,
@@ -34,6 +67,9 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "고객명",
             "고객이름",
             "회원명",
+            "회원이름",
+            "성함",
+            "고객성명",
             "name",
             "customer",
             "fullname",
@@ -50,6 +86,10 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "전화",
             "휴대폰번호",
             "핸드폰번호",
+            "휴대전화번호",
+            "전화번호1",
+            "연락처1",
+            "hp",
             "phone",
             "mobile",
             "cell",
@@ -64,6 +104,9 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "전화2",
             "집전화",
             "회사전화",
+            "전화번호2",
+            "집전화번호",
+            "자택전화",
             "phone2",
             "homephone",
             "workphone",
@@ -71,13 +114,24 @@ const ALIASES: &[(ImportField, &[&str])] = &[
     ),
     (
         ImportField::Email,
-        &["이메일", "메일", "email", "e-mail", "mail"],
+        &[
+            "이메일",
+            "메일",
+            "이메일주소",
+            "메일주소",
+            "전자우편",
+            "email",
+            "e-mail",
+            "mail",
+            "emailaddress",
+        ],
     ),
     (
         ImportField::Birthday,
         &[
             "생일",
             "생년월일",
+            "생일날짜",
             "birthday",
             "birthdate",
             "dob",
@@ -90,11 +144,19 @@ const ALIASES: &[(ImportField, &[&str])] = &[
     ),
     (
         ImportField::Address,
-        &["주소", "address", "address1", "street"],
+        &[
+            "주소",
+            "집주소",
+            "주소1",
+            "기본주소",
+            "address",
+            "address1",
+            "street",
+        ],
     ),
     (
         ImportField::AddressDetail,
-        &["상세주소", "address2", "apt", "unit"],
+        &["상세주소", "주소2", "나머지주소", "address2", "apt", "unit"],
     ),
     (
         ImportField::Memo,
@@ -102,6 +164,8 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "메모",
             "비고",
             "특이사항",
+            "참고사항",
+            "기타",
             "memo",
             "note",
             "notes",
@@ -124,16 +188,6 @@ pub fn field_for_header(header: &str) -> Option<ImportField> {
         .iter()
         .find(|(_, names)| names.iter().any(|n| norm(n) == h))
         .map(|(f, _)| *f)
-}
-
-pub fn cell_text(c: &Cell) -> String {
-    match c {
-        Cell::Text(s) => super::export::unguard_formula(s.trim()).trim().to_string(),
-        Cell::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
-        Cell::Number(n) => n.to_string(),
-        Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
-        Cell::Empty => String::new(),
-    }
 }
 
 /// The header row: the first of the first ten rows with the most cells
@@ -178,40 +232,6 @@ pub fn auto_map(headers: &[String]) -> Vec<ImportField> {
         .collect()
 }
 
-/// A phone cell as text. Excel keeps 01012345678 as the number 1012345678:
-/// the leading 0 of a Korean number comes back (mobiles 10…, Seoul 2…,
-/// regional 31…–64…, 070).
-pub fn phone_text(c: &Cell) -> String {
-    match c {
-        Cell::Number(n) if n.fract() == 0.0 && *n > 0.0 => {
-            let digits = format!("{}", *n as i64);
-            let korean_without_zero = (digits.starts_with("10") && digits.len() == 10)
-                || (digits.starts_with('2') && (8..=9).contains(&digits.len()))
-                || (digits.starts_with('7') && digits.len() == 10)
-                || (digits.starts_with(['3', '4', '5', '6']) && (9..=10).contains(&digits.len()));
-            if korean_without_zero {
-                format!("0{digits}")
-            } else {
-                digits
-            }
-        }
-        other => cell_text(other),
-    }
-}
-
-/// A birthday cell as text: dates as dates, and an Excel date serial
-/// (days since 1899-12-30) in a number cell read as one.
-pub fn date_text(c: &Cell) -> String {
-    match c {
-        Cell::Number(n) if n.fract() == 0.0 && (3_000.0..80_000.0).contains(n) => {
-            let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("epoch");
-            base.checked_add_days(Days::new(*n as u64))
-                .map_or_else(|| cell_text(c), |d| d.format("%Y-%m-%d").to_string())
-        }
-        other => cell_text(other),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,27 +255,5 @@ mod tests {
             auto_map(&headers),
             [Name, Phone, Email, Birthday, Address, Memo, Phone2, Ignore]
         );
-    }
-
-    #[test]
-    fn phones_stored_as_numbers_get_their_zero_back() {
-        assert_eq!(phone_text(&Cell::Number(1012345678.0)), "01012345678");
-        assert_eq!(phone_text(&Cell::Number(21234567.0)), "021234567");
-        assert_eq!(phone_text(&Cell::Number(311234567.0)), "0311234567");
-        assert_eq!(
-            phone_text(&Cell::Number(2135550142.0)),
-            "2135550142",
-            "a US number stays"
-        );
-        assert_eq!(
-            phone_text(&Cell::Text("010-1234-5678".into())),
-            "010-1234-5678"
-        );
-    }
-
-    #[test]
-    fn excel_date_serials() {
-        assert_eq!(date_text(&Cell::Number(31108.0)), "1985-03-02");
-        assert_eq!(date_text(&Cell::Text("85-03-02".into())), "85-03-02");
     }
 }

@@ -1,32 +1,31 @@
-//! From a read table to customers: the preview (rows as they will be saved,
-//! problems row by row, possible duplicates) and the import itself, all or
-//! nothing in one transaction, recorded as a batch that can be undone.
+//! From a read table to customers: the preview (each row as it will be
+//! saved beside the file's cells, three levels — ready, imported with
+//! warnings, not imported — and who may already be known) and the import
+//! itself, all or nothing in one transaction, recorded as a batch that can
+//! be undone (`run`). Preview and import read rows by the same code in the
+//! same order, so the import does what the preview said.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use chrono::NaiveDate;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::mapping::{auto_map, cell_text, date_text, find_header, phone_text, ImportField};
-use super::read::{Cell, Table, TextEncoding};
-use crate::customers::model::{CustomerInput, PhoneInput, PhoneLabel, Source};
-use crate::customers::{store, validate};
-use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use super::cells::cell_text;
+use super::dupes::{DuplicateChoice, Known, RowDuplicate};
+use super::mapping::{auto_map, find_header, ImportField};
+use super::read::{Cell, FileFormat, Table, TextEncoding};
+use super::row::{check, read_row, CellWarning, ReadRow};
+use crate::customers::model::Birthday;
+use crate::customers::validate::ValidCustomer;
+use crate::error::Result;
 use crate::settings::Country;
 
-/// What to do with a row that looks like an existing customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum DuplicateChoice {
-    #[default]
-    Skip,
-    AddNew,
-    /// Fill what the existing customer lacks from this row.
-    Merge,
-}
+/// How many rows of each kind the preview lists.
+const FIRST_ROWS: usize = 10;
+const LISTED_ROWS: usize = 300;
+const LISTED_DUPLICATES: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[ts(export)]
@@ -35,205 +34,208 @@ pub struct ImportOptions {
     pub encoding: Option<TextEncoding>,
     /// One per column; empty: guess from the headers.
     pub mapping: Vec<ImportField>,
-    /// Row number (as in the file, 1-based) → choice; rows not listed skip.
+    /// Row number (as in the file) → choice; rows not listed get the
+    /// duplicate's `suggested` choice.
     pub duplicates: HashMap<u32, DuplicateChoice>,
-    /// Import the good rows and leave the bad ones out. Without it, any bad
-    /// row stops the whole import.
-    pub skip_invalid: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub struct RowProblem {
-    /// The row number the owner sees in Excel (1-based).
-    pub row: u32,
-    pub errors: Vec<FieldError>,
+pub enum RowStatus {
+    /// Imported as it is.
+    Ok,
+    /// Imported, with the cells in `warnings` left out or cut.
+    Warnings,
+    /// Not imported: the row has no name.
+    NotImported,
 }
 
+/// A row's three levels, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, Default)]
+#[ts(export)]
+pub struct ImportCounts {
+    /// Rows with anything in them below the header row.
+    pub rows: u32,
+    pub ok: u32,
+    pub with_warnings: u32,
+    pub not_imported: u32,
+}
+
+/// A cell as it is in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
-pub struct RowDuplicate {
-    pub row: u32,
+pub struct FieldText {
+    pub field: ImportField,
+    pub text: String,
+}
+
+/// A customer as the import will save her.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, Default)]
+#[ts(export)]
+pub struct SavedCustomer {
     pub name: String,
-    pub existing_id: i64,
-    pub existing_name: String,
-    /// `phone`, `email` or `name`.
-    pub reason: String,
+    /// As they will be shown (010-1234-5678 at a Korean shop).
+    pub phones: Vec<String>,
+    pub email: String,
+    pub birthday: Option<Birthday>,
+    pub postal_code: String,
+    pub address1: String,
+    pub address2: String,
+    pub memo: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PreviewRow {
+    /// The row number Excel shows (1-based).
+    pub row: u32,
+    pub status: RowStatus,
+    pub saved: SavedCustomer,
+    /// The mapped cells as they are in the file.
+    pub original: Vec<FieldText>,
+    pub warnings: Vec<CellWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ImportPreview {
-    pub encoding: Option<TextEncoding>,
+    pub format: FileFormat,
     pub headers: Vec<String>,
     pub mapping: Vec<ImportField>,
     /// The row number of the header row (1-based).
     pub header_row: u32,
-    pub rows_total: u32,
-    pub rows_ok: u32,
-    pub problems: Vec<RowProblem>,
+    pub counts: ImportCounts,
+    /// The first rows, then rows with warnings or not imported (up to 300).
+    pub rows: Vec<PreviewRow>,
+    /// Rows with warnings or not imported that `rows` leaves out.
+    pub rows_not_listed: u32,
+    /// Rows that look like someone already known (up to 500).
     pub duplicates: Vec<RowDuplicate>,
-    /// The first rows as they will be saved.
-    pub sample: Vec<CustomerInput>,
+    pub duplicates_total: u32,
+}
+
+/// A customer saved with warnings, for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct WarnedCustomer {
+    pub customer_id: i64,
+    pub name: String,
+    pub row: u32,
+    pub fields: Vec<ImportField>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ImportOutcome {
     pub batch_id: i64,
+    /// New customers.
     pub added: u32,
-    pub skipped: u32,
-    /// Existing customers completed from a row.
+    /// Rows merged into a customer already there or an earlier row.
     pub merged: u32,
+    /// Rows the owner chose to skip.
+    pub skipped: u32,
+    pub counts: ImportCounts,
+    /// Customers saved with warnings (up to 200).
+    pub warned: Vec<WarnedCustomer>,
 }
 
-struct Row {
-    number: u32,
-    input: CustomerInput,
+/// The header, the mapping in force and the rows below the header.
+pub(super) struct Rows {
+    pub headers: Vec<String>,
+    pub mapping: Vec<ImportField>,
+    pub header_row: u32,
+    /// (index in the table, row read)
+    pub rows: Vec<(usize, ReadRow)>,
 }
 
-fn rows_of(
+pub(super) fn rows_of(
     table: &Table,
-    mapping_override: &[ImportField],
-) -> (Vec<String>, Vec<ImportField>, u32, Vec<Row>) {
-    let Some(h) = find_header(&table.rows) else {
-        return (vec![], vec![], 0, vec![]);
-    };
-    let headers: Vec<String> = table.rows[h].iter().map(cell_text).collect();
-    let mapping = if mapping_override.is_empty() {
-        auto_map(&headers)
-    } else {
-        mapping_override.to_vec()
-    };
-    let mut rows = vec![];
-    for (i, cells) in table.rows.iter().enumerate().skip(h + 1) {
-        if cells.iter().all(|c| *c == Cell::Empty) {
-            continue;
-        }
-        let mut input = CustomerInput {
-            source: Source::Other,
-            ..Default::default()
-        };
-        let mut phones = vec![];
-        for (col, field) in mapping.iter().enumerate() {
-            let cell = cells.get(col).unwrap_or(&Cell::Empty);
-            let append = |to: &mut String, text: String| {
-                if !text.is_empty() {
-                    if !to.is_empty() {
-                        to.push(' ');
-                    }
-                    to.push_str(&text);
-                }
-            };
-            match field {
-                ImportField::Name => append(&mut input.name, cell_text(cell)),
-                ImportField::Phone => phones.push((0, phone_text(cell))),
-                ImportField::Phone2 => phones.push((1, phone_text(cell))),
-                ImportField::Email => input.email = cell_text(cell),
-                ImportField::Birthday => input.birthday = date_text(cell),
-                ImportField::PostalCode => input.postal_code = phone_text(cell),
-                ImportField::Address => append(&mut input.address1, cell_text(cell)),
-                ImportField::AddressDetail => append(&mut input.address2, cell_text(cell)),
-                ImportField::Memo => append(&mut input.memo, cell_text(cell)),
-                ImportField::Ignore => {}
-            }
-        }
-        phones.sort_by_key(|(order, _)| *order);
-        input.phones = phones
-            .into_iter()
-            .filter(|(_, n)| !n.is_empty())
-            .enumerate()
-            .map(|(i, (_, number))| PhoneInput {
-                label: if i == 0 {
-                    PhoneLabel::Mobile
-                } else {
-                    PhoneLabel::Home
-                },
-                number,
-            })
-            .collect();
-        rows.push(Row {
-            number: table.numbers[i],
-            input,
-        });
-    }
-    (headers, mapping, table.numbers[h], rows)
-}
-
-/// Existing customers by phone (E.164), email and exact name.
-struct Existing {
-    phones: HashMap<String, (i64, String)>,
-    emails: HashMap<String, (i64, String)>,
-    names: HashMap<String, (i64, String)>,
-}
-
-fn existing(conn: &Connection) -> Result<Existing> {
-    let mut e = Existing {
-        phones: HashMap::new(),
-        emails: HashMap::new(),
-        names: HashMap::new(),
-    };
-    for row in store::index_rows(conn)? {
-        let who = (row.id, row.name.clone());
-        for p in &row.phones {
-            e.phones
-                .entry(p.e164.clone())
-                .or_insert_with(|| who.clone());
-        }
-        if let Some(mail) = &row.email {
-            e.emails
-                .entry(mail.to_lowercase())
-                .or_insert_with(|| who.clone());
-        }
-        e.names.entry(row.name.clone()).or_insert(who);
-    }
-    Ok(e)
-}
-
-type Checked = (
-    Vec<(u32, validate::ValidCustomer, Option<RowDuplicate>)>,
-    Vec<RowProblem>,
-);
-
-fn check_rows(
-    conn: &Connection,
-    rows: &[Row],
+    opts: &ImportOptions,
     country: Country,
     today: NaiveDate,
-) -> Result<Checked> {
-    let known = existing(conn)?;
-    let mut good = vec![];
-    let mut problems = vec![];
-    for row in rows {
-        match validate::validate(&row.input, country, today, |_| false) {
-            Err(errors) => problems.push(RowProblem {
-                row: row.number,
-                errors,
-            }),
-            Ok(v) => {
-                let dup = |(id, name): &(i64, String), reason: &str| RowDuplicate {
-                    row: row.number,
-                    name: v.name.clone(),
-                    existing_id: *id,
-                    existing_name: name.clone(),
-                    reason: reason.into(),
-                };
-                let found = v
-                    .phones
-                    .iter()
-                    .find_map(|p| known.phones.get(&p.parsed.e164).map(|w| dup(w, "phone")))
-                    .or_else(|| {
-                        v.email
-                            .as_ref()
-                            .and_then(|m| known.emails.get(&m.to_lowercase()))
-                            .map(|w| dup(w, "email"))
-                    })
-                    .or_else(|| known.names.get(&v.name).map(|w| dup(w, "name")));
-                good.push((row.number, v, found));
-            }
+) -> Rows {
+    let Some(h) = find_header(&table.rows) else {
+        return Rows {
+            headers: vec![],
+            mapping: vec![],
+            header_row: 0,
+            rows: vec![],
+        };
+    };
+    let headers: Vec<String> = table.rows[h].iter().map(cell_text).collect();
+    let mapping = if opts.mapping.is_empty() {
+        auto_map(&headers)
+    } else {
+        opts.mapping.clone()
+    };
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .skip(h + 1)
+        .filter(|(_, cells)| cells.iter().any(|c| *c != Cell::Empty))
+        .map(|(i, cells)| {
+            (
+                i,
+                read_row(cells, &mapping, table.numbers[i], country, today),
+            )
+        })
+        .collect();
+    Rows {
+        headers,
+        mapping,
+        header_row: table.numbers[h],
+        rows,
+    }
+}
+
+fn saved(v: &ValidCustomer, country: Country) -> SavedCustomer {
+    SavedCustomer {
+        name: v.name.clone(),
+        phones: v
+            .phones
+            .iter()
+            .map(|p| p.parsed.display(country).to_string())
+            .collect(),
+        email: v.email.clone().unwrap_or_default(),
+        birthday: v.birthday,
+        postal_code: v.postal_code.clone(),
+        address1: v.address1.clone(),
+        address2: v.address2.clone(),
+        memo: v.memo.clone(),
+    }
+}
+
+fn originals(cells: &[Cell], mapping: &[ImportField]) -> Vec<FieldText> {
+    mapping
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f != ImportField::Ignore)
+        .map(|(col, f)| FieldText {
+            field: *f,
+            text: cells.get(col).map(cell_text).unwrap_or_default(),
+        })
+        .collect()
+}
+
+pub(super) fn status(valid: bool, warnings: &[CellWarning]) -> RowStatus {
+    match (valid, warnings.is_empty()) {
+        (false, _) => RowStatus::NotImported,
+        (true, true) => RowStatus::Ok,
+        (true, false) => RowStatus::Warnings,
+    }
+}
+
+impl ImportCounts {
+    pub(super) fn add(&mut self, s: RowStatus) {
+        self.rows += 1;
+        match s {
+            RowStatus::Ok => self.ok += 1,
+            RowStatus::Warnings => self.with_warnings += 1,
+            RowStatus::NotImported => self.not_imported += 1,
         }
     }
-    Ok((good, problems))
 }
 
 pub fn preview(
@@ -243,103 +245,58 @@ pub fn preview(
     country: Country,
     today: NaiveDate,
 ) -> Result<ImportPreview> {
-    let (headers, mapping, header_row, rows) = rows_of(table, &opts.mapping);
-    let (good, problems) = check_rows(conn, &rows, country, today)?;
-    Ok(ImportPreview {
-        encoding: table.encoding,
+    let Rows {
         headers,
         mapping,
         header_row,
-        rows_total: rows.len() as u32,
-        rows_ok: good.len() as u32,
-        duplicates: good.iter().filter_map(|(_, _, d)| d.clone()).collect(),
-        problems,
-        sample: rows.iter().take(10).map(|r| r.input.clone()).collect(),
-    })
-}
-
-/// Imports in the caller's transaction: every row lands, or none.
-pub fn run(
-    conn: &Connection,
-    table: &Table,
-    file_name: &str,
-    opts: &ImportOptions,
-    country: Country,
-    now: DateTime<Utc>,
-) -> Result<ImportOutcome> {
-    let (_, mapping, _, rows) = rows_of(table, &opts.mapping);
-    if !mapping.contains(&ImportField::Name) {
-        return Err(Error::Validation(vec![FieldError::new(
-            "mapping",
-            FieldErrorCode::Required,
-        )]));
-    }
-    let (good, problems) = check_rows(conn, &rows, country, now.date_naive())?;
-    if !problems.is_empty() && !opts.skip_invalid {
-        let fields = problems
-            .iter()
-            .map(|p| FieldError::new(format!("row.{}", p.row), FieldErrorCode::InvalidChoice))
-            .collect();
-        return Err(Error::Validation(fields));
-    }
-    conn.execute(
-        "INSERT INTO import_batches (file_name, added, created_at) VALUES (?1, 0, ?2)",
-        params![file_name, now],
-    )?;
-    let batch = conn.last_insert_rowid();
-    let (mut added, mut skipped, mut merged) = (0u32, problems.len() as u32, 0u32);
-    for (number, valid, dup) in &good {
-        let choice = opts.duplicates.get(number).copied().unwrap_or_default();
-        match (dup, choice) {
-            (Some(_), DuplicateChoice::Skip) => {
-                skipped += 1;
-                continue;
+        rows,
+    } = rows_of(table, opts, country, today);
+    let mut known = Known::load(conn)?;
+    let mut counts = ImportCounts::default();
+    let (mut listed, mut rows_not_listed) = (vec![], 0u32);
+    let (mut duplicates, mut duplicates_total) = (vec![], 0u32);
+    for (n, (index, mut row)) in rows.into_iter().enumerate() {
+        let valid = check(&mut row, country, today);
+        let s = status(valid.is_some(), &row.warnings);
+        counts.add(s);
+        if let Some(v) = &valid {
+            if let Some(d) = known.check_row(row.number, v) {
+                duplicates_total += 1;
+                if duplicates.len() < LISTED_DUPLICATES {
+                    duplicates.push(d);
+                }
             }
-            (Some(d), DuplicateChoice::Merge) => {
-                super::fill::snapshot(conn, batch, d.existing_id)?;
-                super::fill::fill_gaps(conn, d.existing_id, valid, now)?;
-                merged += 1;
-                continue;
-            }
-            _ => {}
         }
-        let id = store::insert(conn, valid, now)?;
-        conn.execute(
-            "UPDATE customers SET import_batch = ?2 WHERE id = ?1",
-            params![id, batch],
-        )?;
-        added += 1;
+        let wanted = n < FIRST_ROWS || s != RowStatus::Ok;
+        if wanted && listed.len() < FIRST_ROWS + LISTED_ROWS {
+            listed.push(PreviewRow {
+                row: row.number,
+                status: s,
+                saved: valid.as_ref().map_or_else(
+                    || SavedCustomer {
+                        name: row.input.name.clone(),
+                        ..Default::default()
+                    },
+                    |v| saved(v, country),
+                ),
+                original: originals(&table.rows[index], &mapping),
+                warnings: row.warnings,
+            });
+        } else if s != RowStatus::Ok {
+            rows_not_listed += 1;
+        }
     }
-    conn.execute(
-        "UPDATE import_batches SET added = ?2 WHERE id = ?1",
-        params![batch, added],
-    )?;
-    Ok(ImportOutcome {
-        batch_id: batch,
-        added,
-        skipped,
-        merged,
+    Ok(ImportPreview {
+        format: table.format,
+        headers,
+        mapping,
+        header_row,
+        counts,
+        rows: listed,
+        rows_not_listed,
+        duplicates,
+        duplicates_total,
     })
 }
 
-/// Takes back everything an import did: the customers it added go (with
-/// whatever was recorded for them since) and the ones it merged into are
-/// put back as they were. Returns how many customers were removed.
-pub fn undo(conn: &Connection, batch: i64, now: DateTime<Utc>) -> Result<u32> {
-    super::fill::restore(conn, batch)?;
-    let n = conn.execute("DELETE FROM customers WHERE import_batch = ?1", [batch])?;
-    if n > 0 {
-        crate::history::search::purge_deleted(conn)?;
-    }
-    let marked = conn.execute(
-        "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1 AND undone_at IS NULL",
-        params![batch, now],
-    )?;
-    if marked == 0 {
-        return Err(Error::NotFound {
-            what: "import",
-            id: batch,
-        });
-    }
-    Ok(n as u32)
-}
+pub use super::run::{run, undo};

@@ -5,6 +5,7 @@ pub mod customers;
 pub mod data;
 pub mod dates;
 pub mod history;
+pub mod imports;
 pub mod letters;
 pub mod loyalty;
 pub mod mail;

@@ -9,14 +9,14 @@ describe('toAppError', () => {
   });
 
   it('turns strings, Errors and odd objects into internal errors', () => {
-    expect(toAppError('boom')).toEqual({ code: 'internal', message: 'boom', fields: [] });
-    expect(toAppError(new Error('bad'))).toEqual({ code: 'internal', message: 'bad', fields: [] });
+    expect(toAppError('boom')).toEqual({ code: 'internal', message: 'boom', fields: [], file: null });
+    expect(toAppError(new Error('bad'))).toEqual({ code: 'internal', message: 'bad', fields: [], file: null });
     expect(toAppError({ code: 'nope' }).code).toBe('internal');
     expect(toAppError(undefined).code).toBe('internal');
   });
 
   it('treats storage-like codes as fatal', () => {
-    expect(isFatal(toAppError({ code: 'storage', message: '', fields: [] }))).toBe(true);
+    expect(isFatal(toAppError({ code: 'storage', message: '', fields: [], file: null }))).toBe(true);
     expect(isFatal(toAppError('x'))).toBe(false);
   });
 });

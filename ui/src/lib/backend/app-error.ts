@@ -10,6 +10,7 @@ const CODES: readonly ErrorCode[] = [
   'corrupt',
   'internal',
   'panic',
+  'file_refused',
 ];
 
 export function isAppError(e: unknown): e is AppError {
@@ -36,7 +37,7 @@ export function toAppError(e: unknown): AppError {
       message = String(e);
     }
   }
-  return { code: 'internal', message, fields: [] };
+  return { code: 'internal', message, fields: [], file: null };
 }
 
 /** Errors that mean the data itself cannot be used: shown as a banner. */

@@ -77,6 +77,12 @@ import type { ReportKind } from './bindings/ReportKind';
 import type { ReportQuery } from './bindings/ReportQuery';
 import type { Reports } from './bindings/Reports';
 import type { AppProblem } from './bindings/AppProblem';
+import type { ChosenBackup } from './bindings/ChosenBackup';
+import type { ChosenFile } from './bindings/ChosenFile';
+import type { DialogText } from './bindings/DialogText';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ImportWarning } from './bindings/ImportWarning';
+import type { Saved } from './bindings/Saved';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -146,28 +152,26 @@ export const rescheduleFollowup = (id: number, due: string) =>
 export const agenda = (staffId: number | null) => call<Agenda>('agenda', { staffId });
 
 // The shop's data: import and export, backups, duplicates, recovery.
-export const previewImport = (path: string, options: ImportOptions) =>
-  call<ImportPreview>('preview_import', { path, options });
-export const importCustomers = (path: string, options: ImportOptions) =>
-  call<ImportOutcome>('import_customers', { path, options });
-export const undoImport = (batchId: number) => call<number>('undo_import', { batchId });
-export const exportCustomers = (path: string, withHistory = false) =>
-  call<number>('export_customers', { path, withHistory });
+// Files are chosen in the system's dialogs, opened by Rust: the window gets
+// a token for a chosen file, or just the result, never a path.
 export const backupNow = () => call<BackupInfo>('backup_now');
 export const listBackups = () => call<BackupInfo[]>('list_backups');
-export const previewBackup = (path: string) => call<BackupPreview>('preview_backup', { path });
+/** `fileName` is one of `listBackups`. */
+export const previewBackup = (fileName: string) =>
+  call<BackupPreview>('preview_backup', { fileName });
 /** A backup without customers is restored only with `confirmEmpty`. */
-export const restoreBackup = (path: string, confirmEmpty = false) =>
-  call<BackupPreview>('restore_backup', { path, confirmEmpty });
+export const restoreBackup = (fileName: string, confirmEmpty = false) =>
+  call<BackupPreview>('restore_backup', { fileName, confirmEmpty });
 export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
 export const mergeCustomers = (keep: number, other: number) =>
   call<Customer>('merge_customers', { keep, other });
 /** Works even when the shop could not be opened: null when all is well. */
 export const startupProblem = () => call<StartupProblem | null>('startup_problem');
-export const recoverFromBackup = (backup: string, confirmEmpty = false) =>
-  call<null>('recover_from_backup', { backup, confirmEmpty });
+export const recoverFromBackup = (fileName: string, confirmEmpty = false) =>
+  call<null>('recover_from_backup', { fileName, confirmEmpty });
 /** Works before the shop is open (the recovery screen). */
-export const recoveryPreview = (path: string) => call<BackupPreview>('recovery_preview', { path });
+export const recoveryPreview = (fileName: string) =>
+  call<BackupPreview>('recovery_preview', { fileName });
 
 // Loyalty: the shop's rules, visits with every rule applied, coupons, tiers.
 export const loyaltyRules = () => call<LoyaltyRules>('loyalty_rules');
@@ -261,8 +265,36 @@ export const consentsDue = () => call<ConsentDue[]>('consents_due');
 export const onOutboxChanged = (onchange: () => void) => listen('outbox-changed', onchange);
 // Reports: every figure for a period, computed in Rust; one report to .xlsx.
 export const reports = (query: ReportQuery) => call<Reports>('reports', { query });
-export const exportReport = (kind: ReportKind, query: ReportQuery, path: string) =>
-  call<null>('export_report', { kind, query, path });
+/** Asks where to save it; the file's name, or null when the owner closed the dialog. */
+export const exportReport = (kind: ReportKind, query: ReportQuery, text: DialogText) =>
+  call<string | null>('export_report', { kind, query, text });
+// Customers in and out, through the system's dialogs (issue 13).
+/** The open dialog; null when the owner closed it. */
+export const chooseImportFile = (text: DialogText) =>
+  call<ChosenFile | null>('choose_import_file', { text });
+export const previewImport = (file: number, options: ImportOptions) =>
+  call<ImportPreview>('preview_import', { file, options });
+export const importCustomers = (file: number, options: ImportOptions) =>
+  call<ImportOutcome>('import_customers', { file, options });
+export const undoImport = (batchId: number) => call<number>('undo_import', { batchId });
+export const importWarnings = (customerId: number) =>
+  call<ImportWarning[]>('import_warnings', { customerId });
+export const dismissImportWarning = (customerId: number, id: number) =>
+  call<null>('dismiss_import_warning', { customerId, id });
+/** The save dialog, then every customer to that file; null when closed. */
+export const exportCustomers = (format: ExportFormat, withHistory: boolean, text: DialogText) =>
+  call<Saved | null>('export_customers', { format, withHistory, text });
+/** A backup file from elsewhere (a USB stick), with what it holds. */
+export const chooseBackupFile = (text: DialogText) =>
+  call<ChosenBackup | null>('choose_backup_file', { text });
+export const restoreChosenBackup = (file: number, confirmEmpty = false) =>
+  call<BackupPreview>('restore_chosen_backup', { file, confirmEmpty });
+export const recoverFromChosenFile = (file: number, confirmEmpty = false) =>
+  call<null>('recover_from_chosen_file', { file, confirmEmpty });
+/** The folder dialog; the settings with the new folder, or null when closed. */
+export const chooseBackupFolder = (text: DialogText) =>
+  call<Settings | null>('choose_backup_folder', { text });
+export const clearBackupFolder = () => call<Settings>('clear_backup_folder');
 // Problems: a panic in a command or in the mail sender, told to the window.
 export const onAppProblem = (onproblem: (p: AppProblem) => void) =>
   listen<AppProblem>('app-problem', (e) => onproblem(e.payload));

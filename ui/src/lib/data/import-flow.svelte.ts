@@ -1,36 +1,35 @@
 /**
- * The import dialog's state: the file, what the owner chose (encoding,
- * columns, duplicates, leaving bad rows out), the preview Rust read with
- * those choices, and the outcome. Every choice re-reads the preview, so
- * what is shown is always what will be saved.
+ * The import dialog's state: the file chosen in the system's dialog (a
+ * token, never a path), what the owner chose (how to read the text,
+ * columns, what to do with each duplicate), the preview Rust read with
+ * those choices, and the outcome. Every choice that changes how the file
+ * is read asks Rust again, so what is shown is what will be saved.
  */
 import * as backend from '../backend';
 import type { AppError } from '../backend/bindings/AppError';
+import type { ChosenFile } from '../backend/bindings/ChosenFile';
+import type { DialogText } from '../backend/bindings/DialogText';
 import type { DuplicateChoice } from '../backend/bindings/DuplicateChoice';
 import type { ImportField } from '../backend/bindings/ImportField';
 import type { ImportOptions } from '../backend/bindings/ImportOptions';
 import type { ImportOutcome } from '../backend/bindings/ImportOutcome';
 import type { ImportPreview } from '../backend/bindings/ImportPreview';
 import type { TextEncoding } from '../backend/bindings/TextEncoding';
+import { blockedBy, importPlan, type Blocked, type Choices, type ImportPlan } from './import-plan';
 
 export type Step = 'file' | 'preview' | 'done';
 
 export class ImportFlow {
-  path = $state('');
+  file = $state<ChosenFile | null>(null);
   encoding = $state<TextEncoding | null>(null);
   /** Empty until the owner changes a column: Rust guesses from the headers. */
   mapping = $state<ImportField[]>([]);
-  duplicates = $state<Record<number, DuplicateChoice>>({});
-  skipInvalid = $state(false);
+  duplicates = $state<Choices>({});
 
   preview = $state<ImportPreview | null>(null);
   outcome = $state<ImportOutcome | null>(null);
-  /** The detected encoding, kept while an override is chosen. */
-  detected = $state<TextEncoding | null>(null);
-  busy = $state<'preview' | 'import' | 'undo' | null>(null);
+  busy = $state<'choose' | 'preview' | 'import' | 'undo' | null>(null);
   error = $state<AppError | null>(null);
-  /** Rows Rust refused on import (`row.N` fields). */
-  refusedRows = $state(0);
   undone = $state(false);
 
   #asked = 0;
@@ -45,24 +44,18 @@ export class ImportFlow {
     return this.mapping.length ? this.mapping : (this.preview?.mapping ?? []);
   }
 
-  get hasName(): boolean {
-    return this.columns.includes('name');
+  get plan(): ImportPlan | null {
+    return this.preview ? importPlan(this.preview, this.duplicates) : null;
   }
 
-  /** How many rows an import would add now. */
-  get toAdd(): number {
+  get blocked(): Blocked {
     const p = this.preview;
-    if (!p) return 0;
-    const skipped = p.duplicates.filter((d) => (this.duplicates[d.row] ?? 'skip') === 'skip').length;
-    return Math.max(0, p.rows_ok - skipped);
-  }
-
-  get blocked(): boolean {
-    return !!this.preview && this.preview.problems.length > 0 && !this.skipInvalid;
+    const plan = this.plan;
+    return p && plan ? blockedBy(p, this.columns, plan) : 'nobody';
   }
 
   get canImport(): boolean {
-    return this.hasName && !this.blocked && this.toAdd > 0 && this.busy === null;
+    return this.step === 'preview' && this.blocked === null && this.busy === null;
   }
 
   options(): ImportOptions {
@@ -70,39 +63,52 @@ export class ImportFlow {
       encoding: this.encoding,
       mapping: [...this.mapping],
       duplicates: { ...this.duplicates },
-      skip_invalid: this.skipInvalid,
     };
   }
 
-  /** Reads the file with the current choices; a newer request wins. */
-  async read(): Promise<void> {
-    const path = this.path.trim();
-    if (!path) return;
-    const asked = ++this.#asked;
-    this.busy = 'preview';
+  /** The system's open dialog; a chosen file is read at once. */
+  async choose(text: DialogText): Promise<void> {
+    this.busy = 'choose';
     this.error = null;
-    this.refusedRows = 0;
     try {
-      const p = await backend.previewImport(path, this.options());
-      if (asked !== this.#asked) return;
-      this.preview = p;
-      if (this.encoding === null) this.detected = p.encoding;
+      const file = await backend.chooseImportFile(text);
+      this.busy = null;
+      if (file) await this.open(file);
     } catch (e) {
-      if (asked === this.#asked) this.error = backend.toAppError(e);
+      this.error = backend.toAppError(e);
     } finally {
-      if (asked === this.#asked) this.busy = null;
+      if (this.busy === 'choose') this.busy = null;
     }
   }
 
   /** A new file: every choice starts again from what Rust guesses. */
-  async open(path: string): Promise<void> {
-    this.path = path;
+  async open(file: ChosenFile): Promise<void> {
+    this.file = file;
     this.encoding = null;
-    this.detected = null;
     this.mapping = [];
     this.duplicates = {};
     this.preview = null;
     await this.read();
+  }
+
+  /** Reads the file with the current choices; a newer request wins. */
+  async read(): Promise<void> {
+    if (!this.file) return;
+    const asked = ++this.#asked;
+    this.busy = 'preview';
+    this.error = null;
+    try {
+      const p = await backend.previewImport(this.file.token, this.options());
+      if (asked !== this.#asked) return;
+      this.preview = p;
+    } catch (e) {
+      if (asked === this.#asked) {
+        this.error = backend.toAppError(e);
+        this.preview = null;
+      }
+    } finally {
+      if (asked === this.#asked) this.busy = null;
+    }
   }
 
   setEncoding(e: TextEncoding | null) {
@@ -122,23 +128,22 @@ export class ImportFlow {
     this.duplicates = { ...this.duplicates, [row]: choice };
   }
 
-  back() {
+  /** Back to choosing a file. */
+  reset() {
+    this.file = null;
     this.preview = null;
     this.error = null;
   }
 
   async run(): Promise<ImportOutcome | null> {
-    if (!this.canImport) return null;
+    if (!this.canImport || !this.file) return null;
     this.busy = 'import';
     this.error = null;
     try {
-      this.outcome = await backend.importCustomers(this.path.trim(), this.options());
+      this.outcome = await backend.importCustomers(this.file.token, this.options());
       return this.outcome;
     } catch (e) {
-      const err = backend.toAppError(e);
-      const rows = err.code === 'validation' ? err.fields.filter((f) => f.field.startsWith('row.')).length : 0;
-      if (rows > 0) this.refusedRows = rows;
-      else this.error = err;
+      this.error = backend.toAppError(e);
       return null;
     } finally {
       this.busy = null;

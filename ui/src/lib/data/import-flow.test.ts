@@ -2,9 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportOptions } from '../backend/bindings/ImportOptions';
 import type { ImportPreview } from '../backend/bindings/ImportPreview';
 
+const chooseImportFile = vi.fn();
 const previewImport = vi.fn();
 const importCustomers = vi.fn();
 vi.mock('../backend', () => ({
+  chooseImportFile: (...a: unknown[]) => chooseImportFile(...a),
   previewImport: (...a: unknown[]) => previewImport(...a),
   importCustomers: (...a: unknown[]) => importCustomers(...a),
   undoImport: vi.fn(),
@@ -15,83 +17,95 @@ const { ImportFlow } = await import('./import-flow.svelte');
 
 function preview(over: Partial<ImportPreview> = {}): ImportPreview {
   return {
-    encoding: 'cp949',
+    format: { kind: 'text', encoding: 'cp949', delimiter: 'comma' },
     headers: ['성명', '연락할번호'],
     mapping: ['name', 'ignore'],
     header_row: 2,
-    rows_total: 4,
-    rows_ok: 3,
-    problems: [{ row: 4, errors: [{ field: 'birthday', code: 'invalid_date' }] }],
-    duplicates: [{ row: 3, name: '김하늘', existing_id: 1, existing_name: '김하늘', reason: 'name' }],
-    sample: [],
+    counts: { rows: 4, ok: 2, with_warnings: 1, not_imported: 1 },
+    rows: [],
+    rows_not_listed: 0,
+    duplicates: [
+      { row: 3, name: '김하늘', of: { kind: 'customer', id: 1, name: '김하늘' }, reason: 'phone', suggested: 'merge' },
+    ],
+    duplicates_total: 1,
     ...over,
   };
 }
 
+const FILE = { token: 7, name: '고객.csv', size_bytes: 120 };
+const TEXT = { title: '', filter: '', file_name: '' };
+
 describe('ImportFlow', () => {
   beforeEach(() => {
+    chooseImportFile.mockReset();
     previewImport.mockReset();
     importCustomers.mockReset();
   });
 
-  it('lets Rust guess first, then sends every column once one is changed', async () => {
+  it('reads the file the owner chose by its token, and sends every column once one is changed', async () => {
+    chooseImportFile.mockResolvedValue(FILE);
     previewImport.mockResolvedValue(preview());
     const flow = new ImportFlow();
-    await flow.open(' /tmp/a.csv ');
-    expect(previewImport).toHaveBeenLastCalledWith('/tmp/a.csv', expect.objectContaining({ mapping: [], encoding: null }));
+    await flow.choose(TEXT);
+    expect(previewImport).toHaveBeenLastCalledWith(7, expect.objectContaining({ mapping: [], encoding: null }));
     expect(flow.step).toBe('preview');
-    expect(flow.detected).toBe('cp949');
 
     flow.setColumn(1, 'phone');
     const opts = previewImport.mock.lastCall?.[1] as ImportOptions;
     expect(opts.mapping).toEqual(['name', 'phone']);
   });
 
-  it('counts skipped duplicates and blocks on bad rows until they are left out', async () => {
-    previewImport.mockResolvedValue(preview());
+  it('stays on the first step when the dialog is closed', async () => {
+    chooseImportFile.mockResolvedValue(null);
     const flow = new ImportFlow();
-    await flow.open('/tmp/a.csv');
-    expect(flow.toAdd).toBe(2); // the duplicate skips by default
-    flow.setDuplicate(3, 'add_new');
-    expect(flow.toAdd).toBe(3);
-    expect(flow.blocked).toBe(true);
-    expect(flow.canImport).toBe(false);
-    flow.skipInvalid = true;
-    expect(flow.canImport).toBe(true);
+    await flow.choose(TEXT);
+    expect(previewImport).not.toHaveBeenCalled();
+    expect(flow.step).toBe('file');
+    expect(flow.busy).toBeNull();
   });
 
-  it('cannot import without a name column', async () => {
-    previewImport.mockResolvedValue(preview({ mapping: ['ignore', 'phone'], problems: [] }));
+  it('counts merges and skips, and can run with warnings and no checkbox', async () => {
+    previewImport.mockResolvedValue(preview());
     const flow = new ImportFlow();
-    await flow.open('/tmp/a.csv');
-    expect(flow.hasName).toBe(false);
+    await flow.open(FILE);
+    expect(flow.plan).toEqual({ added: 2, merged: 1, skipped: 0, withWarnings: 1, notImported: 1 });
+    expect(flow.canImport).toBe(true);
+    flow.setDuplicate(3, 'skip');
+    expect(flow.plan?.added).toBe(2);
+    expect(flow.plan?.skipped).toBe(1);
+  });
+
+  it('cannot import without a name column, and says so', async () => {
+    previewImport.mockResolvedValue(preview({ mapping: ['ignore', 'phone'] }));
+    const flow = new ImportFlow();
+    await flow.open(FILE);
+    expect(flow.blocked).toBe('no_name_column');
     expect(flow.canImport).toBe(false);
   });
 
   it('keeps the answer to the newest request only', async () => {
     let first: (p: ImportPreview) => void = () => {};
     previewImport.mockReturnValueOnce(new Promise((r) => (first = r)));
-    previewImport.mockResolvedValueOnce(preview({ rows_ok: 9 }));
+    previewImport.mockResolvedValueOnce(preview({ header_row: 9 }));
     const flow = new ImportFlow();
-    flow.path = '/tmp/a.csv';
+    flow.file = FILE;
     const slow = flow.read();
     await flow.read();
-    first(preview({ rows_ok: 1 }));
+    first(preview({ header_row: 1 }));
     await slow;
-    expect(flow.preview?.rows_ok).toBe(9);
+    expect(flow.preview?.header_row).toBe(9);
   });
 
-  it('reads refused rows from a validation error', async () => {
-    previewImport.mockResolvedValue(preview({ problems: [] }));
-    importCustomers.mockRejectedValue({
-      code: 'validation',
+  it('keeps a refused file as an error to show', async () => {
+    previewImport.mockRejectedValue({
+      code: 'file_refused',
       message: '',
-      fields: [{ field: 'row.4', code: 'invalid_choice' }, { field: 'row.7', code: 'invalid_choice' }],
+      fields: [],
+      file: { reason: 'sheet_too_large', range: 'A1:XFD1048576', limit: 1000000 },
     });
     const flow = new ImportFlow();
-    await flow.open('/tmp/a.csv');
-    expect(await flow.run()).toBeNull();
-    expect(flow.refusedRows).toBe(2);
-    expect(flow.error).toBeNull();
+    await flow.open(FILE);
+    expect(flow.step).toBe('file');
+    expect(flow.error?.file?.reason).toBe('sheet_too_large');
   });
 });

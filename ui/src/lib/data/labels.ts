@@ -1,12 +1,17 @@
 /**
- * How the data screens name things: import fields, the fields a row's
- * error points at, encodings, backup reasons and file sizes. Pure.
+ * How the data screens name things: import fields, file formats and text
+ * encodings in plain words, refused files, backup reasons and file sizes.
+ * Pure.
  */
 import type { BackupProblem } from '../backend/bindings/BackupProblem';
 import type { BackupReason } from '../backend/bindings/BackupReason';
 import type { ImportField } from '../backend/bindings/ImportField';
+import type { DuplicateReason } from '../backend/bindings/DuplicateReason';
+import type { FileFormat } from '../backend/bindings/FileFormat';
+import type { FileRefusal } from '../backend/bindings/FileRefusal';
 import type { TextEncoding } from '../backend/bindings/TextEncoding';
 import type { Key } from '../i18n/index.svelte';
+import type { Params } from '../i18n/messages';
 
 /** Every field a column can be matched to, in the order the select shows. */
 export const IMPORT_FIELDS: readonly ImportField[] = [
@@ -26,32 +31,56 @@ export function fieldKey(f: ImportField): Key {
   return `data.fields.${f}`;
 }
 
-/** The import field a validation error's `field` (`phones.0`, `address1`) belongs to. */
-export function fieldOfError(field: string): ImportField | null {
-  const map: Record<string, ImportField> = {
-    name: 'name',
-    'phones.0': 'phone',
-    'phones.1': 'phone2',
-    email: 'email',
-    birthday: 'birthday',
-    postal_code: 'postal_code',
-    address1: 'address',
-    address2: 'address_detail',
-    memo: 'memo',
-  };
-  return map[field] ?? (field.startsWith('phones.') ? 'phone' : null);
+/** How a text file's characters were written, in plain words. */
+export function encodingKey(e: TextEncoding): Key {
+  return `data.encodings.${e}`;
 }
 
-/** The encoding's name; null (an Excel file has none) reads as “Excel file”. */
-export function encodingKey(e: TextEncoding | null): Key {
-  return e ? `data.encodings.${e}` : 'data.encodings.excel';
+/** The same, as a technician would name it (shown behind 자세히). */
+export const ENCODING_NAMES: Record<TextEncoding, string> = {
+  utf8: 'UTF-8',
+  utf8_bom: 'UTF-8 (BOM)',
+  utf16_le: 'UTF-16 LE',
+  utf16_be: 'UTF-16 BE',
+  cp949: 'CP949 (EUC-KR)',
+  windows1252: 'Windows-1252',
+};
+
+/** What kind of file it was: an Excel file, or text cut by commas or tabs. */
+export function formatKey(f: FileFormat): Key {
+  if (f.kind !== 'text') return `data.format.${f.kind}`;
+  return `data.format.text_${f.delimiter ?? 'comma'}`;
+}
+
+/** Why an import row looks like someone known. */
+export function importReasonKey(r: DuplicateReason): Key {
+  return `data.import.reasons.${r}`;
+}
+
+/** A refused file, said plainly: the message key and its values. */
+export function refusalText(r: FileRefusal, locale: string): { key: Key; params: Params } {
+  switch (r.reason) {
+    case 'too_big':
+      return { key: 'data.refused.too_big', params: { size: formatSize(r.bytes, locale), limit: formatSize(r.limit, locale) } };
+    case 'too_many_cells':
+      return { key: 'data.refused.too_many_cells', params: { limit: r.limit.toLocaleString(locale) } };
+    case 'sheet_too_large':
+      return { key: 'data.refused.sheet_too_large', params: { range: r.range } };
+    case 'not_a_spreadsheet': {
+      const known = ['pdf', 'hwp', 'doc', 'docx', 'html', 'ods', 'xlsb', 'image', 'zip', 'rtf'];
+      const kind = known.includes(r.kind) ? r.kind : 'other';
+      return { key: 'data.refused.not_a_spreadsheet', params: { kind: kind } };
+    }
+    default:
+      return { key: `data.refused.${r.reason}`, params: {} };
+  }
 }
 
 export function reasonKey(r: BackupReason): Key {
   return `data.reason.${r}`;
 }
 
-/** `phone`, `email` or `name`; anything else reads as the name. */
+/** `phone`, `email` or `name` (duplicate customers already in the shop). */
 export function duplicateReasonKey(r: string): Key {
   return r === 'phone' || r === 'email' ? `data.reasons.${r}` : 'data.reasons.name';
 }
@@ -68,13 +97,6 @@ export function formatSize(bytes: number, locale: string): string {
   const digits = i === 0 || n >= 100 ? 0 : 1;
   const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
   return `${text} ${units[i]}`;
-}
-
-/** Export by extension: `.xlsx` writes Excel, anything else CSV. */
-export function withExtension(path: string, ext: 'xlsx' | 'csv'): string {
-  const trimmed = path.trim();
-  if (!trimmed) return trimmed;
-  return /\.(xlsx|csv)$/i.test(trimmed) ? trimmed : `${trimmed}.${ext}`;
 }
 
 /** When a backup was made, to the second: two made in one minute differ. */

@@ -13,11 +13,7 @@ encoding: TextEncoding | null,
  */
 mapping: Array<ImportField>, 
 /**
- * Row number (as in the file, 1-based) → choice; rows not listed skip.
+ * Row number (as in the file) → choice; rows not listed get the
+ * duplicate's `suggested` choice.
  */
-duplicates: { [key in number]: DuplicateChoice }, 
-/**
- * Import the good rows and leave the bad ones out. Without it, any bad
- * row stops the whole import.
- */
-skip_invalid: boolean, };
+duplicates: { [key in number]: DuplicateChoice }, };

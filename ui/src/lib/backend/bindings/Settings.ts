@@ -13,6 +13,7 @@ setup_done: boolean,
 followup_days_after_sale: number, 
 /**
  * A second folder for backups (a USB stick, a synced folder); empty
- * for none. Backups always go beside the database too.
+ * for none. Backups always go beside the database too. Read-only
+ * here: `update_settings` keeps what is stored.
  */
 backup_folder: string, };
