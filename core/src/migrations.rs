@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_report_indexes",
         include_str!("../migrations/0011_report_indexes.sql"),
     ),
+    (
+        "0012_letter_printed_and_credit_points",
+        include_str!("../migrations/0012_letter_printed_and_credit_points.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -81,6 +81,22 @@ fn every_earlier_version_upgrades_with_its_data() {
             )
             .unwrap();
         assert_eq!(indexes, 3, "report indexes missing from version {from}");
+        // 0012: a letter's printed and hand-edited times, and points waiting
+        // for a credit sale's money.
+        let added: i64 = conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM pragma_table_info('letters')
+                         WHERE name IN ('printed_at', 'edited_at'))
+                      + (SELECT COUNT(*) FROM sqlite_master WHERE name = 'credit_points')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(added, 3, "0012 missing from version {from}");
+        assert!(
+            shop.first_day().unwrap().customers,
+            "the first-day checklist reads an upgraded shop from version {from}"
+        );
         let query = dangol_core::reports::ReportQuery {
             period: dangol_core::reports::ReportPeriod::LastMonths { months: 12 },
             return_days: 60,
