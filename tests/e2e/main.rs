@@ -9,6 +9,7 @@
 mod app;
 mod data;
 mod dates;
+mod first_day;
 mod history;
 mod letters;
 mod loyalty;

@@ -76,6 +76,8 @@ import type { TemplateProblem } from './bindings/TemplateProblem';
 import type { ReportKind } from './bindings/ReportKind';
 import type { ReportQuery } from './bindings/ReportQuery';
 import type { Reports } from './bindings/Reports';
+import type { FirstDay } from './bindings/FirstDay';
+import type { FirstDayNote } from './bindings/FirstDayNote';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -259,3 +261,14 @@ export const onOutboxChanged = (onchange: () => void) => listen('outbox-changed'
 export const reports = (query: ReportQuery) => call<Reports>('reports', { query });
 export const exportReport = (kind: ReportKind, query: ReportQuery, path: string) =>
   call<null>('export_report', { kind, query, path });
+// The first day and a letter's honest state (issue 14): 편지 쓰기 for one
+// of her days, letters marked printed, the first-day checklist.
+/** Her letter for one of her days (her own birthday when `dateId` is null). */
+export const writeLetter = (customerId: number, dateId: number | null, on: string, occasion: Occasion | null = null) =>
+  call<Letter>('write_letter', { customerId, dateId, on, occasion });
+/** The owner printed these letters: marked printed, in her history. */
+export const markLettersPrinted = (letterIds: number[]) => call<Letter[]>('mark_letters_printed', { letterIds });
+/** These letters with their state now. */
+export const lettersById = (letterIds: number[]) => call<Letter[]>('letters_by_id', { letterIds });
+export const firstDay = () => call<FirstDay>('first_day');
+export const noteFirstDay = (note: FirstDayNote) => call<null>('note_first_day', { note });

@@ -6,6 +6,7 @@ import type { BackupReason } from '../backend/bindings/BackupReason';
 import type { ImportField } from '../backend/bindings/ImportField';
 import type { TextEncoding } from '../backend/bindings/TextEncoding';
 import type { Key } from '../i18n/index.svelte';
+import { formatInstant } from '../history/dates';
 
 /** Every field a column can be matched to, in the order the select shows. */
 export const IMPORT_FIELDS: readonly ImportField[] = [
@@ -78,7 +79,5 @@ export function withExtension(path: string, ext: 'xlsx' | 'csv'): string {
 
 /** When a backup was made, to the second: two made in one minute differ. */
 export function formatBackupTime(iso: string, locale: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+  return formatInstant(iso, locale, new Date(), true);
 }
