@@ -110,7 +110,7 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
     // 오늘: the customers step is done and gone; her mother's day is there.
     app.click("nav-home");
     shows_text(&app, &tid("first-day-progress"), "1/4");
-    assert!(app.texts(&tid("first-day-customers")).unwrap().is_empty());
+    assert!(app.texts(&tid("first-day-step-customers")).unwrap().is_empty());
     app.click("dates-week");
     shows_text(&app, &tid("upcoming-date"), "박순자");
 
