@@ -388,3 +388,32 @@ fn a_visit_is_a_day_with_a_purchase_on_her_screen_her_tier_and_the_reports() {
         .unwrap();
     assert_eq!((top.visits, top.revenue), (2, 22_000));
 }
+
+#[test]
+fn a_letter_that_failed_on_a_wrong_password_is_offered_again_once_fixed() {
+    let server = SmtpServer::start();
+    let t = new_shop();
+    t.shop.save_mail_settings(&server.settings()).unwrap();
+    let id = with_email(&t, "이수아", "sua@example.com", false);
+    let made = t
+        .shop
+        .make_letters(Occasion::ThankYou, &[id], letters::store::Channel::Email)
+        .unwrap();
+    let letter = made.made[0].id;
+    t.shop.queue_letters(&[letter]).unwrap();
+    run(&t.shop, "not-my-password");
+    let failed = &t.shop.letters(&[letter]).unwrap()[0];
+    assert_eq!(
+        (failed.state, failed.error),
+        (LetterState::Failed, Some(MailErrorCode::AuthFailed))
+    );
+    assert_eq!(t.shop.retriable_mail().unwrap(), 1, "offered 지금 보내기");
+    assert_eq!(t.shop.retry_failed_mail().unwrap(), 1);
+    assert_eq!(t.shop.retriable_mail().unwrap(), 0);
+    run(&t.shop, PASSWORD);
+    assert_eq!(
+        t.shop.letters(&[letter]).unwrap()[0].state,
+        LetterState::Sent
+    );
+    assert_eq!(server.received().len(), 1);
+}

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use dangol_core::dates::lunar_to_solar;
 
 use crate::app::{tid, App};
-use crate::shop::{open_shop, shows_customer, shows_text};
+use crate::shop::{hits_containing, open_shop, search, shows_customer, shows_text};
 use crate::smtp::{SmtpServer, PASSWORD, USER};
 
 /// Where things sit in their menus.
@@ -88,6 +88,7 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
         in_first_screenful(&app, "card-contact"),
         "her contact card is below the fold"
     );
+    app.snapshot("customer-top");
     app.click("family-add");
     app.type_into("family-name", "박순자");
     app.select_index("family-relation", PARENT);
@@ -110,7 +111,10 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
     // 오늘: the customers step is done and gone; her mother's day is there.
     app.click("nav-home");
     shows_text(&app, &tid("first-day-progress"), "1/4");
-    assert!(app.texts(&tid("first-day-step-customers")).unwrap().is_empty());
+    assert!(app
+        .texts(&tid("first-day-step-customers"))
+        .unwrap()
+        .is_empty());
     app.click("dates-week");
     shows_text(&app, &tid("upcoming-date"), "박순자");
 
@@ -193,6 +197,17 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
 
     // Her history says a letter went by email (not an "answer"); the outbox
     // has it once.
+    let input = search(&app, "이수아");
+    hits_containing(&app, &input, "이수아", "이수아");
+    app.click("search-hit");
+    shows_customer(&app, "이수아");
+    let entry = shows_text(
+        &app,
+        &format!("{}[data-kind=letter]", tid("timeline-entry")),
+        "메일로 보냄",
+    );
+    assert!(!entry.contains("답변"), "{entry:?}");
+    app.snapshot("history");
     app.click("nav-letters");
     shows_text(&app, &tid("outbox-count-sent"), "보냄 1");
     assert_eq!(server.received().len(), 1, "sent exactly once");
@@ -205,8 +220,27 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
     app.snapshot("outbox");
 }
 
+/// Fills the mail form (in the setup dialog or settings) for the loopback
+/// server with `password`.
+fn fill_mail(app: &App, server: &SmtpServer, password: &str) {
+    app.select_index("mail-provider", CUSTOM_PROVIDER);
+    app.type_into("mail-address", USER);
+    let host = app.wait_for(&tid("mail-host"));
+    app.clear(&host);
+    app.wd
+        .send_keys(&host, "localhost")
+        .expect("type the server");
+    let port = app.wait_for(&tid("mail-port"));
+    app.clear(&port);
+    app.wd
+        .send_keys(&port, &server.port.to_string())
+        .expect("type the port");
+    app.type_into("mail-password", password);
+}
+
 #[test]
 fn a_credit_sale_in_english_says_what_was_bought_paid_and_owed() {
+    let server = SmtpServer::start();
     let app = App::launch("a_credit_sale_in_english_says_what_was_bought_paid_and_owed");
     app.click("setup-language-en");
     app.type_into("setup-shop-name", "Happy Cleaners");
@@ -219,8 +253,14 @@ fn a_credit_sale_in_english_says_what_was_bought_paid_and_owed() {
     app.click("first-day-add");
     app.type_into("field-name", "Sua Lee");
     app.type_into("field-phone-0", "010-2345-6789");
+    app.type_into("field-email", "sua@example.com");
+    let birthday = Local::now().date_naive() + Days::new(2);
+    app.type_into("field-birthday", &birthday.format("1990-%m-%d").to_string());
+    let consent = app.wait_for(&tid("field-consent-email"));
+    app.wd.send_keys(&consent, " ").expect("tick email consent");
     app.click("save-customer");
     shows_customer(&app, "Sua Lee");
+    assert!(in_first_screenful(&app, "card-contact"));
     app.click("action-sale");
     app.type_into("sale-amount", "48,000");
     app.click("sale-credit");
@@ -233,7 +273,71 @@ fn a_credit_sale_in_english_says_what_was_bought_paid_and_owed() {
     shows_text(&app, &tid("visit-points-later"), "840 more points");
     app.snapshot("sale-en");
 
+    let consents = app.wait_for(&tid("card-consents"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[consents.to_json()])
+        .expect("scroll to the consents");
+    app.snapshot("customer-en");
+
     app.click("nav-home");
     shows_text(&app, &tid("first-day-progress"), "1 of 4");
+    shows_text(&app, &tid("upcoming-date"), "Sua Lee");
     app.snapshot("home-en");
+
+    // Her birthday letter, emailed before mail is set up: the setup opens;
+    // put off, the letter stays written and nothing waits in the outbox.
+    app.click("upcoming-write-letter");
+    shows_text(&app, &tid("letter-dialog"), "A letter for Sua Lee");
+    letter_state_is(&app, "made");
+    shows_text(&app, &tid("letter-state"), "Written");
+    app.snapshot("letter-en");
+    app.click("letter-dialog-email");
+    shows_text(&app, &tid("mail-gate"), "Set up email first");
+    app.snapshot("mail-gate-en");
+    app.click("mail-gate-cancel");
+    app.wait_gone(&tid("mail-gate"));
+    letter_state_is(&app, "made");
+    app.click("letter-dialog-close");
+    app.wait_gone(&tid("letter-dialog"));
+    assert!(app.texts(&tid("upcoming-letter-sent")).unwrap().is_empty());
+    app.click("nav-letters");
+    app.wait_for(&tid("letter-batch"));
+    assert!(
+        app.texts(&tid("outbox")).unwrap().is_empty(),
+        "a letter waits in the outbox although mail is not set up"
+    );
+
+    // Mail set up from the checklist, with a wrong password: the letter
+    // fails and says why.
+    app.click("nav-home");
+    app.click("first-day-mail");
+    app.wait_for(&tid("mail-gate"));
+    fill_mail(&app, &server, "not-my-password");
+    app.click("mail-save");
+    app.wait_gone(&tid("mail-gate"));
+    app.click("upcoming-write-letter");
+    letter_state_is(&app, "made");
+    app.click("letter-dialog-email");
+    letter_state_is(&app, "failed");
+    shows_text(&app, &tid("letter-dialog-notes"), "The email did not go");
+    app.snapshot("letter-failed-en");
+    app.click("letter-dialog-close");
+    app.wait_gone(&tid("letter-dialog"));
+
+    // Fixed where mail is set up: "Send now" right there, and it goes once.
+    app.click("nav-settings");
+    shows_text(&app, &tid("mail-retry"), "could not be sent: 1");
+    let pw = app.wait_for(&tid("mail-password"));
+    app.wd.send_keys(&pw, PASSWORD).expect("type the password");
+    app.click("mail-save");
+    app.click("mail-send-now");
+    app.wait_gone(&tid("mail-retry"));
+    app.wait_until("the letter at the server", || {
+        Ok((server.received().len() == 1).then_some(()))
+    });
+    assert_eq!(server.received()[0]["envelopeTo"][0], "sua@example.com");
+    app.click("nav-home");
+    shows_text(&app, &tid("upcoming-letter-sent"), "Letter sent");
+    app.snapshot("home-sent-en");
+    assert_eq!(server.received().len(), 1, "sent exactly once");
 }
