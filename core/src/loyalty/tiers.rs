@@ -54,7 +54,7 @@ pub fn recompute(
             let v = visits::of_customer(conn, id, since)?;
             std::collections::HashMap::from([(id, v)])
         }
-        None => visits::of_everyone(conn, since)?,
+        None => visits::of_everyone(conn, since, today)?,
     };
     // One customer by her id (an index lookup), or everyone in one pass.
     let filter = if customer.is_some() {
