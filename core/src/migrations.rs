@@ -56,6 +56,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_import_warnings",
         include_str!("../migrations/0013_import_warnings.sql"),
     ),
+    (
+        "0014_letter_printed_and_credit_points",
+        include_str!("../migrations/0014_letter_printed_and_credit_points.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

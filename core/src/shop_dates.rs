@@ -64,7 +64,10 @@ impl Shop {
         let to = from
             .checked_add_days(Days::new(days.into()))
             .unwrap_or(from);
-        occasions::between(&*self.db().reader()?, from, to)
+        let conn = self.db().reader()?;
+        let mut days = occasions::between(&conn, from, to)?;
+        crate::letters::for_day::mark_gone(&conn, &mut days)?;
+        Ok(days)
     }
 
     /// The days that passed while the app was closed (since the day after
@@ -98,6 +101,9 @@ impl Shop {
         if from > to {
             return Ok(vec![]);
         }
-        occasions::between(&*self.db().reader()?, from, to)
+        let conn = self.db().reader()?;
+        let mut days = occasions::between(&conn, from, to)?;
+        crate::letters::for_day::mark_gone(&conn, &mut days)?;
+        Ok(days)
     }
 }

@@ -26,11 +26,31 @@ impl Shop {
         self.history_entry(id)
     }
 
+    /// Records a payment of 외상; the points its sales waited for are earned
+    /// now, in the same transaction (loyalty::credit).
     pub fn record_payment(&self, customer_id: i64, input: &PaymentInput) -> Result<HistoryEntry> {
         let country = self.settings()?.country;
-        let id = self
-            .db()
-            .with_tx(|tx| entries::record_payment(tx, customer_id, input, country, Utc::now()))?;
+        let rules = self.loyalty_rules()?;
+        let id = self.db().with_tx(|tx| {
+            let now = Utc::now();
+            let id = entries::record_payment(tx, customer_id, input, country, now)?;
+            let paid: i64 =
+                tx.query_row("SELECT amount FROM history WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            let tier = crate::loyalty::visit::current_tier(tx, &rules, customer_id)?;
+            crate::loyalty::credit::earn_on_payment(
+                tx,
+                &rules,
+                tier,
+                customer_id,
+                paid,
+                id,
+                today(),
+                now,
+            )?;
+            Ok(id)
+        })?;
         self.history_entry(id)
     }
 

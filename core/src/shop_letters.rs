@@ -1,12 +1,14 @@
 //! `Shop`'s letters: templates in the shop's language, a live preview with
 //! a real customer, and letters made in a batch.
 
-use chrono::{Datelike, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 
-use crate::error::Result;
+use crate::dates::occasions;
+use crate::error::{Error, Result};
 use crate::letters::builtin::Occasion;
 use crate::letters::store::{self, Channel, LetterTemplate, MadeLetters};
 use crate::letters::template::{self, LetterValues, TemplateProblem};
+use crate::letters::{for_day, state};
 use crate::loyalty::coupons::Coupon;
 use crate::loyalty::rules::CouponKind;
 use crate::settings::{Country, Language};
@@ -119,5 +121,56 @@ impl Shop {
     pub fn edit_letter(&self, id: i64, title: &str, body: &str) -> Result<store::Letter> {
         self.db()
             .with_tx(|tx| store::edit(tx, id, title, body, Utc::now()))
+    }
+
+    /// 편지 쓰기 for one of her days: her letter for the day `on` (her own
+    /// birthday when `date_id` is none, else that recorded date), made or
+    /// found, ready to print or email. `occasion` overrides the letter the
+    /// day calls for.
+    pub fn write_letter(
+        &self,
+        customer_id: i64,
+        date_id: Option<i64>,
+        on: NaiveDate,
+        occasion: Option<Occasion>,
+    ) -> Result<store::Letter> {
+        let day = occasions::between(&*self.db().reader()?, on, on)?
+            .into_iter()
+            .find(|u| u.customer_id == customer_id && u.date_id == date_id)
+            .ok_or(Error::NotFound {
+                what: "date",
+                id: date_id.unwrap_or(customer_id),
+            })?;
+        let occasion = occasion.unwrap_or_else(|| for_day::occasion_for(&day));
+        let tmpl = self.letter_template(occasion)?;
+        let customers = [(
+            customer_id,
+            day.customer_name.clone(),
+            self.letter_values(customer_id)?,
+        )];
+        let key = for_day::key_for(&day, occasion);
+        let made = self
+            .db()
+            .with_tx(|tx| store::make(tx, &tmpl, &key, Channel::Print, &customers, Utc::now()))?;
+        made.made
+            .into_iter()
+            .chain(made.already)
+            .next()
+            .ok_or(Error::NotFound {
+                what: "letter",
+                id: customer_id,
+            })
+    }
+
+    /// The owner printed these letters (see `state::mark_printed`).
+    pub fn mark_letters_printed(&self, ids: &[i64]) -> Result<Vec<store::Letter>> {
+        self.db()
+            .with_tx(|tx| state::mark_printed(tx, ids, Utc::now()))
+    }
+
+    /// These letters as they are now (their state changes as mail goes).
+    pub fn letters(&self, ids: &[i64]) -> Result<Vec<store::Letter>> {
+        let conn = self.db().reader()?;
+        ids.iter().map(|id| state::get(&conn, *id)).collect()
     }
 }

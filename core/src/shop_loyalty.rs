@@ -146,18 +146,15 @@ impl Shop {
         let rules = self.loyalty_rules()?;
         let conn = self.db().reader()?;
         crate::history::entries::ensure_customer(&conn, customer_id)?;
+        // Days with a purchase in the tier window (history::visits).
         let since = match rules.tier_window {
             crate::loyalty::rules::TierWindow::Lifetime => None,
-            crate::loyalty::rules::TierWindow::Last12Months => today()
-                .checked_sub_months(chrono::Months::new(12))
-                .map(|d| d.to_string()),
+            crate::loyalty::rules::TierWindow::Last12Months => {
+                today().checked_sub_months(chrono::Months::new(12))
+            }
         };
-        let (visits, spend): (u32, i64) = conn.query_row(
-            "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM history
-             WHERE customer_id = ?1 AND kind = 'sale' AND (?2 IS NULL OR happened_at >= ?2)",
-            rusqlite::params![customer_id, since],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let counted = crate::history::visits::of_customer(&conn, customer_id, since)?;
+        let (visits, spend) = (counted.visits, counted.spend);
         let tier_id: Option<String> = conn.query_row(
             "SELECT tier FROM customers WHERE id = ?1",
             [customer_id],

@@ -77,6 +77,11 @@ impl Shop {
             .with_tx(|tx| outbox::decide(tx, id, decision, Utc::now()))
     }
 
+    /// How many failed letters a retry can help.
+    pub fn retriable_mail(&self) -> Result<u32> {
+        outbox::retriable(&*self.db().reader()?)
+    }
+
     /// Failed letters back to waiting, except those no retry can help (a
     /// wrong address, no consent).
     pub fn retry_failed_mail(&self) -> Result<u32> {

@@ -5,6 +5,7 @@ mod common;
 
 use common::{birthday_in, form, letter_marked_sent, TestShop};
 use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::state::LetterState;
 use dangol_core::letters::store::Channel;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
@@ -59,22 +60,38 @@ fn a_birthday_letter_in_correct_korean_made_once_a_year() {
     assert!(body.contains("행복한 세탁소를 찾아 주셔서"), "{body}");
     assert!(body.contains("10% 할인 쿠폰을 준비했습니다"), "{body}");
 
-    let again = t
-        .shop
-        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
-        .unwrap();
-    assert!(again.made.is_empty());
-    assert_eq!(again.already, [(minsu, "김민수".to_string())]);
-
     let q = TimelineQuery {
         customer_id: minsu,
         kinds: vec![HistoryKind::Letter],
         offset: 0,
         limit: 5,
     };
+    assert!(
+        t.shop.timeline(&q).unwrap().entries.is_empty(),
+        "a letter only made has not reached her"
+    );
+    // Made again before it went: the same letter, not a second one.
+    let again = t
+        .shop
+        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
+        .unwrap();
+    assert_eq!(again.made.len(), 1);
+    assert_eq!(again.made[0].id, made.made[0].id);
+    assert!(again.already.is_empty());
+
+    // Printed: it has gone, once a year.
+    t.shop.mark_letters_printed(&[made.made[0].id]).unwrap();
+    let again = t
+        .shop
+        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
+        .unwrap();
+    assert!(again.made.is_empty());
+    assert_eq!(again.already.len(), 1);
+    assert_eq!(again.already[0].customer_name, "김민수");
     let entries = t.shop.timeline(&q).unwrap().entries;
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].summary, "생일을 축하드립니다");
+    assert_eq!(entries[0].channel, Some(ContactChannel::Letter));
 }
 
 #[test]
@@ -140,10 +157,13 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
         .map(|r| r.customer_id)
         .collect();
     assert_eq!(ids, [quiet]);
-    // A letter counts as being in touch.
-    t.shop
+    // A letter only made is not being in touch; a printed one is.
+    let made = t
+        .shop
         .make_letters(Occasion::MissYou, &[quiet], Channel::Print)
         .unwrap();
+    assert_eq!(t.shop.letter_recipients(&six).unwrap().len(), 1);
+    t.shop.mark_letters_printed(&[made.made[0].id]).unwrap();
     assert!(t.shop.letter_recipients(&six).unwrap().is_empty());
 }
 
@@ -153,10 +173,18 @@ fn an_upcoming_birthday_says_whether_its_letter_went_out() {
     let id = birthday_in(&t, 2, "김민수", "010-2345-6789", "");
     let sent = |t: &TestShop| letter_marked_sent(t, id);
     assert!(!sent(&t));
-    t.shop
+    let made = t
+        .shop
         .make_letters(Occasion::Birthday, &[id], Channel::Print)
         .unwrap();
-    assert!(sent(&t), "the letter made is not seen on the upcoming day");
+    assert!(!sent(&t), "a letter only made is not sent");
+    assert_eq!(made.made[0].state, LetterState::Made);
+    let printed = t.shop.mark_letters_printed(&[made.made[0].id]).unwrap();
+    assert_eq!(printed[0].state, LetterState::Printed);
+    assert!(
+        sent(&t),
+        "the printed letter is not seen on the upcoming day"
+    );
 }
 
 #[test]
@@ -181,6 +209,13 @@ fn a_made_letter_can_be_edited_before_it_goes() {
         )
         .unwrap();
     assert!(edited.body.contains("원피스"));
+    // Made again: her words stay (it was changed by hand).
+    let again = t
+        .shop
+        .make_letters(Occasion::ThankYou, &[id], Channel::Print)
+        .unwrap();
+    assert!(again.made[0].body.contains("원피스"));
+    t.shop.mark_letters_printed(&[letter.id]).unwrap();
     assert_eq!(
         t.shop.search_history("원피스", 5).unwrap().len(),
         1,

@@ -22,6 +22,23 @@ fn visit(amount: &str) -> VisitInput {
     }
 }
 
+/// Moves every sale one day back, so that the next visit is on a day of its
+/// own (a visit is a day with a purchase).
+fn a_day_later(t: &TestShop) {
+    t.shop
+        .db()
+        .with_tx(|tx| {
+            tx.execute(
+                "UPDATE history SET happened_at =
+                    strftime('%Y-%m-%d %H:%M:%f', happened_at, '-1 day') || '+00:00'
+                 WHERE kind = 'sale'",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+}
+
 fn codes(e: Error) -> Vec<(String, FieldErrorCode)> {
     match e {
         Error::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
@@ -108,6 +125,7 @@ fn tiers_rise_with_visits_are_kept_in_history_and_give_their_discount() {
     let id = customer(&t);
     let mut changes = vec![];
     for _ in 0..10 {
+        a_day_later(&t);
         if let Some(c) = t
             .shop
             .record_visit(id, &visit("40,000"))
@@ -165,12 +183,14 @@ fn a_customer_drops_a_tier_when_her_visits_leave_the_window() {
     t.shop
         .db()
         .with_tx(|tx| {
-            for _ in 0..6 {
+            // Six visits: six days with a purchase, over a year ago.
+            for day in 0..6 {
                 let sale = SaleInput {
                     amount: "10000".into(),
                     ..Default::default()
                 };
-                history::entries::record_sale(tx, id, &sale, Country::KR, long_ago)?;
+                let at = long_ago - Duration::days(day);
+                history::entries::record_sale(tx, id, &sale, Country::KR, at)?;
             }
             Ok(())
         })

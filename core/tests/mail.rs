@@ -70,12 +70,26 @@ fn a_letter_made_for_print_then_emailed_is_one_entry_in_her_history() {
     let server = SmtpServer::start();
     let t = shop(&server);
     let minsu = with_email(&t, "김민수", "minsu@example.com", false);
-    queue(&t, Occasion::Birthday, &[minsu], Channel::Print);
+    let made = t
+        .shop
+        .make_letters(Occasion::Birthday, &[minsu], Channel::Print)
+        .unwrap();
+    let id = made.made[0].id;
+    t.shop.mark_letters_printed(&[id]).unwrap();
+    assert_eq!(
+        letters_in_history(&t, minsu).len(),
+        1,
+        "printed: in her history"
+    );
+    t.shop.queue_letters(&[id]).unwrap();
     run(&t.shop, PASSWORD);
     assert_eq!(server.received().len(), 1);
     let letters = letters_in_history(&t, minsu);
     assert_eq!(letters.len(), 1, "{letters:?}");
     assert_eq!(letters[0].channel, Some(dangol_core::ContactChannel::Email));
+    let letter = &t.shop.letters(&[id]).unwrap()[0];
+    assert_eq!(letter.state, dangol_core::letters::state::LetterState::Sent);
+    assert!(letter.printed_at.is_some(), "printed and emailed");
 }
 
 #[test]

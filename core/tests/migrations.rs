@@ -87,6 +87,22 @@ fn every_earlier_version_upgrades_with_its_data() {
             .query_row("SELECT COUNT(*) FROM history_fts_data", [], |r| r.get(0))
             .unwrap();
         assert!(structure > 0, "keyword index empty from version {from}");
+        // 0014: a letter's printed and hand-edited times, and points waiting
+        // for a credit sale's money.
+        let added: i64 = conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM pragma_table_info('letters')
+                         WHERE name IN ('printed_at', 'edited_at'))
+                      + (SELECT COUNT(*) FROM sqlite_master WHERE name = 'credit_points')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(added, 3, "0014 missing from version {from}");
+        assert!(
+            shop.first_day().unwrap().customers,
+            "the first-day checklist reads an upgraded shop from version {from}"
+        );
         let query = dangol_core::reports::ReportQuery {
             period: dangol_core::reports::ReportPeriod::LastMonths { months: 12 },
             return_days: 60,

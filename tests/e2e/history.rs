@@ -37,7 +37,21 @@ fn credit_sale_and_payments_keep_the_balance() {
     app.click("sale-save");
     app.wait_gone(&tid("sale-form"));
     balance_is(&app, "30,000원");
+    // What was bought, paid and owed; points on what was paid, the rest later.
+    shows_text(
+        &app,
+        &tid("visit-money"),
+        "구매 50,000원 · 결제 20,000원 · 외상 30,000원",
+    );
+    shows_text(&app, &tid("visit-earned"), "+600점 적립");
+    shows_text(
+        &app,
+        &tid("visit-points-later"),
+        "외상을 받으면 900점 더 적립",
+    );
     shows_text(&app, &tid("timeline-entry"), "외상 30,000원");
+    shows_text(&app, &tid("entry-paid"), "결제 20,000원");
+    app.snapshot("credit-sale");
 
     app.click("action-payment");
     app.type_into("payment-amount", "10,000");

@@ -1,8 +1,9 @@
 //! Letters end to end: a customer nobody has contacted shows under
 //! "6개월 이상 연락 안 한 고객", an unknown placeholder is caught as it is
-//! typed, her letter is made with the right particles, and making it again
-//! lists her as already sent this year; her letter is corrected before it
-//! goes; printing opens the system's print dialog.
+//! typed, her letter is made with the right particles and corrected before
+//! it goes; making it again before it went gives the same letter (only
+//! made, not sent: no "already sent"); printing opens the system's print
+//! dialog.
 
 use crate::app::tid;
 use crate::shop::{add_customer, open_shop, shows_text};
@@ -82,11 +83,19 @@ fn a_miss_you_letter_is_made_once_a_year() {
     app.click("letter-labels-close");
     app.wait_gone(&tid("letter-labels-view"));
 
-    // Once per occasion and year: the second time she is already done.
+    // Only made, not printed or emailed: made again, it is the same letter
+    // (her correction kept), still "작성됨", and nobody is "already sent".
+    shows_text(&app, &tid("letter-state"), "작성됨");
     app.click("letter-make");
-    shows_text(&app, &tid("letter-already"), "올해 이미 보냈습니다");
-    shows_text(&app, &tid("letter-already"), "김민수");
-    app.snapshot("already");
+    shows_text(&app, &tid("letter-made-item"), "김민수");
+    // (Still unfolded: it is the same letter.)
+    shows_text(&app, &tid("letter-made-body"), "새 봄 상품이 들어왔어요");
+    shows_text(&app, &tid("letter-state"), "작성됨");
+    assert!(
+        app.texts(&tid("letter-already")).unwrap().is_empty(),
+        "a letter only made is listed as already sent"
+    );
+    app.snapshot("made-again");
 }
 
 /// Printing opens the system's print dialog over the app (GTK's here; the

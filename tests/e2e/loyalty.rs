@@ -1,9 +1,56 @@
 //! Loyalty end to end: a stamp card filled by ten visits turns into a
-//! coupon, which is used once and then no longer offered.
+//! coupon, which is used once and then no longer offered; her fifth visit
+//! (a visit is a day with a purchase) makes her a regular.
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, open_shop, record_sale, shows_text};
+use crate::shop::{hits_containing, record_sale, search, shows_customer, shows_text};
 use crate::webdriver::keys;
+
+/// A shop where 윤하나 bought something on each of the last four days (no
+/// stamps: plain sales), prepared on its file before the app opens.
+fn shop_with_four_days_of_visits(name: &str) -> App {
+    let app = App::launch_with(name, |data| {
+        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
+        shop.finish_setup(&dangol_core::SetupInput {
+            shop_name: "행복한 카페".into(),
+            country: dangol_core::Country::KR,
+            language: dangol_core::Language::Ko,
+            with_sample: false,
+        })
+        .expect("setup");
+        let input = dangol_core::CustomerInput {
+            name: "윤하나".into(),
+            phones: vec![dangol_core::PhoneInput {
+                label: Default::default(),
+                number: "010-6060-1010".into(),
+            }],
+            ..Default::default()
+        };
+        let id = shop.create_customer(&input).expect("customer").id;
+        for days in 1..=4 {
+            let sale = dangol_core::SaleInput {
+                amount: "4500".into(),
+                ..Default::default()
+            };
+            let entry = shop.record_sale(id, &sale).expect("sale").id;
+            shop.db()
+                .with_tx(|tx| {
+                    tx.execute(
+                        "UPDATE history SET happened_at = datetime(happened_at, ?2) WHERE id = ?1",
+                        (entry, format!("-{days} days")),
+                    )?;
+                    Ok(())
+                })
+                .expect("a day earlier");
+        }
+    });
+    app.wait_for(&tid("search-input"));
+    let input = search(&app, "윤하나");
+    hits_containing(&app, &input, "윤하나", "윤하나");
+    app.click("search-hit");
+    shows_customer(&app, "윤하나");
+    app
+}
 
 /// Waits until her stamp card reads exactly `count` (e.g. "3/10").
 fn stamps_are(app: &App, count: &str) {
@@ -16,11 +63,8 @@ fn stamps_are(app: &App, count: &str) {
 
 #[test]
 fn ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once() {
-    let app = open_shop(
-        "ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once",
-        "setup-start-empty",
-    );
-    add_customer(&app, "윤하나", "010-6060-1010", "");
+    let app =
+        shop_with_four_days_of_visits("ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once");
     stamps_are(&app, "0/10");
     app.wait_for(&tid("loyalty-coupons-empty"));
 
@@ -28,8 +72,8 @@ fn ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once() {
         record_sale(&app, "4,500");
         stamps_are(&app, &format!("{visit}/10"));
         shows_text(&app, &tid("visit-earned"), "+135점 적립");
-        if visit == 5 {
-            // Five visits make her a regular (단골).
+        if visit == 1 {
+            // Her fifth day with a purchase makes her a regular (단골).
             shows_text(&app, &tid("visit-tier-change"), "일반 → 단골");
             shows_text(&app, &tid("loyalty-tier"), "단골");
         }

@@ -10,6 +10,7 @@ mod app;
 mod data;
 mod dates;
 mod files;
+mod first_day;
 mod hardening;
 mod history;
 mod letters;

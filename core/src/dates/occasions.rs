@@ -72,7 +72,8 @@ pub struct Upcoming {
     pub lunar: bool,
     /// Years since the year given (age, years married), when known.
     pub years: Option<i32>,
-    /// Whether this year's letter for it was made.
+    /// Whether this year's letter for it was printed or delivered (set by
+    /// `letters::for_day::mark_gone`).
     pub letter_sent: bool,
 }
 
@@ -234,39 +235,8 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         }
     }
     out.sort_by(|a, b| a.on.cmp(&b.on).then(a.customer_name.cmp(&b.customer_name)));
-    // A letter for this occurrence: one made for the occasion in the two
-    // months before the day (or on it), unless its email failed or was
-    // cancelled (a printed letter is taken as gone once made).
-    let mut sent = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM letters l LEFT JOIN outbox o ON o.letter_id = l.id
-            WHERE l.customer_id = ?1 AND l.occasion = ?2
-            AND l.created_at >= ?3 AND l.created_at < ?4
-            AND COALESCE(o.status, '') NOT IN ('failed', 'cancelled'))",
-    )?;
-    for u in &mut out {
-        let from = u.on - chrono::Duration::days(60);
-        let until = u.on + chrono::Duration::days(1);
-        let args = params![
-            u.customer_id,
-            letter_occasion(u),
-            from.to_string(),
-            until.to_string()
-        ];
-        u.letter_sent = sent.query_row(args, |r| r.get(0))?;
-    }
+    // `letter_sent` is the letters' to say (letters::for_day::mark_gone).
     Ok(out)
-}
-
-/// The letter occasion (as `letters.occasion_key` names it) for a day.
-fn letter_occasion(u: &Upcoming) -> &'static str {
-    match (u.kind, u.member_name.is_some()) {
-        (OccasionKind::Birthday, false) => "birthday",
-        (OccasionKind::Birthday, true) => "child_birthday",
-        (OccasionKind::Wedding, _) => "anniversary",
-        (OccasionKind::Graduation, _) => "graduation",
-        (OccasionKind::Memorial, _) => "condolence",
-        (OccasionKind::Other, _) => "other",
-    }
 }
 
 /// The solar days in `from..=to` a yearly day falls on (one a year; a

@@ -330,12 +330,9 @@ pub fn reschedule_followup(conn: &Connection, id: i64, due: NaiveDate) -> Result
 
 pub fn story(conn: &Connection, customer_id: i64) -> Result<CustomerStory> {
     ensure_customer(conn, customer_id)?;
-    let (visits, total_spent, last_visit): (u32, i64, Option<DateTime<Utc>>) = conn.query_row(
-        "SELECT COUNT(*), COALESCE(SUM(amount), 0), MAX(happened_at) FROM history
-         WHERE customer_id = ?1 AND kind = 'sale'",
-        [customer_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    // A visit is a day with a purchase (history::visits), as in reports.
+    let all = super::visits::of_customer(conn, customer_id, None)?;
+    let (visits, total_spent, last_visit) = (all.visits, all.spend, all.last);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COMPLAINT_COLUMNS} FROM {COMPLAINT_FROM}
          WHERE k.customer_id = ?1 AND k.status <> 'resolved' ORDER BY k.opened_on, k.id"

@@ -8,3 +8,4 @@ pub mod model;
 pub mod money;
 pub mod search;
 pub mod terms;
+pub mod visits;

@@ -4,7 +4,9 @@
 
 pub mod audience;
 pub mod builtin;
+pub mod for_day;
 pub mod josa;
+pub mod state;
 pub mod store;
 pub mod template;
 

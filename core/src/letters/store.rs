@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::builtin::{self, Occasion};
+use super::state::{self, LetterState};
 use super::template::{self, LetterValues, TemplateProblem, TemplateProblemCode};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::history::entries::{append, enum_str, NewEntry};
-use crate::history::model::HistoryKind;
+use crate::history::entries::enum_str;
+use crate::mail::smtp::MailErrorCode;
 use crate::settings::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,17 +42,29 @@ pub struct Letter {
     pub customer_id: i64,
     pub customer_name: String,
     pub occasion: Occasion,
+    /// How it was meant to go when made (email once it was handed to mail).
     pub channel: Channel,
     pub title: String,
     pub body: String,
+    pub state: LetterState,
+    pub printed_at: Option<DateTime<Utc>>,
+    /// When its email went, as the outbox recorded it.
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Why its email failed or is of unknown fate.
+    pub error: Option<MailErrorCode>,
+    /// Her email address now (none: it can only be printed).
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct MadeLetters {
+    /// New letters, and letters made before that have not gone yet (made
+    /// afresh from the template unless their text was changed by hand).
     pub made: Vec<Letter>,
-    /// Customers who already have a letter for this occasion key.
-    pub already: Vec<(i64, String)>,
+    /// Letters for this occasion key that have gone already (printed or
+    /// delivered): left as they are.
+    pub already: Vec<Letter>,
 }
 
 pub fn template(
@@ -120,8 +133,12 @@ pub fn save_template(conn: &Connection, t: &LetterTemplate, now: DateTime<Utc>) 
 }
 
 /// Renders `template` for each of `customers` (with their values) and keeps
-/// each letter, unless one already exists for `occasion_key` (e.g.
-/// `birthday:2026`). Problems in the template stop everything.
+/// each letter under `occasion_key` (e.g. `birthday:2026`), once: a letter
+/// that has gone stays as it was (`already`); one made before that has not
+/// gone is made afresh from the template (unless the owner changed its text
+/// by hand, or it is on its way by email) and comes back in `made`.
+/// Problems in the template stop everything. Nothing joins her history
+/// here: a letter does when it is printed or delivered (`state`).
 pub fn make(
     conn: &Connection,
     tmpl: &LetterTemplate,
@@ -144,44 +161,27 @@ pub fn make(
         made: vec![],
         already: vec![],
     };
-    for (i, (id, name, _)) in customers.iter().enumerate() {
-        let exists: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM letters WHERE customer_id = ?1 AND occasion_key = ?2)",
-            params![id, occasion_key],
-            |r| r.get(0),
-        )?;
-        if exists {
-            out.already.push((*id, name.clone()));
-            continue;
-        }
-        // A printed letter joins her history when made; an email when it
-        // has gone (the outbox writes it then).
-        let history_id = match channel {
-            Channel::Print => {
-                let entry = NewEntry {
-                    kind: Some(HistoryKind::Letter),
-                    summary: titles[i].clone(),
-                    detail: bodies[i].clone(),
-                    ..Default::default()
-                };
-                Some(append(conn, *id, &entry, now)?)
+    for (i, (id, _, _)) in customers.iter().enumerate() {
+        match state::existing(conn, *id, occasion_key)? {
+            Some(e) if e.gone => out.already.push(state::get(conn, e.id)?),
+            Some(e) => {
+                if !e.edited && !e.in_flight {
+                    conn.execute(
+                        "UPDATE letters SET title = ?2, body = ?3 WHERE id = ?1",
+                        params![e.id, titles[i], bodies[i]],
+                    )?;
+                }
+                out.made.push(state::get(conn, e.id)?);
             }
-            Channel::Email => None,
-        };
-        conn.execute(
-            "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, history_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, enum_str(&tmpl.occasion), occasion_key, enum_str(&channel), titles[i], bodies[i], history_id, now],
-        )?;
-        out.made.push(Letter {
-            id: conn.last_insert_rowid(),
-            customer_id: *id,
-            customer_name: name.clone(),
-            occasion: tmpl.occasion,
-            channel,
-            title: titles[i].clone(),
-            body: bodies[i].clone(),
-        });
+            None => {
+                conn.execute(
+                    "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![id, enum_str(&tmpl.occasion), occasion_key, enum_str(&channel), titles[i], bodies[i], now],
+                )?;
+                out.made.push(state::get(conn, conn.last_insert_rowid())?);
+            }
+        }
     }
     Ok(out)
 }
@@ -229,8 +229,8 @@ pub fn edit(
         )]));
     }
     conn.execute(
-        "UPDATE letters SET title = ?2, body = ?3 WHERE id = ?1",
-        params![id, title, body],
+        "UPDATE letters SET title = ?2, body = ?3, edited_at = ?4 WHERE id = ?1",
+        params![id, title, body, now],
     )?;
     if let Some(h) = history_id {
         conn.execute(
@@ -246,21 +246,5 @@ pub fn edit(
             )?;
         }
     }
-    conn.query_row(
-        "SELECT l.id, l.customer_id, c.name, l.occasion, l.channel, l.title, l.body
-         FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?1",
-        [id],
-        |r| {
-            Ok(Letter {
-                id: r.get(0)?,
-                customer_id: r.get(1)?,
-                customer_name: r.get(2)?,
-                occasion: crate::history::entries::enum_from(&r.get::<_, String>(3)?)?,
-                channel: crate::history::entries::enum_from(&r.get::<_, String>(4)?)?,
-                title: r.get(5)?,
-                body: r.get(6)?,
-            })
-        },
-    )
-    .map_err(Into::into)
+    state::get(conn, id)
 }

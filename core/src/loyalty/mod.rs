@@ -3,6 +3,7 @@
 
 pub mod birthday;
 pub mod coupons;
+pub mod credit;
 pub mod ledger;
 pub mod rules;
 pub mod tiers;

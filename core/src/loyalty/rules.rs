@@ -16,6 +16,19 @@ pub enum PointsMode {
     PerVisit,
 }
 
+/// Points on a sale bought partly on credit (외상), in `Percent` mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CreditPoints {
+    /// On what was paid at the counter; the rest earns its points when the
+    /// 외상 is paid (what most shops do, and the default).
+    #[default]
+    WhenPaid,
+    /// On the whole purchase at once, paid or not.
+    AtSale,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PointsRule {
@@ -26,6 +39,9 @@ pub struct PointsRule {
     pub expiry_months: Option<u32>,
     /// One point is worth one minor unit when paying with points.
     pub redeem: bool,
+    /// Rules saved before this choice existed read as the default.
+    #[serde(default)]
+    pub on_credit: CreditPoints,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -120,6 +136,7 @@ impl Default for LoyaltyRules {
                 per_visit: 100,
                 expiry_months: Some(12),
                 redeem: true,
+                on_credit: CreditPoints::WhenPaid,
             },
             stamps: StampRule {
                 enabled: true,

@@ -12,6 +12,7 @@ use super::rules::{LoyaltyRules, TierWindow};
 use crate::error::Result;
 use crate::history::entries::{append, NewEntry};
 use crate::history::model::HistoryKind;
+use crate::history::visits;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -45,25 +46,33 @@ pub fn recompute(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Vec<TierChange>> {
-    let since = window_start(rules, today).map(|d| d.format("%Y-%m-%d").to_string());
+    // Visits are days with a purchase, spend the sum of sales, in the
+    // window (history::visits: the same count as her screen and reports).
+    let since = window_start(rules, today);
+    let counts = match customer {
+        Some(id) => {
+            let v = visits::of_customer(conn, id, since)?;
+            std::collections::HashMap::from([(id, v)])
+        }
+        None => visits::of_everyone(conn, since, today)?,
+    };
     // One customer by her id (an index lookup), or everyone in one pass.
     let filter = if customer.is_some() {
-        "c.id = ?2"
+        "c.id = ?1"
     } else {
-        "?2 IS NULL"
+        "?1 IS NULL"
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, c.name, c.tier, COUNT(h.id), COALESCE(SUM(h.amount), 0)
-         FROM customers c
-         LEFT JOIN history h ON h.customer_id = c.id AND h.kind = 'sale'
-              AND (?1 IS NULL OR h.happened_at >= ?1)
-         WHERE {filter}
-         GROUP BY c.id"
+        "SELECT c.id, c.name, c.tier FROM customers c WHERE {filter}"
     ))?;
     let rows: Vec<(i64, String, Option<String>, u32, i64)> = stmt
-        .query_map(params![since, customer], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map(params![customer], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .map(|row| {
+            row.map(|(id, name, tier)| {
+                let v = counts.get(&id).copied().unwrap_or_default();
+                (id, name, tier, v.visits, v.spend)
+            })
+        })
         .collect::<rusqlite::Result<_>>()?;
     let mut changes = vec![];
     let mut update = conn.prepare_cached("UPDATE customers SET tier = ?2 WHERE id = ?1")?;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::coupons::{self, Coupon, CouponOrigin};
+use super::credit;
 use super::ledger;
 use super::rules::LoyaltyRules;
 use super::tiers::{self, TierChange};
@@ -36,9 +37,15 @@ pub struct VisitOutcome {
     pub tier_discount: i64,
     pub coupon_discount: i64,
     pub points_used: i64,
-    /// What she pays (now or on credit).
+    /// What she bought, after discounts and points: the sale's amount.
     pub net: i64,
+    /// Paid at the counter now.
+    pub paid: i64,
+    /// Left on her tab (외상): `net - paid`.
+    pub owed: i64,
     pub points_earned: i64,
+    /// Points the 외상 will earn when it is paid (at today's tier).
+    pub points_on_payment: i64,
     pub stamps_added: i64,
     pub stamps_now: i64,
     pub points_now: i64,
@@ -46,7 +53,7 @@ pub struct VisitOutcome {
     pub tier_change: Option<TierChange>,
 }
 
-fn current_tier<'a>(
+pub(crate) fn current_tier<'a>(
     conn: &Connection,
     rules: &'a LoyaltyRules,
     id: i64,
@@ -123,7 +130,19 @@ pub fn record_visit(
         None,
         now,
     )?;
-    let points_earned = rules.points_for(net, tier);
+    let owed: i64 = conn.query_row(
+        "SELECT owed_delta FROM history WHERE id = ?1",
+        [entry_id],
+        |r| r.get(0),
+    )?;
+    // Points on what was paid; the 외상's wait for its money (credit.rs).
+    let points_earned = rules.points_for(credit::basis_at_sale(rules, net, owed), tier);
+    let points_on_payment = if credit::defers(rules) && owed > 0 {
+        credit::defer(conn, customer_id, entry_id, owed, now)?;
+        rules.points_for(owed, tier)
+    } else {
+        0
+    };
     let expiry = ledger::expiry_for(today, rules.points.expiry_months);
     ledger::add_points(
         conn,
@@ -164,7 +183,10 @@ pub fn record_visit(
         coupon_discount,
         points_used,
         net,
+        paid: net - owed,
+        owed,
         points_earned,
+        points_on_payment,
         stamps_added,
         stamps_now: ledger::stamps(conn, customer_id)?,
         points_now: ledger::points(conn, customer_id)?,

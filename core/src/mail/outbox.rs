@@ -239,6 +239,14 @@ pub fn decide(conn: &Connection, id: i64, action: Decision, now: DateTime<Utc>) 
         )]));
     }
     conn.execute(sql, params![id, now])?;
+    if action == Decision::TakeAsSent {
+        // Taken as delivered: it joins her history as an emailed letter.
+        let letter_id: i64 =
+            conn.query_row("SELECT letter_id FROM outbox WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        crate::letters::state::record_in_history(conn, letter_id, ContactChannel::Email, now)?;
+    }
     Ok(())
 }
 
@@ -324,13 +332,29 @@ pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
     Ok(out)
 }
 
+/// Failed letters a retry can help: not those to a wrong address or
+/// without consent (fixing the mail settings changes nothing for them).
+const RETRIABLE: &str = "status = 'failed'
+    AND COALESCE(error_code, '') NOT IN ('no_consent', 'rejected', 'invalid_address')";
+
 /// Every failed letter back to waiting (after the settings were fixed).
 /// Letters of unknown fate are not among them: each needs the owner's say.
 pub fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
-        "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL,
-            error_detail = NULL, updated_at = ?1
-         WHERE status = 'failed' AND COALESCE(error_code, '') NOT IN ('no_consent', 'rejected', 'invalid_address')",
+        &format!(
+            "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL,
+                error_detail = NULL, updated_at = ?1 WHERE {RETRIABLE}"
+        ),
         [now],
     )? as u32)
+}
+
+/// How many failed letters a retry can help (offered "지금 보내기" where
+/// the owner fixes the mail settings).
+pub fn retriable(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row(
+        &format!("SELECT COUNT(*) FROM outbox WHERE {RETRIABLE}"),
+        [],
+        |r| r.get(0),
+    )?)
 }

@@ -21,6 +21,9 @@ pub struct NotQueued {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct QueueReport {
+    /// Mail is not set up (or its password is not in the keychain):
+    /// nothing was queued; the owner sets it up first.
+    pub mail_not_set_up: bool,
     pub queued: u32,
     /// Already waiting or sent: left as they are.
     pub already: u32,

@@ -100,3 +100,34 @@ pub fn edit_letter(
 ) -> CmdResult<dangol_core::letters::store::Letter> {
     Ok(shop.edit_letter(id, &title, &body)?)
 }
+
+/// 편지 쓰기 for one of her days: her letter for it, ready to print or email.
+#[tauri::command]
+pub fn write_letter(
+    shop: State<'_, Shop>,
+    customer_id: i64,
+    date_id: Option<i64>,
+    on: chrono::NaiveDate,
+    occasion: Option<Occasion>,
+) -> CmdResult<dangol_core::letters::store::Letter> {
+    Ok(shop.write_letter(customer_id, date_id, on, occasion)?)
+}
+
+/// The owner printed these letters: each is marked printed and joins her
+/// history.
+#[tauri::command]
+pub fn mark_letters_printed(
+    shop: State<'_, Shop>,
+    letter_ids: Vec<i64>,
+) -> CmdResult<Vec<dangol_core::letters::store::Letter>> {
+    Ok(shop.mark_letters_printed(&letter_ids)?)
+}
+
+/// These letters with their state now.
+#[tauri::command]
+pub fn letters_by_id(
+    shop: State<'_, Shop>,
+    letter_ids: Vec<i64>,
+) -> CmdResult<Vec<dangol_core::letters::store::Letter>> {
+    Ok(shop.letters(&letter_ids)?)
+}

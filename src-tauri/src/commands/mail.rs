@@ -34,6 +34,8 @@ pub struct MailSetup {
     /// Whether the keychain holds a password for these settings.
     pub has_password: bool,
     pub presets: Vec<MailPreset>,
+    /// Failed letters that sending again can help ("지금 보내기").
+    pub retriable: u32,
 }
 
 /// How the test email went: `None` = it went.
@@ -74,6 +76,7 @@ pub fn mail_setup(shop: State<'_, Shop>) -> CmdResult<MailSetup> {
         settings: s,
         has_password,
         presets,
+        retriable: shop.retriable_mail()?,
     })
 }
 
@@ -123,13 +126,28 @@ pub fn send_test_email(
     })
 }
 
-/// Puts made letters in the outbox and starts sending.
+/// Whether mail can go: settings saved and their password in the keychain.
+pub fn mail_ready(shop: &Shop) -> CmdResult<bool> {
+    Ok(shop
+        .mail_settings()?
+        .is_some_and(|s| crate::secrets::load(&s).is_some()))
+}
+
+/// Puts made letters in the outbox and starts sending. Without mail set
+/// up nothing is queued (a letter that cannot go never waits as if it
+/// could): the report says so and the UI opens the mail setup first.
 #[tauri::command]
 pub fn email_letters(
     app: AppHandle,
     shop: State<'_, Shop>,
     letter_ids: Vec<i64>,
 ) -> CmdResult<QueueReport> {
+    if !mail_ready(&shop)? {
+        return Ok(QueueReport {
+            mail_not_set_up: true,
+            ..Default::default()
+        });
+    }
     let report = shop.queue_letters(&letter_ids)?;
     mailer::start(&app);
     Ok(report)

@@ -37,3 +37,17 @@ pub fn update_staff(
 ) -> CmdResult<Staff> {
     Ok(shop.update_staff(id, &name, active)?)
 }
+
+/// The first-day checklist: which steps are done. Mail counts once its
+/// password is in the keychain too (without it nothing can go).
+#[tauri::command]
+pub fn first_day(shop: State<'_, Shop>) -> CmdResult<dangol_core::FirstDay> {
+    let mut steps = shop.first_day()?;
+    steps.mail = steps.mail && crate::commands::mail::mail_ready(&shop)?;
+    Ok(steps)
+}
+
+#[tauri::command]
+pub fn note_first_day(shop: State<'_, Shop>, note: dangol_core::FirstDayNote) -> CmdResult<()> {
+    Ok(shop.note_first_day(note)?)
+}

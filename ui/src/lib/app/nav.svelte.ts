@@ -5,6 +5,7 @@
 import type { CustomerInput } from '../backend/bindings/CustomerInput';
 import type { CustomerSort } from '../backend/bindings/CustomerSort';
 import type { Occasion } from '../backend/bindings/Occasion';
+import { clearToasts } from './toasts.svelte';
 
 /** A form to open on arrival at a customer (from a search hit). */
 export type CustomerAction = 'sale';
@@ -17,11 +18,13 @@ export type View =
   | { name: 'new'; prefill?: CustomerInput }
   | { name: 'edit'; id: number }
   | { name: 'trials' }
-  /** With `customers`: a letter for them (picked in a report), for `occasion`. */
-  | { name: 'letters'; occasion?: Occasion; customers?: number[] }
+  /** With `customers`: a letter for them (picked in a report), for `occasion`;
+   * `audience`: who the batch starts with (오늘's "first greeting"). */
+  | { name: 'letters'; occasion?: Occasion; customers?: number[]; audience?: 'not_contacted' }
   | { name: 'reports' }
   | { name: 'data' }
-  | { name: 'settings' };
+  /** With `section`: opened at that part of the settings (from 오늘's checklist). */
+  | { name: 'settings'; section?: 'mail' | 'loyalty' };
 
 let view = $state<View>({ name: 'home' });
 let pending = $state<View | null>(null);
@@ -33,6 +36,12 @@ export const listPrefs = $state<{ sort: CustomerSort; staffId: number | null }>(
   sort: 'name',
   staffId: null,
 });
+
+/** A new screen: the toasts of the last one go (they may name someone). */
+function show(next: View) {
+  clearToasts();
+  view = next;
+}
 
 export const nav = {
   get view(): View {
@@ -47,13 +56,13 @@ export const nav = {
       pending = next;
       return;
     }
-    view = next;
+    show(next);
   },
   /** Navigates even if a form is dirty (after saving, or when confirmed). */
   force(next: View) {
     isDirty = null;
     pending = null;
-    view = next;
+    show(next);
   },
   confirmLeave() {
     if (pending) this.force(pending);

@@ -83,6 +83,8 @@ import type { DialogText } from './bindings/DialogText';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ImportWarning } from './bindings/ImportWarning';
 import type { Saved } from './bindings/Saved';
+import type { FirstDay } from './bindings/FirstDay';
+import type { FirstDayNote } from './bindings/FirstDayNote';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -300,3 +302,14 @@ export const onAppProblem = (onproblem: (p: AppProblem) => void) =>
   listen<AppProblem>('app-problem', (e) => onproblem(e.payload));
 /** A problem from before the window listened (taken once). */
 export const takeAppProblem = () => call<AppProblem | null>('take_app_problem');
+// The first day and a letter's honest state (issue 14): 편지 쓰기 for one
+// of her days, letters marked printed, the first-day checklist.
+/** Her letter for one of her days (her own birthday when `dateId` is null). */
+export const writeLetter = (customerId: number, dateId: number | null, on: string, occasion: Occasion | null = null) =>
+  call<Letter>('write_letter', { customerId, dateId, on, occasion });
+/** The owner printed these letters: marked printed, in her history. */
+export const markLettersPrinted = (letterIds: number[]) => call<Letter[]>('mark_letters_printed', { letterIds });
+/** These letters with their state now. */
+export const lettersById = (letterIds: number[]) => call<Letter[]>('letters_by_id', { letterIds });
+export const firstDay = () => call<FirstDay>('first_day');
+export const noteFirstDay = (note: FirstDayNote) => call<null>('note_first_day', { note });

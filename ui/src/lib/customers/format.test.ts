@@ -12,14 +12,12 @@ describe('formatBirthday', () => {
   it('writes Korean and English dates', () => {
     const b = { year: 1985, month: 3, day: 2, lunar: false };
     expect(formatBirthday(b, 'ko-KR')).toBe('1985년 3월 2일');
-    expect(formatBirthday(b, 'en-US')).toBe('March 2, 1985');
+    expect(formatBirthday(b, 'en-US')).toBe('Mar 2, 1985');
   });
 
   it('leaves the year out when unknown, even for 29 February', () => {
     expect(formatBirthday({ year: null, month: 3, day: 2, lunar: true }, 'ko-KR')).toBe('3월 2일');
-    expect(formatBirthday({ year: null, month: 2, day: 29, lunar: false }, 'en-US')).toBe(
-      'February 29',
-    );
+    expect(formatBirthday({ year: null, month: 2, day: 29, lunar: false }, 'en-US')).toBe('Feb 29');
   });
 });
 
@@ -29,12 +27,16 @@ describe('dates', () => {
     expect(formatShortDate('nope', 'ko-KR')).toBe('nope');
   });
 
-  it('shows the time for today and the date otherwise', () => {
+  it('writes every instant as its day (and time) in the one day format', () => {
     const now = new Date(2026, 10, 25, 15, 0);
-    const today = new Date(2026, 10, 25, 9, 30).toISOString();
-    const earlier = new Date(2026, 0, 5, 9, 30).toISOString();
-    expect(formatShortDate(today, 'en-US', now)).toMatch(/9:30/);
-    expect(formatShortDate(earlier, 'en-US', now)).toMatch(/Jan 5, 2026/);
+    const earlier = new Date(2026, 0, 5, 17, 53).toISOString();
+    const lastYear = new Date(2025, 10, 30, 9, 5).toISOString();
+    expect(formatShortDate(earlier, 'ko-KR', now)).toBe('1월 5일 (월)');
+    expect(formatShortDate(earlier, 'en-US', now)).toBe('Mon, Jan 5');
+    // (Node's ICU may write the Korean day period as "PM"; WebKit writes 오후.)
+    expect(formatDateTime(earlier, 'ko-KR', now)).toMatch(/^1월 5일 \(월\) \S+ 5:53$/);
+    expect(formatDateTime(earlier, 'en-US', now)).toBe('Mon, Jan 5, 5:53 PM');
+    expect(formatShortDate(lastYear, 'ko-KR', now)).toBe('2025년 11월 30일 (일)');
   });
 });
 

@@ -12,6 +12,7 @@ import type { FileRefusal } from '../backend/bindings/FileRefusal';
 import type { TextEncoding } from '../backend/bindings/TextEncoding';
 import type { Key } from '../i18n/index.svelte';
 import type { Params } from '../i18n/messages';
+import { formatInstant } from '../history/dates';
 
 /** Every field a column can be matched to, in the order the select shows. */
 export const IMPORT_FIELDS: readonly ImportField[] = [
@@ -101,9 +102,7 @@ export function formatSize(bytes: number, locale: string): string {
 
 /** When a backup was made, to the second: two made in one minute differ. */
 export function formatBackupTime(iso: string, locale: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+  return formatInstant(iso, locale, new Date(), true);
 }
 
 /** Why a backup cannot be restored, in the owner's words. */

@@ -4,6 +4,7 @@ import koCustomers from './ko/customers.json';
 import koData from './ko/data.json';
 import koDates from './ko/dates.json';
 import koErrors from './ko/errors.json';
+import koFirstDay from './ko/first_day.json';
 import koForm from './ko/form.json';
 import koHistory from './ko/history.json';
 import koHome from './ko/home.json';
@@ -20,6 +21,7 @@ import enCustomers from './en/customers.json';
 import enData from './en/data.json';
 import enDates from './en/dates.json';
 import enErrors from './en/errors.json';
+import enFirstDay from './en/first_day.json';
 import enForm from './en/form.json';
 import enHistory from './en/history.json';
 import enHome from './en/home.json';
@@ -38,6 +40,7 @@ const ko = {
   data: koData,
   dates: koDates,
   errors: koErrors,
+  first_day: koFirstDay,
   form: koForm,
   history: koHistory,
   home: koHome,
@@ -60,6 +63,7 @@ const en: Messages = {
   data: enData,
   dates: enDates,
   errors: enErrors,
+  first_day: enFirstDay,
   form: enForm,
   history: enHistory,
   home: enHome,

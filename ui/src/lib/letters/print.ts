@@ -23,14 +23,22 @@ export function toBody(node: HTMLElement, page: string) {
   };
 }
 
-/** Opens the system print dialog (through Tauri: macOS ignores window.print). */
-export function printNow() {
-  printPage().catch((e) => reportError(toAppError(e)));
+/** Opens the system print dialog (through Tauri: macOS ignores window.print).
+ * True once the dialog was opened (the letters count as printed then: no
+ * OS tells an app whether the owner pressed Print or Cancel). */
+export async function printNow(): Promise<boolean> {
+  try {
+    await printPage();
+    return true;
+  } catch (e) {
+    reportError(toAppError(e));
+    return false;
+  }
 }
 
 /** Opens the print dialog as the view opens, except under automation (the
  * e2e tests click its button instead). */
-export function autoPrint() {
-  if (typeof navigator !== 'undefined' && navigator.webdriver) return;
-  printNow();
+export async function autoPrint(): Promise<boolean> {
+  if (typeof navigator !== 'undefined' && navigator.webdriver) return false;
+  return printNow();
 }

@@ -2,6 +2,7 @@
 import type { Country } from '../backend/bindings/Country';
 import type { CouponKind } from '../backend/bindings/CouponKind';
 import type { Tier } from '../backend/bindings/Tier';
+import { formatDay } from '../history/dates';
 import { formatMoney } from '../history/money';
 import { translate, type Lang } from '../i18n/messages';
 
@@ -17,12 +18,9 @@ export function rewardLabel(
   return r.item.trim() || translate(lang, 'loyalty.coupon.free_item');
 }
 
-/** "3월 2일" from `YYYY-MM-DD`, read as a calendar day (no time zone). */
+/** A calendar day (`YYYY-MM-DD`) in the one day format: "3월 2일 (월)". */
 export function shortDay(day: string, lang: Lang): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
-  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatDay(day, lang === 'ko' ? 'ko-KR' : 'en-US');
 }
 
 /** A tier's name from its id ("vip" → "VIP"); the id when it is gone. */

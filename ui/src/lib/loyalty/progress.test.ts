@@ -65,7 +65,10 @@ describe('what a visit did', () => {
     coupon_discount: 0,
     points_used: 0,
     net: 10_000,
+    paid: 10_000,
+    owed: 0,
     points_earned: 300,
+    points_on_payment: 0,
     stamps_added: 1,
     stamps_now: 3,
     points_now: 300,
@@ -94,7 +97,7 @@ describe('refusals in words', () => {
   const coupon = { id: 1, customer_id: 1, kind: 'percent' as const, value: 10, item: '', origin: 'manual' as const, issued_on: '2024-10-01', expires_on: '2024-11-20', used_at: null };
   it('tells used, expired and someone else’s coupons apart', () => {
     expect(couponError([{ field: 'coupon', code: 'invalid_transition' }], coupon, 'ko')).toBe('이미 사용한 쿠폰입니다.');
-    expect(couponError([{ field: 'coupon', code: 'invalid_date' }], coupon, 'ko')).toBe('유효기간이 지난 쿠폰입니다 (11월 20일까지).');
+    expect(couponError([{ field: 'coupon', code: 'invalid_date' }], coupon, 'ko')).toBe('유효기간이 지난 쿠폰입니다 (2024년 11월 20일 (수)까지).');
     expect(couponError([{ field: 'coupon', code: 'invalid_choice' }], coupon, 'ko')).toBe('이 고객의 쿠폰이 아닙니다.');
     expect(couponError([], coupon, 'ko')).toBeNull();
   });

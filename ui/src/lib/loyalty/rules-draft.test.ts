@@ -3,7 +3,7 @@ import type { LoyaltyRules } from '../backend/bindings/LoyaltyRules';
 import { fromRulesDraft, pointsPreview, stampsPreview, toRulesDraft } from './rules-draft';
 
 const RULES: LoyaltyRules = {
-  points: { mode: 'percent', percent_bp: 300, per_visit: 100, expiry_months: 12, redeem: true },
+  points: { mode: 'percent', percent_bp: 300, per_visit: 100, expiry_months: 12, redeem: true, on_credit: 'when_paid' },
   stamps: { enabled: true, per_amount: 0, goal: 10, reward: { kind: 'free_item', value: 0, item: '음료 1잔', valid_days: 90 } },
   tiers: [
     { id: 'regular', name: '일반', color: '#8A8F98', min_visits: null, min_spend: null, discount_percent: 0, points_multiplier_pct: 100, benefits: '' },

@@ -3,6 +3,7 @@
  * text), back to `LoyaltyRules`, and the plain sentences that preview them.
  */
 import type { Country } from '../backend/bindings/Country';
+import type { CreditPoints } from '../backend/bindings/CreditPoints';
 import type { FieldError } from '../backend/bindings/FieldError';
 import type { LoyaltyRules } from '../backend/bindings/LoyaltyRules';
 import type { PointsMode } from '../backend/bindings/PointsMode';
@@ -33,6 +34,8 @@ export interface RulesDraft {
   /** Months, or '' for never. */
   expiry: string;
   redeem: boolean;
+  /** Points on a sale put on the tab: on what is paid, or on all of it. */
+  onCredit: CreditPoints;
   stampsOn: boolean;
   stampPer: 'visit' | 'amount';
   stampAmount: string;
@@ -57,6 +60,7 @@ export function toRulesDraft(r: LoyaltyRules, country: Country): RulesDraft {
     perVisit: String(r.points.per_visit),
     expiry: r.points.expiry_months === null ? '' : String(r.points.expiry_months),
     redeem: r.points.redeem,
+    onCredit: r.points.on_credit,
     stampsOn: r.stamps.enabled,
     stampPer: r.stamps.per_amount > 0 ? 'amount' : 'visit',
     stampAmount: r.stamps.per_amount > 0 ? money(r.stamps.per_amount, country) : '',
@@ -119,7 +123,7 @@ export function fromRulesDraft(d: RulesDraft, country: Country): { rules: Loyalt
   if (errors.length) return { rules: null, errors };
   return {
     rules: {
-      points: { mode: d.mode, percent_bp: Math.round(rate * 100), per_visit: perVisit, expiry_months: expiry, redeem: d.redeem },
+      points: { mode: d.mode, percent_bp: Math.round(rate * 100), per_visit: perVisit, expiry_months: expiry, redeem: d.redeem, on_credit: d.onCredit },
       stamps: {
         enabled: d.stampsOn,
         per_amount: stampAmount,

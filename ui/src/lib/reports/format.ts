@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../backend/bindings/Cell';
 import type { Country } from '../backend/bindings/Country';
+import { formatDay } from '../history/dates';
 import { formatMoney } from '../history/money';
 import type { Lang } from '../i18n/messages';
 
@@ -70,7 +71,7 @@ export function formatCell(cell: Cell, country: Country, lang: Lang): string {
     case 'days':
       return cell.v === null ? '–' : formatCount(cell.v, lang);
     case 'date':
-      return cell.v;
+      return formatDay(cell.v, locale(lang));
   }
 }
 

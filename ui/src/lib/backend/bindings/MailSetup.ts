@@ -6,4 +6,8 @@ export type MailSetup = { settings: MailSettings | null,
 /**
  * Whether the keychain holds a password for these settings.
  */
-has_password: boolean, presets: Array<MailPreset>, };
+has_password: boolean, presets: Array<MailPreset>, 
+/**
+ * Failed letters that sending again can help ("지금 보내기").
+ */
+retriable: number, };

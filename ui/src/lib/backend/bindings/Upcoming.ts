@@ -15,6 +15,7 @@ on: string, lunar: boolean,
  */
 years: number | null, 
 /**
- * Whether this year's letter for it was made.
+ * Whether this year's letter for it was printed or delivered (set by
+ * `letters::for_day::mark_gone`).
  */
 letter_sent: boolean, };

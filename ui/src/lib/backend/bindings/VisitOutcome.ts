@@ -4,6 +4,18 @@ import type { TierChange } from "./TierChange";
 
 export type VisitOutcome = { entry_id: number, gross: number, tier_discount: number, coupon_discount: number, points_used: number, 
 /**
- * What she pays (now or on credit).
+ * What she bought, after discounts and points: the sale's amount.
  */
-net: number, points_earned: number, stamps_added: number, stamps_now: number, points_now: number, reward_coupons: Array<Coupon>, tier_change: TierChange | null, };
+net: number, 
+/**
+ * Paid at the counter now.
+ */
+paid: number, 
+/**
+ * Left on her tab (외상): `net - paid`.
+ */
+owed: number, points_earned: number, 
+/**
+ * Points the 외상 will earn when it is paid (at today's tier).
+ */
+points_on_payment: number, stamps_added: number, stamps_now: number, points_now: number, reward_coupons: Array<Coupon>, tier_change: TierChange | null, };

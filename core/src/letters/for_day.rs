@@ -1,0 +1,58 @@
+//! A letter for one of her days (편지 쓰기 on 오늘 and on her dates card):
+//! which occasion's letter a day calls for, the key it is kept under, and
+//! whether this year's letter for it has gone.
+
+use chrono::{Datelike, Duration};
+use rusqlite::Connection;
+
+use super::builtin::Occasion;
+use super::state;
+use crate::dates::occasions::{OccasionKind, Upcoming};
+use crate::error::Result;
+use crate::history::entries::enum_str;
+
+/// The letter occasion a day calls for.
+pub fn occasion_for(u: &Upcoming) -> Occasion {
+    match (u.kind, u.member_name.is_some()) {
+        (OccasionKind::Birthday, false) => Occasion::Birthday,
+        (OccasionKind::Birthday, true) => Occasion::ChildBirthday,
+        (OccasionKind::Wedding, _) => Occasion::Anniversary,
+        (OccasionKind::Graduation, _) => Occasion::Graduation,
+        (OccasionKind::Memorial, _) => Occasion::Condolence,
+        // An owner's own kind of day: a thank-you is the nearest letter.
+        (OccasionKind::Other, _) => Occasion::ThankYou,
+    }
+}
+
+/// The key a day's letter is kept under, once per year: her own birthday
+/// as the batch keys it (`birthday:2026`, so the two never make two
+/// letters), a recorded date with its id (`child_birthday:2026:12`: two
+/// children's birthdays are two letters).
+pub fn key_for(u: &Upcoming, occasion: Occasion) -> String {
+    let occasion = enum_str(&occasion);
+    let year = u.on.year();
+    match u.date_id {
+        Some(id) => format!("{occasion}:{year}:{id}"),
+        None => format!("{occasion}:{year}"),
+    }
+}
+
+/// Sets each day's `letter_sent`: a letter for it was printed or delivered,
+/// made in the two months before the day (or on it). A letter only made,
+/// or whose email failed, was cancelled or is still waiting, is not sent.
+pub fn mark_gone(conn: &Connection, days: &mut [Upcoming]) -> Result<()> {
+    for u in days {
+        let from = (u.on - Duration::days(60)).to_string();
+        let until = (u.on + Duration::days(1)).to_string();
+        let this_date = u.date_id.map(|id| format!("%:{}:{id}", u.on.year()));
+        u.letter_sent = state::gone_between(
+            conn,
+            u.customer_id,
+            occasion_for(u),
+            this_date.as_deref(),
+            &from,
+            &until,
+        )?;
+    }
+    Ok(())
+}
