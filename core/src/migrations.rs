@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_report_indexes",
         include_str!("../migrations/0011_report_indexes.sql"),
     ),
+    (
+        "0012_letters_by_relation",
+        include_str!("../migrations/0012_letters_by_relation.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -97,7 +97,7 @@ fn edited_templates_are_checked_and_previewed_with_a_real_customer() {
     assert!(t.shop.letter_template(Occasion::Chuseok).unwrap().edited);
     let (_, body) = t
         .shop
-        .preview_letter(&tmpl.title, &tmpl.body, id)
+        .preview_letter(&tmpl.title, &tmpl.body, id, None)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -106,7 +106,7 @@ fn edited_templates_are_checked_and_previewed_with_a_real_customer() {
     );
     let problems = t
         .shop
-        .preview_letter("제목", "{이름}{은/는} {별명}", id)
+        .preview_letter("제목", "{이름}{은/는} {별명}", id, None)
         .unwrap()
         .unwrap_err();
     assert_eq!(problems[0].text, "별명");
@@ -134,7 +134,7 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
     let six = Audience::NotContacted { months: 6 };
     let ids: Vec<i64> = t
         .shop
-        .letter_recipients(&six)
+        .letter_recipients(&six, None)
         .unwrap()
         .iter()
         .map(|r| r.customer_id)
@@ -144,7 +144,7 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
     t.shop
         .make_letters(Occasion::MissYou, &[quiet], Channel::Print)
         .unwrap();
-    assert!(t.shop.letter_recipients(&six).unwrap().is_empty());
+    assert!(t.shop.letter_recipients(&six, None).unwrap().is_empty());
 }
 
 #[test]

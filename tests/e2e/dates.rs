@@ -184,6 +184,7 @@ fn days_passed_while_closed_are_shown_on_opening() {
             day: missed.day(),
             lunar: false,
             leap: false,
+            age_counting: None,
         };
         shop.add_important_date(id, &memorial).expect("date");
         assert!(shop.catch_up_dates().expect("first open").is_empty());

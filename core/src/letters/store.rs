@@ -110,15 +110,27 @@ pub fn save_template(conn: &Connection, t: &LetterTemplate, now: DateTime<Utc>) 
     Ok(())
 }
 
+/// One customer a letter is made for.
+pub struct LetterFor {
+    pub customer_id: i64,
+    pub name: String,
+    pub values: LetterValues,
+    /// The family day it is about: its letter is made once a year for that
+    /// day (two children's birthdays are two letters).
+    pub date_id: Option<i64>,
+}
+
 /// Renders `template` for each of `customers` (with their values) and keeps
 /// each letter, unless one already exists for `occasion_key` (e.g.
-/// `birthday:2026`). Problems in the template stop everything.
+/// `birthday:2026`, or `child_birthday:2026:d12` for a recorded day).
+/// Problems in the template stop everything. A letter whose text names a
+/// coupon is marked so (in Korea that makes it advertising: `mail::law`).
 pub fn make(
     conn: &Connection,
     tmpl: &LetterTemplate,
     occasion_key: &str,
     channel: Channel,
-    customers: &[(i64, String, LetterValues)],
+    customers: &[LetterFor],
     now: DateTime<Utc>,
 ) -> Result<MadeLetters> {
     let bad = |p: Vec<TemplateProblem>| {
@@ -128,17 +140,25 @@ pub fn make(
                 .collect(),
         )
     };
-    let values: Vec<LetterValues> = customers.iter().map(|(_, _, v)| v.clone()).collect();
+    let values: Vec<LetterValues> = customers.iter().map(|c| c.values.clone()).collect();
+    let names_coupon =
+        template::used_keys(&format!("{} {}", tmpl.title, tmpl.body)).contains(&"coupon");
     let titles = template::render_all(&tmpl.title, &values, false).map_err(bad)?;
     let bodies = template::render_all(&tmpl.body, &values, false).map_err(bad)?;
     let mut out = MadeLetters {
         made: vec![],
         already: vec![],
     };
-    for (i, (id, name, _)) in customers.iter().enumerate() {
+    for (i, c) in customers.iter().enumerate() {
+        let (id, name) = (&c.customer_id, &c.name);
+        let key = match c.date_id {
+            Some(d) => format!("{occasion_key}:d{d}"),
+            None => occasion_key.to_string(),
+        };
+        let with_coupon = names_coupon && !c.values.coupon.trim().is_empty();
         let exists: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM letters WHERE customer_id = ?1 AND occasion_key = ?2)",
-            params![id, occasion_key],
+            params![id, key],
             |r| r.get(0),
         )?;
         if exists {
@@ -160,9 +180,9 @@ pub fn make(
             Channel::Email => None,
         };
         conn.execute(
-            "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, history_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, enum_str(&tmpl.occasion), occasion_key, enum_str(&channel), titles[i], bodies[i], history_id, now],
+            "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, history_id, created_at, with_coupon)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![id, enum_str(&tmpl.occasion), key, enum_str(&channel), titles[i], bodies[i], history_id, now, with_coupon],
         )?;
         out.made.push(Letter {
             id: conn.last_insert_rowid(),
