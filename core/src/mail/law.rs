@@ -38,8 +38,12 @@
 //!    not answer, so Dangol lists the customers due for that notice; it
 //!    does not stop writing to them.
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 /// One passage of the law, as its source prints it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export, rename = "LawQuote")]
 pub struct Quote {
     /// "정보통신망법 제50조 제8항".
     pub citation: &'static str,
@@ -79,6 +83,25 @@ pub const KISA_FAQ_COUPON: Quote = Quote {
     text: "설문응답을 유인하기 위하여 대가성으로 쿠폰을 지급하는 경우에는 전송자가 제공하는 재화나 서비스에 대한 이용쿠폰인 경우 설문조사가 영리목적 광고성 정보에 해당하지만, 전송자가 제공하는 재화나 서비스와 무관한 쿠폰(ex : 커피쿠폰 등)을 지급하는 경우에는 광고성 정보 예외로 볼 수 있습니다.",
     source: "https://spam.kisa.or.kr/spam/na/ntt/selectNttInfo.do?mi=1037&bbsId=1003&nttSn=1365",
 };
+
+/// What a screen of a shop in Korea explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LawTopic {
+    /// What advertising mail needs, and that a coupon makes a greeting one.
+    Advertising,
+    /// The notice every two years of a customer's consent.
+    ConsentCheck,
+}
+
+/// The passages behind a topic, to be shown as they are written.
+pub fn quotes(topic: LawTopic) -> Vec<Quote> {
+    match topic {
+        LawTopic::Advertising => vec![ACT_50_1, ACT_50_4, KISA_FAQ_COUPON],
+        LawTopic::ConsentCheck => vec![ACT_50_8, DECREE_62_3],
+    }
+}
 
 /// Whether a letter is sent as advertising: its template says so, or —
 /// for a shop in Korea — it names a coupon (rule 1 above).
