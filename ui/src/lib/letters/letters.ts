@@ -32,6 +32,9 @@ export const DAY_OCCASIONS: readonly Occasion[] = [
   'memorial',
 ];
 
+/** Letters to one person at a time: a batch starts with nobody ticked. */
+export const INDIVIDUAL: readonly Occasion[] = ['condolence', 'apology'];
+
 const FAMILY: readonly Occasion[] = ['child_birthday', 'spouse_birthday', 'parent_birthday', 'family_birthday'];
 const MOURNING: readonly Occasion[] = ['memorial', 'condolence'];
 
