@@ -13,7 +13,7 @@ pub(crate) const LINE_MARK: char = '\u{1}';
 /// "e.g.," go on.
 pub(crate) fn ends_sentence(c: char, next: Option<char>) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '…')
-        && next.is_none_or(|n| n == ' ' || n == '\t' || n == '\n')
+        && next.map_or(true, |n| n == ' ' || n == '\t' || n == '\n')
 }
 
 /// Closes the gaps an empty placeholder leaves: runs of spaces become one,
@@ -33,7 +33,7 @@ pub(crate) fn tidy(text: &str) -> String {
             removed = true;
             continue;
         }
-        if line.is_empty() && removed && out.last().is_none_or(|l| l.is_empty()) {
+        if line.is_empty() && removed && out.last().map_or(true, |l| l.is_empty()) {
             continue;
         }
         if !line.is_empty() {
