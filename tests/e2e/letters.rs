@@ -78,7 +78,7 @@ fn a_miss_you_letter_is_made_once_a_year() {
     shows_text(
         &app,
         &tid("letter-labels-skipped"),
-        "주소가 없는 손님: 김민수",
+        "주소가 없는 고객: 김민수",
     );
     app.click("letter-labels-close");
     app.wait_gone(&tid("letter-labels-view"));

@@ -40,7 +40,7 @@ fn set_up_mail(app: &App, server: &SmtpServer) {
     shows_text(
         app,
         &tid("mail-test-result"),
-        "테스트 메일을 shop@example.com",
+        "테스트 메일을 보냈습니다: shop@example.com",
     );
     app.click("mail-save");
     assert_eq!(server.received().len(), 1, "the test email arrived");
