@@ -60,6 +60,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_letter_printed_and_credit_points",
         include_str!("../migrations/0014_letter_printed_and_credit_points.sql"),
     ),
+    (
+        "0015_letters_by_relation",
+        include_str!("../migrations/0015_letters_by_relation.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

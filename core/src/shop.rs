@@ -93,6 +93,9 @@ impl Shop {
                 )]));
             }
             settings::save(tx, &s)?;
+            // Tier names and the stamp reward in the language chosen here.
+            let rules = crate::loyalty::rules::LoyaltyRules::for_shop(s.language, s.country);
+            crate::loyalty::save_rules(tx, &rules)?;
             if input.with_sample {
                 sample::fill(tx, input.country, sample::SAMPLE_SHOP_SIZE, now)?;
                 let ids: Vec<i64> = tx

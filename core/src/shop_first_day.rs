@@ -43,12 +43,11 @@ impl Shop {
         let conn = self.db().reader()?;
         let customers: bool =
             conn.query_row("SELECT EXISTS (SELECT 1 FROM customers)", [], |r| r.get(0))?;
-        // Rules the owner saved count as looked at.
-        let rules_saved: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM settings WHERE key = 'loyalty_rules')",
-            [],
-            |r| r.get(0),
-        )?;
+        // Rules the owner changed from the ones setup gave the shop count
+        // as looked at.
+        let settings = crate::settings::load(&conn)?;
+        let rules_saved = crate::loyalty::load_rules(&conn)?
+            != crate::loyalty::rules::LoyaltyRules::for_shop(settings.language, settings.country);
         Ok(FirstDay {
             customers,
             mail: crate::mail::settings::load(&conn)?.is_some(),

@@ -1,47 +1,20 @@
 //! `Shop`'s letters: templates in the shop's language, a live preview with
 //! a real customer, and letters made in a batch.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate, Utc};
 
-use crate::dates::occasions;
+use crate::dates::day_letter::days_for_letter;
+use crate::dates::occasions::{self, Upcoming};
 use crate::error::{Error, Result};
 use crate::letters::builtin::Occasion;
 use crate::letters::store::{self, Channel, LetterTemplate, MadeLetters};
 use crate::letters::template::{self, LetterValues, TemplateProblem};
+use crate::letters::values::{values, Facts};
 use crate::letters::{for_day, state};
-use crate::loyalty::coupons::Coupon;
-use crate::loyalty::rules::CouponKind;
-use crate::settings::{Country, Language};
 use crate::shop_history::today;
 use crate::Shop;
-
-fn grouped(n: i64) -> String {
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A coupon as a letter names it: "10% 할인 쿠폰", "음료 1잔 쿠폰".
-pub fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
-    let money = |m: i64| match country {
-        Country::KR => format!("{}원", grouped(m)),
-        Country::US => format!("${}.{:02}", grouped(m / 100), m % 100),
-    };
-    match (c.kind, lang) {
-        (CouponKind::Percent, Language::Ko) => format!("{}% 할인 쿠폰", c.value),
-        (CouponKind::Amount, Language::Ko) => format!("{} 할인 쿠폰", money(c.value)),
-        (CouponKind::FreeItem, Language::Ko) => format!("{} 쿠폰", c.item),
-        (CouponKind::Percent, Language::En) => format!("a {}% off coupon", c.value),
-        (CouponKind::Amount, Language::En) => format!("a {} off coupon", money(c.value)),
-        (CouponKind::FreeItem, Language::En) => format!("a coupon for {}", c.item),
-    }
-}
 
 impl Shop {
     pub fn letter_template(&self, occasion: Occasion) -> Result<LetterTemplate> {
@@ -54,26 +27,45 @@ impl Shop {
             .with_tx(|tx| store::save_template(tx, t, Utc::now()))
     }
 
-    /// What the template's placeholders become for this customer.
-    pub fn letter_values(&self, customer_id: i64) -> Result<LetterValues> {
+    /// What the template's placeholders become for this customer (for a
+    /// letter of `occasion`: a family day's names and milestone).
+    pub fn letter_values(
+        &self,
+        customer_id: i64,
+        occasion: Option<Occasion>,
+    ) -> Result<LetterValues> {
+        let day = match occasion {
+            Some(o) => self.letter_days(o)?.remove(&customer_id),
+            None => None,
+        };
+        self.values_with(customer_id, occasion, day.as_ref())
+    }
+
+    /// Each customer's day a letter of `occasion` is about.
+    fn letter_days(&self, occasion: Occasion) -> Result<HashMap<i64, Upcoming>> {
+        days_for_letter(&*self.db().reader()?, occasion, today())
+    }
+
+    fn values_with(
+        &self,
+        customer_id: i64,
+        occasion: Option<Occasion>,
+        day: Option<&Upcoming>,
+    ) -> Result<LetterValues> {
         let s = self.settings()?;
         let customer = self.get_customer(customer_id)?;
         let status = self.loyalty_status(customer_id)?;
-        let d = today();
-        Ok(LetterValues {
-            name: customer.name,
-            shop: s.shop_name.clone(),
-            tier: status.tier.map(|t| t.name).unwrap_or_default(),
-            coupon: status
-                .coupons
-                .first()
-                .map(|c| coupon_text(c, s.language, s.country))
-                .unwrap_or_default(),
-            date: match s.language {
-                Language::Ko => format!("{}월 {}일", d.month(), d.day()),
-                Language::En => d.format("%B %-d").to_string(),
-            },
-        })
+        let facts = Facts {
+            language: s.language,
+            country: s.country,
+            shop_name: &s.shop_name,
+            customer_name: &customer.name,
+            tier_name: status.tier.as_ref().map(|t| t.name.as_str()),
+            coupons: &status.coupons,
+            day,
+            today: today(),
+        };
+        Ok(values(&facts, occasion))
     }
 
     /// The template's title and body for a real customer, or what is wrong.
@@ -82,13 +74,15 @@ impl Shop {
         title: &str,
         body: &str,
         customer_id: i64,
+        occasion: Option<Occasion>,
     ) -> Result<Result<(String, String), Vec<TemplateProblem>>> {
-        let v = self.letter_values(customer_id)?;
+        let v = self.letter_values(customer_id, occasion)?;
         Ok(template::render(title, &v, false)
             .and_then(|t| template::render(body, &v, false).map(|b| (t, b))))
     }
 
-    /// Makes the occasion's letter for each customer, once a year each.
+    /// Makes the occasion's letter for each customer, once a year each
+    /// (once a year for each family day: two children, two letters).
     pub fn make_letters(
         &self,
         occasion: Occasion,
@@ -96,9 +90,16 @@ impl Shop {
         channel: Channel,
     ) -> Result<MadeLetters> {
         let tmpl = self.letter_template(occasion)?;
+        let days = self.letter_days(occasion)?;
         let mut customers = vec![];
         for id in customer_ids {
-            customers.push((*id, self.get_customer(*id)?.name, self.letter_values(*id)?));
+            let day = days.get(id);
+            customers.push(store::LetterFor {
+                customer_id: *id,
+                name: self.get_customer(*id)?.name,
+                values: self.values_with(*id, Some(occasion), day)?,
+                date_id: day.and_then(|d| d.date_id),
+            });
         }
         let key = format!(
             "{}:{}",
@@ -109,12 +110,14 @@ impl Shop {
             .with_tx(|tx| store::make(tx, &tmpl, &key, channel, &customers, Utc::now()))
     }
 
-    /// Who a batch goes to.
+    /// Who a batch of `occasion` letters goes to.
     pub fn letter_recipients(
         &self,
         audience: &crate::letters::audience::Audience,
+        occasion: Option<Occasion>,
     ) -> Result<Vec<crate::letters::audience::Recipient>> {
-        crate::letters::audience::recipients(&*self.db().reader()?, audience, today())
+        let conn = self.db().reader()?;
+        crate::letters::audience::recipients(&conn, audience, occasion, today())
     }
 
     /// Changes a made letter's text before it goes.
@@ -126,7 +129,7 @@ impl Shop {
     /// 편지 쓰기 for one of her days: her letter for the day `on` (her own
     /// birthday when `date_id` is none, else that recorded date), made or
     /// found, ready to print or email. `occasion` overrides the letter the
-    /// day calls for.
+    /// day calls for. The same letter a batch makes for that day (one key).
     pub fn write_letter(
         &self,
         customer_id: i64,
@@ -143,11 +146,12 @@ impl Shop {
             })?;
         let occasion = occasion.unwrap_or_else(|| for_day::occasion_for(&day));
         let tmpl = self.letter_template(occasion)?;
-        let customers = [(
+        let customers = [store::LetterFor {
             customer_id,
-            day.customer_name.clone(),
-            self.letter_values(customer_id)?,
-        )];
+            name: day.customer_name.clone(),
+            values: self.values_with(customer_id, Some(occasion), Some(&day))?,
+            date_id: day.date_id,
+        }];
         let key = for_day::key_for(&day, occasion);
         let made = self
             .db()

@@ -36,12 +36,14 @@ impl Shop {
     }
 
     /// Puts made letters in the outbox (see `outbox::queue`). Advertising
-    /// is what the occasion's template says.
+    /// is what the occasion's template says, and in Korea any letter that
+    /// names a coupon (`mail::law`).
     pub fn queue_letters(&self, letter_ids: &[i64]) -> Result<QueueReport> {
         let from = self
             .mail_settings()?
             .map(|m| m.from_address)
             .unwrap_or_default();
+        let korea = self.settings()?.country == crate::settings::Country::KR;
         let mut ads = std::collections::HashMap::new();
         for o in crate::letters::builtin::ALL {
             ads.insert(
@@ -53,10 +55,11 @@ impl Shop {
             outbox::queue(
                 tx,
                 letter_ids,
-                |occasion| {
-                    ads.get(occasion).copied().unwrap_or_else(|| {
+                |occasion, with_coupon| {
+                    let template_says = ads.get(occasion).copied().unwrap_or_else(|| {
                         enum_from::<Occasion>(occasion).is_ok_and(Occasion::advertising)
-                    })
+                    });
+                    crate::mail::law::is_advertising(template_says, with_coupon, korea)
                 },
                 || compose::new_message_id(&from),
                 Utc::now(),

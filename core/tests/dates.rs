@@ -20,6 +20,7 @@ fn date(kind: OccasionKind, member: Option<i64>, month: u32, day: u32, lunar: bo
         day,
         lunar,
         leap: false,
+        age_counting: None,
     }
 }
 

@@ -111,6 +111,7 @@ fn personal_customer(shop: &Shop) -> (i64, Vec<&'static str>) {
             day: 14,
             lunar: false,
             leap: false,
+            age_counting: None,
         },
     )
     .unwrap();

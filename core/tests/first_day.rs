@@ -64,6 +64,7 @@ fn mothers_lunar_birthday(t: &TestShop, customer: i64, days: i64) -> (i64, Naive
                 day,
                 lunar: true,
                 leap: false,
+                age_counting: None,
             },
         )
         .unwrap();
@@ -193,6 +194,7 @@ fn two_childrens_birthdays_are_two_letters_and_a_batch_letter_counts_for_her_own
             day: on.format("%d").to_string().parse().unwrap(),
             lunar: false,
             leap: false,
+            age_counting: None,
         };
         ids.push(t.shop.add_important_date(minsu, &input).unwrap());
     }

@@ -169,7 +169,7 @@ fn a_template_too_long_is_refused_and_running_out_of_fuel_says_so() {
         codes(template::check(&long)),
         [TemplateProblemCode::TooLong]
     );
-    let preview = t.shop.preview_letter("제목", &long, id).unwrap();
+    let preview = t.shop.preview_letter("제목", &long, id, None).unwrap();
     assert_eq!(codes(preview.unwrap_err()), [TemplateProblemCode::TooLong]);
     let saved = t.shop.save_letter_template(&LetterTemplate {
         occasion: Occasion::ThankYou,
@@ -187,12 +187,16 @@ fn a_template_too_long_is_refused_and_running_out_of_fuel_says_so() {
     // is "too complex", not an unknown placeholder.
     let heavy = "{이름}{을/를}".repeat(MAX_TEMPLATE_CHARS / 9);
     assert!(template::check(&heavy).is_empty());
-    let preview = t.shop.preview_letter("제목", &heavy, id).unwrap();
+    let preview = t.shop.preview_letter("제목", &heavy, id, None).unwrap();
     assert_eq!(
         codes(preview.unwrap_err()),
         [TemplateProblemCode::TooComplex]
     );
     // An ordinary long letter renders.
     let letter = "{이름} 님, 늘 감사합니다. ".repeat(200);
-    assert!(t.shop.preview_letter("제목", &letter, id).unwrap().is_ok());
+    assert!(t
+        .shop
+        .preview_letter("제목", &letter, id, None)
+        .unwrap()
+        .is_ok());
 }

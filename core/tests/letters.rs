@@ -114,7 +114,7 @@ fn edited_templates_are_checked_and_previewed_with_a_real_customer() {
     assert!(t.shop.letter_template(Occasion::Chuseok).unwrap().edited);
     let (_, body) = t
         .shop
-        .preview_letter(&tmpl.title, &tmpl.body, id)
+        .preview_letter(&tmpl.title, &tmpl.body, id, None)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -123,7 +123,7 @@ fn edited_templates_are_checked_and_previewed_with_a_real_customer() {
     );
     let problems = t
         .shop
-        .preview_letter("제목", "{이름}{은/는} {별명}", id)
+        .preview_letter("제목", "{이름}{은/는} {별명}", id, None)
         .unwrap()
         .unwrap_err();
     assert_eq!(problems[0].text, "별명");
@@ -151,7 +151,7 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
     let six = Audience::NotContacted { months: 6 };
     let ids: Vec<i64> = t
         .shop
-        .letter_recipients(&six)
+        .letter_recipients(&six, None)
         .unwrap()
         .iter()
         .map(|r| r.customer_id)
@@ -162,9 +162,9 @@ fn the_six_month_promise_lists_who_has_not_heard_from_us() {
         .shop
         .make_letters(Occasion::MissYou, &[quiet], Channel::Print)
         .unwrap();
-    assert_eq!(t.shop.letter_recipients(&six).unwrap().len(), 1);
+    assert_eq!(t.shop.letter_recipients(&six, None).unwrap().len(), 1);
     t.shop.mark_letters_printed(&[made.made[0].id]).unwrap();
-    assert!(t.shop.letter_recipients(&six).unwrap().is_empty());
+    assert!(t.shop.letter_recipients(&six, None).unwrap().is_empty());
 }
 
 #[test]

@@ -29,6 +29,15 @@ fn customer_at(conn: &Connection, v: i64) {
         )
         .unwrap();
     }
+    if v >= 8 {
+        conn.execute_batch(
+            "INSERT INTO family_members (id, customer_id, name, relation, created_at)
+             VALUES (3, 1, '박순자', 'parent', '2025-05-01T10:00:00Z');
+             INSERT INTO important_dates (customer_id, member_id, kind, year, month, day, lunar, created_at)
+             VALUES (1, 3, 'birthday', 1957, 12, 15, 1, '2025-05-01T10:00:00Z');",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -71,6 +80,24 @@ fn every_earlier_version_upgrades_with_its_data() {
                 "the follow-up lost its sale from version {from}"
             );
         }
+        // 0015: the family kept through the rebuilt table, grandparents
+        // allowed, and a date's own age counting.
+        if from >= 8 {
+            let dates = shop.important_dates(1).unwrap();
+            assert_eq!(dates.len(), 1, "family dates lost from version {from}");
+            assert_eq!(dates[0].member_name.as_deref(), Some("박순자"));
+            assert_eq!(dates[0].age_counting, None);
+            assert_eq!(
+                shop.family(1).unwrap()[0].relation,
+                dangol_core::dates::occasions::Relation::Parent
+            );
+        }
+        shop.add_family_member(
+            1,
+            "최영희",
+            dangol_core::dates::occasions::Relation::Grandparent,
+        )
+        .unwrap_or_else(|e| panic!("no grandparents from version {from}: {e}"));
         // 0011: the indexes reports read through, and reports that run.
         let indexes: i64 = conn
             .query_row(

@@ -133,7 +133,7 @@ fn those_who_stopped_coming_can_be_written_to() {
     asked.push(9999);
     let got: Vec<i64> = t
         .shop
-        .letter_recipients(&Audience::Customers { ids: asked })
+        .letter_recipients(&Audience::Customers { ids: asked }, None)
         .unwrap()
         .iter()
         .map(|r| r.customer_id)

@@ -105,6 +105,7 @@ pub fn run() {
             commands::mail::stop_sending,
             commands::mail::opt_out_email,
             commands::mail::consents_due,
+            commands::mail::law_quotes,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::settings::finish_setup,

@@ -78,7 +78,7 @@ fn childs_lunar_birthday_shows_on_home_a_few_days_ahead() {
     app.click("dates-week");
     let item = shows_text(&app, &tid("upcoming-date"), "김민수 님의 자녀 김하늘");
     assert!(item.contains("D-3"), "no D-3: {item:?}");
-    assert!(item.contains("번째 생일 · 음력"), "{item:?}");
+    assert!(item.contains("세 생일 · 음력"), "{item:?}");
     app.snapshot("home-week");
 
     // Not today: the 오늘 tab has nothing of hers.
@@ -94,12 +94,12 @@ fn childs_lunar_birthday_shows_on_home_a_few_days_ahead() {
     app.click("nav-letters");
     app.wait_for(&tid("letters-screen"));
     app.select_index("letter-occasion", 1); // 자녀 생일
-    app.select_index("letter-audience", 0); // 이번 주 생일
+    app.select_index("letter-audience", 0); // 7일 안에 이 날을 맞는 고객
     shows_text(&app, &tid("letter-recipient"), "김민수");
     shows_text(
         &app,
         &tid("letter-preview-body"),
-        "김민수 님, 소중한 자녀분의 생일을 축하드립니다.",
+        "김민수 님, 김하늘 님의 생일을 진심으로 축하드립니다.",
     );
     app.click("letter-make");
     shows_text(&app, &tid("letter-made-item"), "김민수");
@@ -188,6 +188,7 @@ fn days_passed_while_closed_are_shown_on_opening() {
             day: missed.day(),
             lunar: false,
             leap: false,
+            age_counting: None,
         };
         shop.add_important_date(id, &memorial).expect("date");
         assert!(shop.catch_up_dates().expect("first open").is_empty());

@@ -63,7 +63,7 @@ fn credit_sale_and_payments_keep_the_balance() {
     app.click("action-payment");
     app.type_into("payment-amount", "999,999");
     app.click("payment-save");
-    let message = shows_text(&app, &tid("error-amount"), "미수금");
+    let message = shows_text(&app, &tid("error-amount"), "외상 잔액");
     assert!(message.contains("많은"), "unexpected message {message:?}");
     assert_eq!(app.value_of("payment-amount"), "999,999");
     app.snapshot("payment-refused");
@@ -111,7 +111,7 @@ fn logged_inquiry_is_found_by_keyword() {
         .expect("type the answer");
     app.click("entry-edit-save");
     shows_text(&app, &tid("timeline-entry"), "오늘 오후 도착");
-    shows_text(&app, &tid("entry-edited"), "고침");
+    shows_text(&app, &tid("entry-edited"), "수정됨");
 }
 
 #[test]

@@ -10,8 +10,9 @@ use crate::shop::{add_customer, open_shop, shows_text};
 use crate::webdriver::keys;
 
 /// Where 오랜만의 안부 and 6개월 이상 연락 안 한 고객 sit in their menus.
-const MISS_YOU: usize = 5;
-const NOT_CONTACTED: usize = 1;
+const MISS_YOU: usize = 9;
+/// A miss-you letter is for no one's day: 7일 안 is not offered.
+const NOT_CONTACTED: usize = 0;
 
 #[test]
 fn a_miss_you_letter_is_made_once_a_year() {
@@ -25,7 +26,7 @@ fn a_miss_you_letter_is_made_once_a_year() {
         let Some(el) = app.wd.find_all(&tid("letter-title"))?.into_iter().next() else {
             return Ok(None);
         };
-        Ok(app.wd.value(&el)?.contains("잘 지내시죠").then_some(()))
+        Ok(app.wd.value(&el)?.contains("안부 인사").then_some(()))
     });
     let ad = app.wait_for(&tid("letter-advertising"));
     assert_eq!(
@@ -41,7 +42,7 @@ fn a_miss_you_letter_is_made_once_a_year() {
 
     // An unknown placeholder is caught while typing, and Save waits for it.
     let body = app.type_into("letter-body", "{별명}");
-    shows_text(&app, &tid("letter-problem"), "{별명}은 쓸 수 없는 칸입니다");
+    shows_text(&app, &tid("letter-problem"), "쓸 수 없는 칸입니다: {별명}");
     app.snapshot("problem");
     let save = app.wait_for(&tid("letter-save"));
     assert!(
@@ -58,7 +59,7 @@ fn a_miss_you_letter_is_made_once_a_year() {
     app.click("letter-made-item");
     let text = shows_text(&app, &tid("letter-made-body"), "김민수");
     assert!(
-        text.starts_with("김민수 님, 오랜만에 안부 여쭙니다."),
+        text.starts_with("김민수 님, 그동안 잘 지내셨는지요?"),
         "the letter reads {text:?}"
     );
     app.snapshot("made");
@@ -78,7 +79,7 @@ fn a_miss_you_letter_is_made_once_a_year() {
     shows_text(
         &app,
         &tid("letter-labels-skipped"),
-        "주소가 없는 손님: 김민수",
+        "주소가 없는 고객: 김민수",
     );
     app.click("letter-labels-close");
     app.wait_gone(&tid("letter-labels-view"));

@@ -40,7 +40,7 @@ fn set_up_mail(app: &App, server: &SmtpServer) {
     shows_text(
         app,
         &tid("mail-test-result"),
-        "테스트 메일을 shop@example.com",
+        "테스트 메일을 보냈습니다: shop@example.com",
     );
     app.click("mail-save");
     assert_eq!(server.received().len(), 1, "the test email arrived");
@@ -76,7 +76,7 @@ fn a_birthday_letter_goes_by_email_and_joins_her_history() {
     shows_text(
         &app,
         &tid("letter-email-report"),
-        "1통을 보낼 편지함에 넣었습니다",
+        "1통을 메일 발송 현황에 넣었습니다",
     );
     app.wait_until("the letter to be sent", || {
         let items = app

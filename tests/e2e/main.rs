@@ -23,6 +23,7 @@ mod shop;
 mod smtp;
 mod trials;
 mod webdriver;
+mod words;
 
 use app::tid;
 use shop::{add_customer, hits_containing, open_shop, search, shows_customer};

@@ -18,7 +18,7 @@ fn sample_shop_reports_show_repurchase_and_export_it() {
 
     // The last 12 months: a rate, the sentence behind it, a point a month.
     let rate = shows_text(&app, &tid("repurchase-rate"), "%");
-    shows_text(&app, &tid("repurchase-headline"), "다시 왔습니다");
+    shows_text(&app, &tid("repurchase-headline"), "다시 온 고객");
     app.wait_for(&tid("chart-repurchase"));
     let points = app.wait_until("the trend's points", || {
         let n = app.texts(&tid("trend-point"))?.len();
@@ -135,7 +135,7 @@ fn reports_read_in_english() {
     shows_text(
         &app,
         &tid("repurchase-headline"),
-        "came back within 60 days",
+        "Came back within 60 days",
     );
     app.click("report-repurchase-numbers");
     let card = shows_text(&app, &tid("report-repurchase"), "Repurchase by month");

@@ -16,6 +16,7 @@ pub enum Relation {
     Spouse,
     Child,
     Parent,
+    Grandparent,
     Sibling,
     Other,
 }

@@ -3,6 +3,8 @@
 //! (`KoreanTraditional`, which follows KASI for 1900–2050) — not a Chinese
 //! calendar, which differs from it in some months.
 
+pub mod age;
+pub mod day_letter;
 pub mod family;
 pub mod occasions;
 

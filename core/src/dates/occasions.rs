@@ -9,7 +9,11 @@ use ts_rs::TS;
 
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::history::entries::{ensure_customer, enum_from, enum_str};
+use crate::letters::builtin::Occasion;
 
+pub use super::age::{AgeCounting, AgeName};
+pub use super::day_letter::letter_occasion;
+use super::day_letter::Day;
 pub use super::family::{add_member, members, update_member, FamilyMember, Relation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -36,6 +40,10 @@ pub struct DateInput {
     pub lunar: bool,
     /// A lunar leap month (윤달).
     pub leap: bool,
+    /// How its milestone birthdays are counted; none: the traditional way.
+    #[serde(default)]
+    #[ts(optional)]
+    pub age_counting: Option<AgeCounting>,
 }
 
 /// One of a customer's important dates, as recorded.
@@ -52,6 +60,7 @@ pub struct ImportantDate {
     pub day: u32,
     pub lunar: bool,
     pub leap: bool,
+    pub age_counting: Option<AgeCounting>,
     /// Where it falls next (today or later).
     pub next: Option<NaiveDate>,
 }
@@ -70,8 +79,15 @@ pub struct Upcoming {
     /// The solar day it falls on.
     pub on: NaiveDate,
     pub lunar: bool,
-    /// Years since the year given (age, years married), when known.
+    /// Years since the year given (만 age, years married), when known; for
+    /// a lunar day, counted in lunar years.
     pub years: Option<i32>,
+    /// A milestone birthday (환갑, 칠순…), by the date's counting.
+    pub age_name: Option<AgeName>,
+    /// An elder's birthday (생신): a parent's or grandparent's, or 60 and over.
+    pub elder: bool,
+    /// The letter for this day, chosen by whose day it is.
+    pub letter: Option<Occasion>,
     /// Whether this year's letter for it was printed or delivered (set by
     /// `letters::for_day::mark_gone`).
     pub letter_sent: bool,
@@ -88,9 +104,9 @@ pub fn add_date(
     ensure_customer(conn, customer_id)?;
     check_date(conn, customer_id, d)?;
     conn.execute(
-        "INSERT INTO important_dates (customer_id, member_id, kind, label, year, month, day, lunar, leap, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![customer_id, d.member_id, enum_str(&d.kind), crate::text::clean_line(&d.label), d.year, d.month, d.day, d.lunar, d.leap, now],
+        "INSERT INTO important_dates (customer_id, member_id, kind, label, year, month, day, lunar, leap, age_counting, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![customer_id, d.member_id, enum_str(&d.kind), crate::text::clean_line(&d.label), d.year, d.month, d.day, d.lunar, d.leap, d.age_counting.map(|c| enum_str(&c)), now],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -109,7 +125,7 @@ pub fn update_date(conn: &Connection, id: i64, d: &DateInput) -> Result<()> {
     check_date(conn, customer_id, d)?;
     conn.execute(
         "UPDATE important_dates SET member_id = ?2, kind = ?3, label = ?4, year = ?5, month = ?6,
-         day = ?7, lunar = ?8, leap = ?9 WHERE id = ?1",
+         day = ?7, lunar = ?8, leap = ?9, age_counting = ?10 WHERE id = ?1",
         params![
             id,
             d.member_id,
@@ -119,7 +135,8 @@ pub fn update_date(conn: &Connection, id: i64, d: &DateInput) -> Result<()> {
             d.month,
             d.day,
             d.lunar,
-            d.leap
+            d.leap,
+            d.age_counting.map(|c| enum_str(&c))
         ],
     )?;
     Ok(())
@@ -163,42 +180,44 @@ fn check_date(conn: &Connection, customer_id: i64, d: &DateInput) -> Result<()> 
 pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Upcoming>> {
     let mut out = vec![];
     let mut stmt = conn.prepare(
-        "SELECT d.id, d.customer_id, c.name, m.name, m.relation, d.kind, d.label, d.year, d.month, d.day, d.lunar, d.leap
+        "SELECT d.id, d.customer_id, c.name, m.name, m.relation, d.kind, d.label, d.year, d.month, d.day, d.lunar, d.leap, d.age_counting
          FROM important_dates d JOIN customers c ON c.id = d.customer_id
          LEFT JOIN family_members m ON m.id = d.member_id",
     )?;
     let rows = stmt.query_map([], |r| {
+        let relation: Option<Relation> = r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .map(enum_from)
+            .transpose()?;
+        let counting: Option<AgeCounting> = r
+            .get::<_, Option<String>>(12)?
+            .as_deref()
+            .map(enum_from)
+            .transpose()?;
+        let day = Day {
+            kind: enum_from(&r.get::<_, String>(5)?)?,
+            relation,
+            year: r.get(7)?,
+            month: r.get(8)?,
+            day: r.get(9)?,
+            lunar: r.get(10)?,
+            leap: r.get(11)?,
+            counting: counting.unwrap_or_default(),
+        };
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, i64>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
-            r.get::<_, Option<i32>>(7)?,
-            r.get::<_, u32>(8)?,
-            r.get::<_, u32>(9)?,
-            r.get::<_, bool>(10)?,
-            r.get::<_, bool>(11)?,
+            day,
         ))
     })?;
     for row in rows {
-        let (id, cid, cname, mname, rel, kind, label, year, month, day, lunar, leap) = row?;
-        for on in occurrences(from, to, month, day, lunar, leap) {
-            out.push(Upcoming {
-                date_id: Some(id),
-                customer_id: cid,
-                customer_name: cname.clone(),
-                member_name: mname.clone(),
-                relation: rel.as_deref().map(enum_from).transpose()?,
-                kind: enum_from(&kind)?,
-                label: label.clone(),
-                on,
-                lunar,
-                years: year.map(|y| on.year() - y).filter(|n| *n > 0),
-                letter_sent: false,
-            });
+        let (id, cid, cname, mname, label, day) = row?;
+        for (year, on) in occurrences(from, to, day.month, day.day, day.lunar, day.leap) {
+            out.push(day.upcoming(Some(id), cid, &cname, mname.clone(), &label, year, on));
         }
     }
     // The customers' own birthdays, from their records.
@@ -216,22 +235,18 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
     for row in rows {
         let (cid, cname, birthday, lunar) = row?;
         let md = &birthday[birthday.len().saturating_sub(5)..];
-        let (month, day) = (md[..2].parse().unwrap_or(0), md[3..].parse().unwrap_or(0));
-        let year: Option<i32> = birthday.get(..4).and_then(|y| y.parse().ok());
-        for on in occurrences(from, to, month, day, lunar, false) {
-            out.push(Upcoming {
-                date_id: None,
-                customer_id: cid,
-                customer_name: cname.clone(),
-                member_name: None,
-                relation: None,
-                kind: OccasionKind::Birthday,
-                label: String::new(),
-                on,
-                lunar,
-                years: year.map(|y| on.year() - y).filter(|n| *n > 0),
-                letter_sent: false,
-            });
+        let day = Day {
+            kind: OccasionKind::Birthday,
+            relation: None,
+            year: birthday.get(..4).and_then(|y| y.parse().ok()),
+            month: md[..2].parse().unwrap_or(0),
+            day: md[3..].parse().unwrap_or(0),
+            lunar,
+            leap: false,
+            counting: AgeCounting::default(),
+        };
+        for (year, on) in occurrences(from, to, day.month, day.day, lunar, false) {
+            out.push(day.upcoming(None, cid, &cname, None, "", year, on));
         }
     }
     out.sort_by(|a, b| a.on.cmp(&b.on).then(a.customer_name.cmp(&b.customer_name)));
@@ -240,7 +255,8 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
 }
 
 /// The solar days in `from..=to` a yearly day falls on (one a year; a
-/// window across the year end sees both years).
+/// window across the year end sees both years), each with the (lunar, for
+/// a lunar day) year it belongs to.
 fn occurrences(
     from: NaiveDate,
     to: NaiveDate,
@@ -248,13 +264,13 @@ fn occurrences(
     day: u32,
     lunar: bool,
     leap: bool,
-) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = (from.year() - 1..=to.year() + 1)
-        .filter_map(|y| super::in_year(y, month, day, lunar, leap))
-        .filter(|d| *d >= from && *d <= to)
+) -> Vec<(i32, NaiveDate)> {
+    let mut days: Vec<(i32, NaiveDate)> = (from.year() - 1..=to.year() + 1)
+        .filter_map(|y| super::in_year(y, month, day, lunar, leap).map(|d| (y, d)))
+        .filter(|(_, d)| *d >= from && *d <= to)
         .collect();
-    days.sort();
-    days.dedup();
+    days.sort_by_key(|(_, d)| *d);
+    days.dedup_by_key(|(_, d)| *d);
     days
 }
 
@@ -265,7 +281,7 @@ pub fn dates_of(
     today: NaiveDate,
 ) -> Result<Vec<ImportantDate>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.member_id, m.name, d.kind, d.label, d.year, d.month, d.day, d.lunar, d.leap
+        "SELECT d.id, d.member_id, m.name, d.kind, d.label, d.year, d.month, d.day, d.lunar, d.leap, d.age_counting
          FROM important_dates d LEFT JOIN family_members m ON m.id = d.member_id
          WHERE d.customer_id = ?1 ORDER BY d.month, d.day, d.id",
     )?;
@@ -284,6 +300,11 @@ pub fn dates_of(
                 day,
                 lunar,
                 leap,
+                age_counting: r
+                    .get::<_, Option<String>>(10)?
+                    .as_deref()
+                    .map(enum_from)
+                    .transpose()?,
                 next: super::next_on_or_after(today, month, day, lunar, leap),
             })
         })?

@@ -21,12 +21,14 @@ pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<HistoryH
     )?;
     let hits = stmt
         .query_map(params![expr, limit.clamp(1, 200)], |r| {
-            let summary: String = r.get(5)?;
-            let detail: String = r.get(6)?;
+            // Text damaged on disk (a restored backup with a changed byte)
+            // is shown with a replacement mark, not a failed search.
+            let summary = lossy(r.get_ref(5)?);
+            let detail = lossy(r.get_ref(6)?);
             Ok(HistoryHit {
                 entry_id: r.get(0)?,
                 customer_id: r.get(1)?,
-                customer_name: r.get(2)?,
+                customer_name: lossy(r.get_ref(2)?),
                 kind: enum_from(&r.get::<_, String>(3)?)?,
                 happened_at: r.get(4)?,
                 snippet: snippet(&format!("{summary}\n{detail}"), query),
@@ -34,6 +36,17 @@ pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<HistoryH
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(hits)
+}
+
+/// A text column as text, whatever its bytes.
+fn lossy(v: rusqlite::types::ValueRef<'_>) -> String {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Text(b) | ValueRef::Blob(b) => String::from_utf8_lossy(b).into_owned(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) => f.to_string(),
+        ValueRef::Null => String::new(),
+    }
 }
 
 /// Rewrites the keyword index without what was deleted. FTS5 only marks a

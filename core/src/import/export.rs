@@ -164,15 +164,7 @@ const HISTORY_KO: [&str; 9] = [
     "담당",
 ];
 const HISTORY_EN: [&str; 9] = [
-    "When",
-    "Card no",
-    "Name",
-    "Kind",
-    "Amount",
-    "On credit",
-    "Summary",
-    "Answer",
-    "Staff",
+    "When", "Card no", "Name", "Kind", "Amount", "Tab", "Summary", "Answer", "Staff",
 ];
 
 /// A second sheet with every history entry, newest first; amounts are
@@ -244,9 +236,9 @@ fn kind_label(kind: &str, lang: Language) -> &str {
         }
         "payment" => {
             if ko {
-                "결제"
+                "외상 받음"
             } else {
-                "Payment"
+                "Tab payment"
             }
         }
         "contact" => {
@@ -282,6 +274,13 @@ fn kind_label(kind: &str, lang: Language) -> &str {
                 "등급·혜택"
             } else {
                 "Loyalty"
+            }
+        }
+        "letter" => {
+            if ko {
+                "편지"
+            } else {
+                "Letter"
             }
         }
         other => other,

@@ -10,12 +10,15 @@ use ts_rs::TS;
 
 use crate::dates::occasions::{self, OccasionKind};
 use crate::error::Result;
+use crate::letters::builtin::Occasion;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Audience {
-    /// Customers (or their family) with a birthday in the next 7 days.
+    /// Customers with a day in the next 7 days that the letter is for (a
+    /// parent's birthday for the 생신 letter, a 기일 for the remembrance);
+    /// without an occasion, any birthday of theirs or their family's.
     BirthdaysThisWeek,
     /// No visit, contact or letter for `months` months (default 6).
     NotContacted {
@@ -46,6 +49,7 @@ pub struct Recipient {
 pub fn recipients(
     conn: &Connection,
     audience: &Audience,
+    occasion: Option<Occasion>,
     today: NaiveDate,
 ) -> Result<Vec<Recipient>> {
     let base = "SELECT c.id, c.name,
@@ -79,7 +83,10 @@ pub fn recipients(
             let to = today.checked_add_days(Days::new(7)).unwrap_or(today);
             let mut ids: Vec<i64> = occasions::between(conn, today, to)?
                 .into_iter()
-                .filter(|u| u.kind == OccasionKind::Birthday)
+                .filter(|u| match occasion {
+                    Some(o) => u.letter == Some(o),
+                    None => u.kind == OccasionKind::Birthday,
+                })
                 .map(|u| u.customer_id)
                 .collect();
             ids.sort_unstable();

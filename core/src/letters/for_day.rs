@@ -7,34 +7,23 @@ use rusqlite::Connection;
 
 use super::builtin::Occasion;
 use super::state;
-use crate::dates::occasions::{OccasionKind, Upcoming};
+use crate::dates::occasions::Upcoming;
 use crate::error::Result;
 use crate::history::entries::enum_str;
 
-/// The letter occasion a day calls for.
+/// The letter occasion a day calls for: the one chosen by whose day it is
+/// (`dates::day_letter::letter_occasion`); an owner's own kind of day gets
+/// a thank-you, the nearest letter.
 pub fn occasion_for(u: &Upcoming) -> Occasion {
-    match (u.kind, u.member_name.is_some()) {
-        (OccasionKind::Birthday, false) => Occasion::Birthday,
-        (OccasionKind::Birthday, true) => Occasion::ChildBirthday,
-        (OccasionKind::Wedding, _) => Occasion::Anniversary,
-        (OccasionKind::Graduation, _) => Occasion::Graduation,
-        (OccasionKind::Memorial, _) => Occasion::Condolence,
-        // An owner's own kind of day: a thank-you is the nearest letter.
-        (OccasionKind::Other, _) => Occasion::ThankYou,
-    }
+    u.letter.unwrap_or(Occasion::ThankYou)
 }
 
-/// The key a day's letter is kept under, once per year: her own birthday
-/// as the batch keys it (`birthday:2026`, so the two never make two
-/// letters), a recorded date with its id (`child_birthday:2026:12`: two
-/// children's birthdays are two letters).
+/// The key a day's letter is kept under, once per year, as the batch keys
+/// it (`birthday:2026`); `store::make` adds a recorded date's id
+/// (`child_birthday:2026:12`: two children's birthdays are two letters),
+/// so 편지 쓰기 and a batch never make two letters for one day.
 pub fn key_for(u: &Upcoming, occasion: Occasion) -> String {
-    let occasion = enum_str(&occasion);
-    let year = u.on.year();
-    match u.date_id {
-        Some(id) => format!("{occasion}:{year}:{id}"),
-        None => format!("{occasion}:{year}"),
-    }
+    format!("{}:{}", enum_str(&occasion), u.on.year())
 }
 
 /// Sets each day's `letter_sent`: a letter for it was printed or delivered,

@@ -132,19 +132,32 @@ pub fn save_template(conn: &Connection, t: &LetterTemplate, now: DateTime<Utc>) 
     Ok(())
 }
 
+/// One customer a letter is made for.
+pub struct LetterFor {
+    pub customer_id: i64,
+    pub name: String,
+    pub values: LetterValues,
+    /// The family day it is about: its letter is made once a year for that
+    /// day (two children's birthdays are two letters).
+    pub date_id: Option<i64>,
+}
+
 /// Renders `template` for each of `customers` (with their values) and keeps
-/// each letter under `occasion_key` (e.g. `birthday:2026`), once: a letter
-/// that has gone stays as it was (`already`); one made before that has not
-/// gone is made afresh from the template (unless the owner changed its text
-/// by hand, or it is on its way by email) and comes back in `made`.
-/// Problems in the template stop everything. Nothing joins her history
-/// here: a letter does when it is printed or delivered (`state`).
+/// each letter under `occasion_key` (e.g. `birthday:2026`, or
+/// `child_birthday:2026:12` for the recorded day 12: two children's
+/// birthdays are two letters), once: a letter that has gone stays as it
+/// was (`already`); one made before that has not gone is made afresh from
+/// the template (unless the owner changed its text by hand, or it is on its
+/// way by email) and comes back in `made`. Problems in the template stop
+/// everything. Nothing joins her history here: a letter does when it is
+/// printed or delivered (`state`). A letter whose text names a coupon is
+/// marked so (in Korea that makes it advertising: `mail::law`).
 pub fn make(
     conn: &Connection,
     tmpl: &LetterTemplate,
     occasion_key: &str,
     channel: Channel,
-    customers: &[(i64, String, LetterValues)],
+    customers: &[LetterFor],
     now: DateTime<Utc>,
 ) -> Result<MadeLetters> {
     let bad = |p: Vec<TemplateProblem>| {
@@ -154,30 +167,38 @@ pub fn make(
                 .collect(),
         )
     };
-    let values: Vec<LetterValues> = customers.iter().map(|(_, _, v)| v.clone()).collect();
+    let values: Vec<LetterValues> = customers.iter().map(|c| c.values.clone()).collect();
+    let names_coupon =
+        template::used_keys(&format!("{} {}", tmpl.title, tmpl.body)).contains(&"coupon");
     let titles = template::render_all(&tmpl.title, &values, false).map_err(bad)?;
     let bodies = template::render_all(&tmpl.body, &values, false).map_err(bad)?;
     let mut out = MadeLetters {
         made: vec![],
         already: vec![],
     };
-    for (i, (id, _, _)) in customers.iter().enumerate() {
-        match state::existing(conn, *id, occasion_key)? {
+    for (i, c) in customers.iter().enumerate() {
+        let id = c.customer_id;
+        let key = match c.date_id {
+            Some(d) => format!("{occasion_key}:{d}"),
+            None => occasion_key.to_string(),
+        };
+        let with_coupon = names_coupon && !c.values.coupon.trim().is_empty();
+        match state::existing(conn, id, &key)? {
             Some(e) if e.gone => out.already.push(state::get(conn, e.id)?),
             Some(e) => {
                 if !e.edited && !e.in_flight {
                     conn.execute(
-                        "UPDATE letters SET title = ?2, body = ?3 WHERE id = ?1",
-                        params![e.id, titles[i], bodies[i]],
+                        "UPDATE letters SET title = ?2, body = ?3, with_coupon = ?4 WHERE id = ?1",
+                        params![e.id, titles[i], bodies[i], with_coupon],
                     )?;
                 }
                 out.made.push(state::get(conn, e.id)?);
             }
             None => {
                 conn.execute(
-                    "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![id, enum_str(&tmpl.occasion), occasion_key, enum_str(&channel), titles[i], bodies[i], now],
+                    "INSERT INTO letters (customer_id, occasion, occasion_key, channel, title, body, created_at, with_coupon)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![id, enum_str(&tmpl.occasion), key, enum_str(&channel), titles[i], bodies[i], now, with_coupon],
                 )?;
                 out.made.push(state::get(conn, conn.last_insert_rowid())?);
             }

@@ -1,13 +1,19 @@
-//! Letter templates as owners write them — `{이름}{은/는} 잘 지내시죠?
+//! Letter templates as owners write them — `{이름} 님, 잘 지내셨는지요?
 //! {가게이름}입니다.` — checked for unknown placeholders before anything is
 //! made, and rendered by minijinja underneath: sandboxed (fuel and a
 //! recursion limit), with customer values escaped in HTML.
+//!
+//! A sentence that holds a placeholder is left out when that placeholder is
+//! empty for this customer: "작은 선물로 {쿠폰}을 준비했습니다." is said only
+//! to a customer who has a coupon, and a shop with no name yet writes no
+//! "{가게이름} 드림" line. Owners need no syntax for it; the preview shows it.
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::josa;
+use super::sentences::{self, LINE_MARK};
 
 /// Placeholders owners can use, by the key values are given under; each
 /// can be written in Korean or English.
@@ -17,6 +23,8 @@ pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("tier", &["등급", "tier"]),
     ("coupon", &["쿠폰", "coupon"]),
     ("date", &["날짜", "date"]),
+    ("family", &["가족", "family"]),
+    ("birthday", &["생일", "birthday"]),
 ];
 
 /// What goes into one letter.
@@ -28,6 +36,12 @@ pub struct LetterValues {
     pub tier: String,
     pub coupon: String,
     pub date: String,
+    /// Whose day it is, with 님: "박순자 님", or "부모님" / "your parent"
+    /// when the letter was made without her day.
+    pub family: String,
+    /// What the birthday is called: 생일, 생신, 칠순… / "birthday",
+    /// "70th birthday".
+    pub birthday: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -67,6 +81,21 @@ pub struct TemplateProblem {
     pub at: u32,
 }
 
+impl LetterValues {
+    /// The value a placeholder key (`name`, `shop`, …) stands for.
+    pub fn value(&self, key: &str) -> &str {
+        match key {
+            "name" => &self.name,
+            "shop" => &self.shop,
+            "tier" => &self.tier,
+            "coupon" => &self.coupon,
+            "family" => &self.family,
+            "birthday" => &self.birthday,
+            _ => &self.date,
+        }
+    }
+}
+
 fn key_for(name: &str) -> Option<&'static str> {
     let n = name.trim();
     PLACEHOLDERS
@@ -77,7 +106,8 @@ fn key_for(name: &str) -> Option<&'static str> {
 
 /// Translates an owner's template to minijinja source, or says what is
 /// wrong with it. Text outside braces never reaches minijinja as syntax:
-/// every `{` is ours to read, so none is left in the literal parts.
+/// every `{` is ours to read, so none is left in the literal parts. Each
+/// sentence holding placeholders is wrapped in a condition on them.
 pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
     if src.chars().nth(MAX_TEMPLATE_CHARS).is_some() {
         return Err(vec![TemplateProblem {
@@ -86,19 +116,35 @@ pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
             at: MAX_TEMPLATE_CHARS as u32,
         }]);
     }
-    let mut out = String::with_capacity(src.len() + 32);
+    let mut out = Compiled::default();
     let mut problems = vec![];
     let mut last: Option<&str> = None;
     // Text written since the last placeholder: a particle after it follows
     // that text ("{이름} 님{을/를}" → 님을), not the placeholder.
     let mut since = String::new();
-    let chars: Vec<char> = src.chars().collect();
+    let chars: Vec<char> = src
+        .chars()
+        .map(|c| if c == LINE_MARK { ' ' } else { c })
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         if chars[i] != '{' {
-            out.push(chars[i]);
-            since.push(chars[i]);
+            let c = chars[i];
             i += 1;
+            if c == '\n' {
+                out.end_line();
+                since.push(c);
+                continue;
+            }
+            out.sentence.push(c);
+            since.push(c);
+            if sentences::ends_sentence(c, chars.get(i).copied()) {
+                while chars.get(i).is_some_and(|c| *c == ' ' || *c == '\t') {
+                    out.sentence.push(chars[i]);
+                    i += 1;
+                }
+                out.end_sentence();
+            }
             continue;
         }
         let Some(len) = chars[i + 1..].iter().position(|c| *c == '}') else {
@@ -111,17 +157,22 @@ pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
         };
         let inner: String = chars[i + 1..i + 1 + len].iter().collect();
         if let Some(key) = key_for(&inner) {
-            out.push_str(&format!("{{{{ {key} }}}}"));
+            out.sentence.push_str(&format!("{{{{ {key} }}}}"));
+            if !out.keys.contains(&key) {
+                out.keys.push(key);
+            }
             last = Some(key);
             since.clear();
         } else if let Some((c, v)) = josa::pair(inner.trim()) {
             match last {
                 _ if !since.trim().is_empty() => {
                     let p = josa::particle(&since, (c, v));
-                    out.push_str(&p);
+                    out.sentence.push_str(&p);
                     since.push_str(&p);
                 }
-                Some(key) => out.push_str(&format!("{{{{ {key} | josa(\"{c}\", \"{v}\") }}}}")),
+                Some(key) => out
+                    .sentence
+                    .push_str(&format!("{{{{ {key} | josa(\"{c}\", \"{v}\") }}}}")),
                 None => problems.push(TemplateProblem {
                     code: TemplateProblemCode::ParticleWithoutWord,
                     text: inner,
@@ -137,10 +188,49 @@ pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
         }
         i += len + 2;
     }
+    out.end_sentence();
     if problems.is_empty() {
-        Ok(out)
+        Ok(out.jinja)
     } else {
         Err(problems)
+    }
+}
+
+/// The minijinja source being written, one sentence at a time.
+#[derive(Default)]
+struct Compiled {
+    jinja: String,
+    /// Where the current line starts in `jinja`, and whether it is marked.
+    line_start: usize,
+    line_marked: bool,
+    sentence: String,
+    keys: Vec<&'static str>,
+}
+
+impl Compiled {
+    /// A sentence with placeholders is said only when each has a value;
+    /// its line is marked so `tidy` drops the line if nothing is left.
+    fn end_sentence(&mut self) {
+        if self.keys.is_empty() {
+            self.jinja.push_str(&self.sentence);
+        } else {
+            if !self.line_marked {
+                self.jinja.insert(self.line_start, LINE_MARK);
+                self.line_marked = true;
+            }
+            let cond = self.keys.join(" and ");
+            self.jinja
+                .push_str(&format!("{{% if {cond} %}}{}{{% endif %}}", self.sentence));
+        }
+        self.sentence.clear();
+        self.keys.clear();
+    }
+
+    fn end_line(&mut self) {
+        self.end_sentence();
+        self.jinja.push('\n');
+        self.line_start = self.jinja.len();
+        self.line_marked = false;
     }
 }
 
@@ -191,6 +281,8 @@ fn context(v: &LetterValues) -> minijinja::Value {
         ("tier", v.tier.as_str()),
         ("coupon", v.coupon.as_str()),
         ("date", v.date.as_str()),
+        ("family", v.family.as_str()),
+        ("birthday", v.birthday.as_str()),
     ])
 }
 
@@ -217,28 +309,12 @@ pub fn render_all(
     let tmpl = env.template_from_str(&jinja).map_err(failed)?;
     letters
         .iter()
-        .map(|v| tmpl.render(context(v)).map(|s| tidy(&s)).map_err(failed))
-        .collect()
-}
-
-/// Closes the gaps an empty placeholder leaves ("요즘  궁금해", " 드림"
-/// when the shop has no name yet): runs of spaces become one and lines lose
-/// the spaces at their ends. Line breaks are the owner's and stay.
-fn tidy(text: &str) -> String {
-    let lines: Vec<String> = text
-        .split('\n')
-        .map(|line| {
-            let mut out = String::with_capacity(line.len());
-            for word in line.split(' ').filter(|w| !w.is_empty()) {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
-            }
-            out
+        .map(|v| {
+            tmpl.render(context(v))
+                .map(|s| sentences::tidy(&s))
+                .map_err(failed)
         })
-        .collect();
-    lines.join("\n")
+        .collect()
 }
 
 pub fn render(
@@ -277,19 +353,28 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_placeholder_leaves_no_gap() {
-        let nameless = LetterValues {
+    fn a_sentence_whose_placeholder_is_empty_is_left_out() {
+        let src = "{이름} 님, 생일을 축하드립니다. 작은 선물로 {쿠폰}{을/를} 준비했습니다.\n늘 감사합니다.\n\n{가게이름} 드림";
+        let nothing = LetterValues {
             shop: String::new(),
             ..minsu()
         };
         assert_eq!(
-            render(
-                "요즘 {가게이름} 소식입니다.\n\n{가게이름} 드림",
-                &nameless,
-                false
-            )
-            .unwrap(),
-            "요즘 소식입니다.\n\n드림"
+            render(src, &nothing, false).unwrap(),
+            "김민수 님, 생일을 축하드립니다.\n늘 감사합니다."
+        );
+        let gift = LetterValues {
+            coupon: "10% 할인 쿠폰".into(),
+            ..minsu()
+        };
+        assert_eq!(
+            render(src, &gift, false).unwrap(),
+            "김민수 님, 생일을 축하드립니다. 작은 선물로 10% 할인 쿠폰을 준비했습니다.\n늘 감사합니다.\n\n행복한 세탁소 드림"
+        );
+        // A decimal point or an abbreviation does not end a sentence.
+        assert_eq!(
+            render("3.5% off, e.g., for {coupon}. Thanks.", &minsu(), false).unwrap(),
+            "Thanks."
         );
     }
 

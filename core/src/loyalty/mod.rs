@@ -23,7 +23,12 @@ pub fn load_rules(conn: &Connection) -> Result<LoyaltyRules> {
         })
         .optional()?;
     match raw {
-        None => Ok(LoyaltyRules::default()),
+        None => {
+            // Never saved (a shop from before setup saved its rules): the
+            // programme for its language and currency.
+            let s = crate::settings::load(conn)?;
+            Ok(LoyaltyRules::for_shop(s.language, s.country))
+        }
         Some(raw) => {
             serde_json::from_str(&raw).map_err(|e| Error::Corrupt(format!("loyalty rules: {e}")))
         }

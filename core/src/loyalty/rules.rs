@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::settings::{Country, Language};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -114,6 +116,35 @@ pub struct LoyaltyRules {
     pub birthday_reward: Reward,
 }
 
+impl LoyaltyRules {
+    /// The programme a new shop starts with, in the language and currency
+    /// chosen at setup: an English shop's tiers are Standard, Regular, VIP
+    /// and VVIP and its stamp card earns "one free drink"; a US shop's
+    /// spend thresholds are in dollars ($300, $1,000). The owner renames
+    /// them at will; they do not change when the app's language does.
+    pub fn for_shop(language: Language, country: Country) -> LoyaltyRules {
+        let mut rules = LoyaltyRules::default();
+        if country == Country::US {
+            // ₩300,000 → $300.00 (30,000 cents); ₩1,000,000 → $1,000.00.
+            for t in &mut rules.tiers {
+                t.min_spend = t.min_spend.map(|won| won / 10);
+            }
+        }
+        if language == Language::En {
+            for t in &mut rules.tiers {
+                match t.id.as_str() {
+                    "regular" => t.name = "Standard".into(),
+                    "dangol" => t.name = "Regular".into(),
+                    _ => {}
+                }
+            }
+            rules.stamps.reward.item = "one free drink".into();
+        }
+        rules
+    }
+}
+
+/// A Korean shop's programme (what `for_shop` starts from).
 impl Default for LoyaltyRules {
     fn default() -> Self {
         let tier =

@@ -30,17 +30,19 @@ pub struct QueueReport {
     pub not_queued: Vec<NotQueued>,
 }
 
-/// A letter's customer: id, name, email, email consent, and the occasion.
-type LetterFor = (i64, String, Option<String>, Option<String>, String);
+/// A letter's customer: id, name, email, email consent, the occasion, and
+/// whether the letter names a coupon.
+type LetterFor = (i64, String, Option<String>, Option<String>, String, bool);
 
 /// Puts letters in the outbox, each once: a letter waiting or sent is left
 /// alone; a failed or cancelled one is queued again. Letters to customers
 /// without an address, or advertising to those who have not agreed, stay
-/// out, each with the reason.
+/// out, each with the reason. `advertising` decides from the occasion and
+/// whether the letter names a coupon (`mail::law`).
 pub fn queue(
     conn: &Connection,
     letter_ids: &[i64],
-    advertising: impl Fn(&str) -> bool,
+    advertising: impl Fn(&str, bool) -> bool,
     message_id: impl Fn() -> String,
     now: DateTime<Utc>,
 ) -> Result<QueueReport> {
@@ -48,15 +50,24 @@ pub fn queue(
     for &id in letter_ids {
         let row: Option<LetterFor> = conn
             .query_row(
-                "SELECT c.id, c.name, c.email, c.consent_email, l.occasion
+                "SELECT c.id, c.name, c.email, c.consent_email, l.occasion, l.with_coupon
                  FROM letters l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
             )
             .optional()?;
-        let (customer_id, name, email, consent, occasion) =
+        let (customer_id, name, email, consent, occasion, with_coupon) =
             row.ok_or(Error::NotFound { what: "letter", id })?;
-        let ad = advertising(&occasion);
+        let ad = advertising(&occasion, with_coupon);
         let reason = match (&email, ad && consent.is_none()) {
             (None, _) => Some(MailErrorCode::NoEmail),
             (Some(_), true) => Some(MailErrorCode::NoConsent),

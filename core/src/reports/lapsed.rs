@@ -193,9 +193,9 @@ impl LapsedReport {
         );
         for c in &self.customers {
             let basis = if c.own_rhythm {
-                tr(lang, "본인", "her own")
+                tr(lang, "본인", "their own")
             } else {
-                tr(lang, "가게 평균", "the shop's")
+                tr(lang, "가게 보통", "the shop's")
             };
             list.rows.push(vec![
                 Cell::Text(c.name.clone()),

@@ -18,7 +18,7 @@ pub struct LetterPreview {
     pub body: String,
     pub problems: Vec<TemplateProblem>,
     /// Placeholders the template uses that are empty for this customer
-    /// (no shop name set, no coupon): the letter would read with a gap.
+    /// (no shop name set, no coupon): their sentences are left out.
     pub empty: Vec<String>,
 }
 
@@ -43,34 +43,30 @@ pub fn preview_letter(
     title: String,
     body: String,
     customer_id: i64,
+    occasion: Option<Occasion>,
 ) -> CmdResult<LetterPreview> {
-    let values = shop.letter_values(customer_id)?;
-    let value = |k: &str| match k {
-        "name" => values.name.clone(),
-        "shop" => values.shop.clone(),
-        "tier" => values.tier.clone(),
-        "coupon" => values.coupon.clone(),
-        _ => values.date.clone(),
-    };
+    let values = shop.letter_values(customer_id, occasion)?;
     let empty: Vec<String> = template::used_keys(&format!("{title}{body}"))
         .into_iter()
-        .filter(|k| value(k).trim().is_empty())
+        .filter(|k| values.value(k).trim().is_empty())
         .map(String::from)
         .collect();
-    Ok(match shop.preview_letter(&title, &body, customer_id)? {
-        Ok((title, body)) => LetterPreview {
-            title,
-            body,
-            problems: vec![],
-            empty,
+    Ok(
+        match shop.preview_letter(&title, &body, customer_id, occasion)? {
+            Ok((title, body)) => LetterPreview {
+                title,
+                body,
+                problems: vec![],
+                empty,
+            },
+            Err(problems) => LetterPreview {
+                title: String::new(),
+                body: String::new(),
+                problems,
+                empty,
+            },
         },
-        Err(problems) => LetterPreview {
-            title: String::new(),
-            body: String::new(),
-            problems,
-            empty,
-        },
-    })
+    )
 }
 
 #[tauri::command]
@@ -87,8 +83,9 @@ pub fn make_letters(
 pub fn letter_recipients(
     shop: State<'_, Shop>,
     audience: dangol_core::letters::audience::Audience,
+    occasion: Option<Occasion>,
 ) -> CmdResult<Vec<dangol_core::letters::audience::Recipient>> {
-    Ok(shop.letter_recipients(&audience)?)
+    Ok(shop.letter_recipients(&audience, occasion)?)
 }
 
 #[tauri::command]

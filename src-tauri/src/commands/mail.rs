@@ -202,3 +202,9 @@ pub fn opt_out_email(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<()> {
 pub fn consents_due(shop: State<'_, Shop>) -> CmdResult<Vec<ConsentDue>> {
     Ok(shop.consents_due()?)
 }
+
+/// The passages of Korean law behind a topic, quoted, for a shop in Korea.
+#[tauri::command]
+pub fn law_quotes(topic: dangol_core::mail::law::LawTopic) -> Vec<dangol_core::mail::law::Quote> {
+    dangol_core::mail::law::quotes(topic)
+}

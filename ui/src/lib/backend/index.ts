@@ -73,6 +73,8 @@ import type { MadeLetters } from './bindings/MadeLetters';
 import type { Occasion } from './bindings/Occasion';
 import type { Recipient } from './bindings/Recipient';
 import type { TemplateProblem } from './bindings/TemplateProblem';
+import type { LawQuote } from './bindings/LawQuote';
+import type { LawTopic } from './bindings/LawTopic';
 import type { ReportKind } from './bindings/ReportKind';
 import type { ReportQuery } from './bindings/ReportQuery';
 import type { Reports } from './bindings/Reports';
@@ -234,10 +236,12 @@ export const saveLetterTemplate = (template: LetterTemplate) =>
   call<null>('save_letter_template', { template });
 export const checkLetterTemplate = (text: string) =>
   call<TemplateProblem[]>('check_letter_template', { text });
-export const previewLetter = (title: string, body: string, customerId: number) =>
-  call<LetterPreview>('preview_letter', { title, body, customerId });
-export const letterRecipients = (audience: Audience) =>
-  call<Recipient[]>('letter_recipients', { audience });
+/** With the occasion, her family day's names and milestone fill the letter. */
+export const previewLetter = (title: string, body: string, customerId: number, occasion?: Occasion) =>
+  call<LetterPreview>('preview_letter', { title, body, customerId, occasion: occasion ?? null });
+/** With the occasion, "this week's days" are the days that letter is for. */
+export const letterRecipients = (audience: Audience, occasion?: Occasion) =>
+  call<Recipient[]>('letter_recipients', { audience, occasion: occasion ?? null });
 /** Made once per customer, occasion and year; the others come back in `already`. */
 export const makeLetters = (occasion: Occasion, customerIds: number[], channel: Channel) =>
   call<MadeLetters>('make_letters', { occasion, customerIds, channel });
@@ -263,6 +267,8 @@ export const startSending = () => call<null>('start_sending');
 export const stopSending = () => call<null>('stop_sending');
 export const optOutEmail = (customerId: number) => call<null>('opt_out_email', { customerId });
 export const consentsDue = () => call<ConsentDue[]>('consents_due');
+/** Korean law behind a topic, quoted (shown to shops in Korea only). */
+export const lawQuotes = (topic: LawTopic) => call<LawQuote[]>('law_quotes', { topic });
 /** Calls `onchange` whenever a letter's state changes; returns the unsubscribe. */
 export const onOutboxChanged = (onchange: () => void) => listen('outbox-changed', onchange);
 // Reports: every figure for a period, computed in Rust; one report to .xlsx.

@@ -14,7 +14,11 @@ describe('dates wording', () => {
   });
 
   it('says which birthday or anniversary it is', () => {
-    expect(occasionText('ko', { kind: 'birthday', label: '', years: 10 })).toBe('10번째 생일');
+    expect(occasionText('ko', { kind: 'birthday', label: '', years: 10 })).toBe('만 10세 생일');
+    expect(occasionText('ko', { kind: 'birthday', label: '', years: 69, age_name: 'chilsun', elder: true })).toBe('칠순 (만 69세)');
+    expect(occasionText('ko', { kind: 'birthday', label: '', years: 72, elder: true })).toBe('만 72세 생신');
+    expect(occasionText('ko', { kind: 'birthday', label: '', years: null, elder: true })).toBe('생신');
+    expect(occasionText('en', { kind: 'birthday', label: '', years: 69, age_name: 'chilsun', elder: true })).toBe('70th birthday (chilsun)');
     expect(occasionText('ko', { kind: 'birthday', label: '', years: null })).toBe('생일');
     expect(occasionText('ko', { kind: 'wedding', label: '결혼기념일', years: 12 })).toBe('결혼 12주년');
     expect(occasionText('ko', { kind: 'memorial', label: '할머니 제사', years: 3 })).toBe('할머니 제사 3주기');
@@ -30,7 +34,8 @@ describe('dates wording', () => {
   });
 
   it('names whose day it is', () => {
-    expect(whoseText('ko', '김민수', '김하늘', 'child')).toBe('김민수 님의 자녀 김하늘');
+    expect(whoseText('ko', '김민수', '김하늘', 'child')).toBe('김민수 님의 자녀 김하늘 님');
+    expect(whoseText('ko', '이수아', '박순자', 'grandparent')).toBe('이수아 님의 조부모 박순자 님');
     expect(whoseText('ko', '김민수', null, null)).toBe('김민수 님');
     expect(whoseText('en', 'Minsu Kim', 'Haneul Kim', 'child')).toBe("Minsu Kim's child Haneul Kim");
   });

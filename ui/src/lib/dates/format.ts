@@ -3,12 +3,13 @@
  * how far off it is. Pure: every function takes the language, so the
  * wording is tested without a running app.
  */
+import type { AgeName } from '../backend/bindings/AgeName';
 import type { OccasionKind } from '../backend/bindings/OccasionKind';
 import type { Relation } from '../backend/bindings/Relation';
 import { daysBetween } from '../history/dates';
 import { translate, type Lang } from '../i18n/messages';
 
-export const RELATIONS: readonly Relation[] = ['spouse', 'child', 'parent', 'sibling', 'other'];
+export const RELATIONS: readonly Relation[] = ['spouse', 'child', 'parent', 'grandparent', 'sibling', 'other'];
 export const KINDS: readonly OccasionKind[] = ['birthday', 'wedding', 'graduation', 'memorial', 'other'];
 
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… */
@@ -37,13 +38,25 @@ export function occasionName(lang: Lang, kind: OccasionKind, label: string): str
   return label.trim() || translate(lang, `dates.kind.${kind}`);
 }
 
-/** "생일", "10번째 생일", "결혼 12주년", "할머니 제사 3주기". */
+/**
+ * "생일", "만 10세 생일", "생신", "칠순 (만 69세)", "결혼 12주년", "할머니 제사
+ * 3주기". Whether a birthday is an elder's (생신) or a milestone (칠순) the
+ * core decides (`dates/age.rs`), by the counting chosen for the date.
+ */
 export function occasionText(
   lang: Lang,
-  o: { kind: OccasionKind; label: string; years: number | null },
+  o: { kind: OccasionKind; label: string; years: number | null; age_name?: AgeName | null; elder?: boolean },
 ): string {
   const what = occasionName(lang, o.kind, o.label);
   const n = o.years;
+  if (o.kind === 'birthday' && !o.label.trim()) {
+    if (o.age_name && n) return translate(lang, `dates.age_name.${o.age_name}`, { n });
+    if (o.elder) {
+      return n && n > 0
+        ? translate(lang, 'dates.what.elder_years', { n, nth: ordinal(n) })
+        : translate(lang, 'dates.what.elder');
+    }
+  }
   if (n === null || n <= 0) return what;
   const params = { n, nth: ordinal(n), what };
   if (o.kind === 'birthday') return translate(lang, 'dates.what.birthday_years', params);
@@ -52,7 +65,7 @@ export function occasionText(
   return translate(lang, 'dates.what.years', params);
 }
 
-/** "김민수 님" or "김민수 님의 자녀 김하늘". */
+/** "김민수 님" or "김민수 님의 자녀 김하늘 님". */
 export function whoseText(
   lang: Lang,
   customer: string,

@@ -57,7 +57,17 @@ const ko = {
 /** Korean is the reference: its shape decides which keys exist. */
 export type Messages = typeof ko;
 
-const en: Messages = {
+/**
+ * A text that depends on a number, by `Intl.PluralRules` category:
+ * `{ "one": "{count} row", "other": "{count} rows" }`. English needs it,
+ * Korean never does (its only category is `other`).
+ */
+export type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** The other languages: the same keys, any text may be a `Plural`. */
+type Localized<T> = { [K in keyof T]: T[K] extends string ? string | Plural : Localized<T[K]> };
+
+const en: Localized<Messages> = {
   common: enCommon,
   customers: enCustomers,
   data: enData,
@@ -79,7 +89,7 @@ const en: Messages = {
 
 export type Lang = 'ko' | 'en';
 
-export const tables: Record<Lang, Messages> = { ko, en };
+export const tables: Record<Lang, Localized<Messages>> = { ko, en };
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -90,14 +100,33 @@ export type Key = Leaves<Messages>;
 
 export type Params = Record<string, string | number>;
 
+/** Whether a node of a table is a `Plural` (rather than a group of keys). */
+export function isPlural(node: unknown): node is Plural {
+  return typeof node === 'object' && node !== null && typeof (node as Plural).other === 'string';
+}
+
 /** Looks `key` up in `table`; `undefined` when absent. */
-export function lookup(table: unknown, key: string): string | undefined {
+export function lookup(table: unknown, key: string): string | Plural | undefined {
   let node: unknown = table;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === 'string' ? node : undefined;
+  return typeof node === 'string' || isPlural(node) ? node : undefined;
+}
+
+const rules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * The form of `text` for the number in `params` (`count`, else `n`,
+ * `days` or `goal`), as
+ * `Intl.PluralRules` of the language picks it: "1 row", "2 rows".
+ */
+export function pick(lang: Lang, text: string | Plural, params?: Params): string {
+  if (typeof text === 'string') return text;
+  const n = Number(params?.count ?? params?.n ?? params?.days ?? params?.goal ?? 0);
+  const pr = (rules[lang] ??= new Intl.PluralRules(lang === 'ko' ? 'ko-KR' : 'en-US'));
+  return text[pr.select(n)] ?? text.other;
 }
 
 /** Replaces `{name}` placeholders; unknown ones are left as they are. */
@@ -110,5 +139,5 @@ export function interpolate(text: string, params?: Params): string {
 
 export function translate(lang: Lang, key: Key, params?: Params): string {
   const text = lookup(tables[lang], key) ?? lookup(tables.ko, key) ?? key;
-  return interpolate(text, params);
+  return interpolate(pick(lang, text, params), params);
 }

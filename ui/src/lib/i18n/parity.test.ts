@@ -1,28 +1,19 @@
 /**
  * Every key in a Korean file must exist in its English twin and the other
  * way round, and no value may be empty: a missing translation fails here,
- * not in front of a customer.
+ * not in front of a customer. An English plural has its `one` and `other`.
  */
 import { describe, expect, it } from 'vitest';
-
-type Tree = { [k: string]: string | Tree };
+import { leaves, type Leaf, type Tree } from './pairs';
 
 const ko = import.meta.glob<Tree>('./ko/*.json', { eager: true, import: 'default' });
 const en = import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' });
 
-function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix + k;
-    if (typeof v === 'object' && v !== null) {
-      for (const [lk, lv] of leaves(v, key + '.')) out.set(lk, lv);
-    } else out.set(key, v);
-  }
-  return out;
-}
-
 const areas = (files: Record<string, Tree>) =>
   Object.keys(files).map((p) => p.replace(/^\.\/\w+\//, ''));
+
+const empty = (v: Leaf) =>
+  typeof v === 'string' ? v.trim() === '' : Object.values(v).some((t) => t.trim() === '');
 
 describe('ko/en translation parity', () => {
   it('has the same area files in both languages', () => {
@@ -38,8 +29,11 @@ describe('ko/en translation parity', () => {
       for (const key of k.keys()) if (!e.has(key)) problems.push(`missing in en: ${key}`);
       for (const key of e.keys()) if (!k.has(key)) problems.push(`missing in ko: ${key}`);
       for (const [lang, map] of [['ko', k], ['en', e]] as const) {
-        for (const [key, v] of map) {
-          if (typeof v !== 'string' || v.trim() === '') problems.push(`empty in ${lang}: ${key}`);
+        for (const [key, v] of map) if (empty(v)) problems.push(`empty in ${lang}: ${key}`);
+      }
+      for (const [key, v] of e) {
+        if (typeof v !== 'string' && !('one' in v && 'other' in v)) {
+          problems.push(`en plural without one/other: ${key}`);
         }
       }
       expect(problems).toEqual([]);

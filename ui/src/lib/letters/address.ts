@@ -1,6 +1,7 @@
 // How an address is written on an envelope or label, in the shop's country's
-// order: Korean (postal code, address, detail, "{name} 님 귀하") or American
-// (name, street, then the postal line as given).
+// order: Korean (postal code, address, detail, "{name} 님" — not "님 귀하",
+// which says the same honor twice) or American (name, street, then the
+// postal line as given).
 import type { Country } from '../backend/bindings/Country';
 import type { Customer } from '../backend/bindings/Customer';
 
@@ -18,7 +19,7 @@ export function addressLines(country: Country, c: AddressParts): string[] {
   const name = c.name.trim();
   const lines =
     country === 'KR'
-      ? [postal && `우편번호 ${postal}`, a1, a2, name && `${name} 님 귀하`]
+      ? [postal && `우편번호 ${postal}`, a1, a2, name && `${name} 님`]
       : [name, [a1, a2].filter(Boolean).join(', '), postal];
   return lines.filter((l) => l !== '');
 }

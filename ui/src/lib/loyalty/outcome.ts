@@ -13,7 +13,7 @@ export interface OutcomeText {
   earned: string;
   /** "도장 10개 완성! 음료 1잔 쿠폰을 드렸습니다", or null. */
   reward: string | null;
-  /** "승급: 단골 → VIP", or null. */
+  /** "등급 올라감: 단골 → VIP", or null. */
   tierChange: string | null;
   up: boolean;
 }

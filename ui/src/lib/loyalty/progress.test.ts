@@ -89,7 +89,7 @@ describe('what a visit did', () => {
     const change = { customer_id: 1, customer_name: '김', from: 'dangol', to: 'vip', up: true };
     const o = outcomeText({ ...outcome, stamps_now: 0, reward_coupons: [coupon], tier_change: change }, ctx, 'ko', 'KR');
     expect(o.reward).toBe('도장 10개 완성! 음료 1잔 쿠폰을 드렸습니다');
-    expect(o.tierChange).toBe('승급: 단골 → VIP');
+    expect(o.tierChange).toBe('등급 올라감: 단골 → VIP');
   });
 });
 

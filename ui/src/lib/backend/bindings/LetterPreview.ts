@@ -7,6 +7,6 @@ import type { TemplateProblem } from "./TemplateProblem";
 export type LetterPreview = { title: string, body: string, problems: Array<TemplateProblem>, 
 /**
  * Placeholders the template uses that are empty for this customer
- * (no shop name set, no coupon): the letter would read with a gap.
+ * (no shop name set, no coupon): their sentences are left out.
  */
 empty: Array<string>, };

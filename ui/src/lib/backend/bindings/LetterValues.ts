@@ -3,4 +3,14 @@
 /**
  * What goes into one letter.
  */
-export type LetterValues = { name: string, shop: string, tier: string, coupon: string, date: string, };
+export type LetterValues = { name: string, shop: string, tier: string, coupon: string, date: string, 
+/**
+ * Whose day it is, with 님: "박순자 님", or "부모님" / "your parent"
+ * when the letter was made without her day.
+ */
+family: string, 
+/**
+ * What the birthday is called: 생일, 생신, 칠순… / "birthday",
+ * "70th birthday".
+ */
+birthday: string, };

@@ -1,0 +1,90 @@
+//! Sentences and lines of a rendered letter: where a sentence ends (so a
+//! sentence whose placeholder is empty can be left out whole), and the
+//! tidying after rendering — lines left with nothing are removed, runs of
+//! spaces closed, and no blank line is doubled where one was removed.
+
+/// Marks, at the start of a compiled line, a line that may vanish: one
+/// with a sentence said only when its placeholders have values. It never
+/// survives `tidy`; owners' own text cannot hold it (compile replaces it).
+pub(crate) const LINE_MARK: char = '\u{1}';
+
+/// Whether `c` ends a sentence: a full stop, question or exclamation mark
+/// (or 。 …) followed by a space, a line break or the end. "3.5" and
+/// "e.g.," go on.
+pub(crate) fn ends_sentence(c: char, next: Option<char>) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '…')
+        && next.map_or(true, |n| n == ' ' || n == '\t' || n == '\n')
+}
+
+/// Closes the gaps an empty placeholder leaves: runs of spaces become one,
+/// lines lose the spaces at their ends, a marked line with nothing left is
+/// removed, and a blank line that would now double another (or open or
+/// close the letter) goes with it. The owner's line breaks otherwise stay.
+pub(crate) fn tidy(text: &str) -> String {
+    let mut out: Vec<String> = vec![];
+    let mut removed = false;
+    for raw in text.split('\n') {
+        let (marked, line) = match raw.strip_prefix(LINE_MARK) {
+            Some(rest) => (true, rest),
+            None => (false, raw),
+        };
+        let line = close_spaces(line);
+        if marked && line.is_empty() {
+            removed = true;
+            continue;
+        }
+        if line.is_empty() && removed && out.last().map_or(true, |l| l.is_empty()) {
+            continue;
+        }
+        if !line.is_empty() {
+            removed = false;
+        }
+        out.push(line);
+    }
+    if removed {
+        while out.last().is_some_and(|l| l.is_empty()) {
+            out.pop();
+        }
+    }
+    out.join("\n")
+}
+
+fn close_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split([' ', '\t']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_a_stop_before_a_space() {
+        assert!(ends_sentence('.', None));
+        assert!(ends_sentence('?', Some(' ')));
+        assert!(ends_sentence('!', Some('\n')));
+        assert!(!ends_sentence('.', Some('5')), "3.5");
+        assert!(!ends_sentence(',', Some(' ')));
+    }
+
+    #[test]
+    fn a_removed_line_takes_no_blank_line_with_it_twice() {
+        let m = LINE_MARK;
+        assert_eq!(tidy(&format!("가\n\n{m}\n\n나")), "가\n\n나");
+        assert_eq!(tidy(&format!("가\n\n{m}  ")), "가");
+        assert_eq!(tidy(&format!("{m}\n\n나")), "나");
+        assert_eq!(tidy(&format!("가\n{m}남은 문장.")), "가\n남은 문장.");
+        assert_eq!(
+            tidy("가\n\n\n나"),
+            "가\n\n\n나",
+            "the owner's own spacing stays"
+        );
+        assert_eq!(tidy(" 요즘  소식 "), "요즘 소식");
+    }
+}

@@ -1,0 +1,119 @@
+//! What a letter's placeholders become for one customer: her name, the
+//! shop's, her tier, a coupon worth mentioning, and — for a family day —
+//! whose day it is and what the birthday is called (생신, 칠순…).
+//!
+//! Which coupon: a birthday letter mentions only her birthday coupon (a
+//! stamp-card reward she earned is not "a small gift"); other letters her
+//! first usable coupon, for owners who add {쿠폰}; a condolence or
+//! remembrance none at all.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::builtin::Occasion;
+use super::template::LetterValues;
+use crate::dates::age::birthday_word;
+use crate::dates::occasions::Upcoming;
+use crate::loyalty::coupons::{Coupon, CouponOrigin};
+use crate::loyalty::rules::CouponKind;
+use crate::settings::{Country, Language};
+
+/// What is known about her when a letter is written.
+pub struct Facts<'a> {
+    pub language: Language,
+    pub country: Country,
+    pub shop_name: &'a str,
+    pub customer_name: &'a str,
+    pub tier_name: Option<&'a str>,
+    /// Her usable coupons, soonest to expire first.
+    pub coupons: &'a [Coupon],
+    /// The day the letter is about (a parent's birthday…), if found.
+    pub day: Option<&'a Upcoming>,
+    pub today: NaiveDate,
+}
+
+/// The placeholders' values for `occasion` (none: any letter).
+pub fn values(f: &Facts<'_>, occasion: Option<Occasion>) -> LetterValues {
+    let mourning = occasion.is_some_and(Occasion::mourning);
+    let coupon = match occasion {
+        _ if mourning => None,
+        Some(Occasion::Birthday) => f
+            .coupons
+            .iter()
+            .find(|c| c.origin == CouponOrigin::Birthday),
+        _ => f.coupons.first(),
+    };
+    let elder = f
+        .day
+        .map_or(occasion == Some(Occasion::ParentBirthday), |d| d.elder);
+    LetterValues {
+        name: f.customer_name.into(),
+        shop: f.shop_name.into(),
+        tier: if mourning {
+            String::new()
+        } else {
+            f.tier_name.unwrap_or_default().into()
+        },
+        coupon: coupon
+            .map(|c| coupon_text(c, f.language, f.country))
+            .unwrap_or_default(),
+        date: match f.language {
+            Language::Ko => format!("{}월 {}일", f.today.month(), f.today.day()),
+            Language::En => f.today.format("%B %-d").to_string(),
+        },
+        family: family_word(f.language, occasion, f.day),
+        birthday: birthday_word(f.language, f.day.and_then(|d| d.age_name), elder).into(),
+    }
+}
+
+/// Her family member as a letter names them — with 님 in Korean — or,
+/// when the letter was made without her day, the general word.
+fn family_word(lang: Language, occasion: Option<Occasion>, day: Option<&Upcoming>) -> String {
+    if let Some(name) = day.and_then(|d| d.member_name.as_deref()) {
+        return match lang {
+            Language::Ko => format!("{name} 님"),
+            Language::En => name.into(),
+        };
+    }
+    let Some(o) = occasion.filter(|o| o.family_birthday()) else {
+        return String::new();
+    };
+    match (lang, o) {
+        (Language::Ko, Occasion::ChildBirthday) => "자녀분",
+        (Language::Ko, Occasion::SpouseBirthday) => "배우자분",
+        (Language::Ko, Occasion::ParentBirthday) => "부모님",
+        (Language::Ko, _) => "가족분",
+        (Language::En, Occasion::ChildBirthday) => "your child",
+        (Language::En, Occasion::SpouseBirthday) => "your spouse",
+        (Language::En, Occasion::ParentBirthday) => "your parent",
+        (Language::En, _) => "your family member",
+    }
+    .into()
+}
+
+fn grouped(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A coupon as a letter names it: "10% 할인 쿠폰", "음료 1잔 쿠폰".
+pub fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
+    let money = |m: i64| match country {
+        Country::KR => format!("{}원", grouped(m)),
+        Country::US => format!("${}.{:02}", grouped(m / 100), m % 100),
+    };
+    match (c.kind, lang) {
+        (CouponKind::Percent, Language::Ko) => format!("{}% 할인 쿠폰", c.value),
+        (CouponKind::Amount, Language::Ko) => format!("{} 할인 쿠폰", money(c.value)),
+        (CouponKind::FreeItem, Language::Ko) => format!("{} 쿠폰", c.item),
+        (CouponKind::Percent, Language::En) => format!("a {}% off coupon", c.value),
+        (CouponKind::Amount, Language::En) => format!("a {} off coupon", money(c.value)),
+        (CouponKind::FreeItem, Language::En) => format!("a coupon for {}", c.item),
+    }
+}
