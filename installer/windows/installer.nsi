@@ -105,6 +105,14 @@ Var DataCheckbox
 !define MUI_WELCOMEPAGE_TITLE "$(welcomeTitle)"
 !define MUI_WELCOMEPAGE_TEXT "$(welcomeText)"
 !insertmacro MUI_PAGE_WELCOME
+; Our own words for the progress page: NSIS's Korean defaults put a
+; "(을)를" after the product name.
+!define MUI_PAGE_HEADER_TEXT "$(installingTitle)"
+!define MUI_PAGE_HEADER_SUBTEXT "$(installingText)"
+!define MUI_INSTFILESPAGE_FINISHHEADER_TEXT "$(installedTitle)"
+!define MUI_INSTFILESPAGE_FINISHHEADER_SUBTEXT "$(installedText)"
+!define MUI_INSTFILESPAGE_ABORTHEADER_TEXT "$(stoppedTitle)"
+!define MUI_INSTFILESPAGE_ABORTHEADER_SUBTEXT "$(stoppedText)"
 !insertmacro MUI_PAGE_INSTFILES
 !define MUI_PAGE_CUSTOMFUNCTION_PRE SkipIfPassive
 !define MUI_FINISHPAGE_TITLE "$(finishTitle)"
@@ -116,6 +124,10 @@ Var DataCheckbox
 
 ; --- Uninstaller pages ----------------------------------------------------------
 UninstPage custom un.DataPageShow un.DataPageLeave
+!define MUI_PAGE_HEADER_TEXT "$(removingTitle)"
+!define MUI_PAGE_HEADER_SUBTEXT "$(removingText)"
+!define MUI_INSTFILESPAGE_FINISHHEADER_TEXT "$(removedTitle)"
+!define MUI_INSTFILESPAGE_FINISHHEADER_SUBTEXT "$(removedText)"
 !insertmacro MUI_UNPAGE_INSTFILES
 
 ; English first: Windows in any language but Korean gets English, because
@@ -242,7 +254,7 @@ Section WebView2
     DetailPrint "$(webview2Missing)"
     MessageBox MB_OK|MB_ICONSTOP "$(webview2Missing)" /SD IDOK
     SetErrorLevel 3
-    Abort "$(webview2Missing)"
+    Abort "$(webview2Stopped)"
   ${EndIf}
 SectionEnd
 
