@@ -27,6 +27,8 @@ pub enum BackupReason {
     BeforeImport,
     BeforeMigration,
     BeforeRestore,
+    /// Right before a new version of Dangol is installed.
+    BeforeUpdate,
 }
 
 impl BackupReason {
@@ -37,6 +39,7 @@ impl BackupReason {
             BackupReason::BeforeImport => "before-import",
             BackupReason::BeforeMigration => "before-migration",
             BackupReason::BeforeRestore => "before-restore",
+            BackupReason::BeforeUpdate => "before-update",
         }
     }
 
@@ -47,6 +50,7 @@ impl BackupReason {
             Self::BeforeImport,
             Self::BeforeMigration,
             Self::BeforeRestore,
+            Self::BeforeUpdate,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)

@@ -6,6 +6,7 @@ pub mod error;
 mod mailer;
 mod recovery;
 pub mod secrets;
+mod updates;
 
 use std::path::PathBuf;
 
@@ -34,8 +35,10 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(|app| {
             app.manage(mailer::Mailer::default());
+            app.manage(updates::Updates::default());
             let path = database_path(app)?;
             let error = match Shop::open(&path) {
                 Ok(shop) => {
@@ -167,6 +170,8 @@ pub fn run() {
             recovery::startup_problem,
             recovery::recovery_preview,
             recovery::recover_from_backup,
+            commands::updates::check_for_update,
+            commands::updates::install_update,
         ])
         .build(tauri::generate_context!())
         .expect("error while building Dangol")

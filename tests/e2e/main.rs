@@ -19,6 +19,7 @@ mod shop;
 #[path = "../../core/tests/common/smtp.rs"]
 mod smtp;
 mod trials;
+mod updates;
 mod webdriver;
 
 use app::tid;

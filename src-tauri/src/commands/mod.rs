@@ -11,3 +11,4 @@ pub mod mail;
 pub mod reports;
 pub mod settings;
 pub mod trials;
+pub mod updates;
