@@ -8,7 +8,7 @@
 # Also: on a PC without WebView2 the installer stops and installs nothing,
 # and an update (/UPDATE) leaves her shortcuts as she arranged them.
 #
-#   tests/windows/installer.sh target/x86_64-pc-windows-gnu/debug/bundle/nsis/Dangol_0.1.0_x64-setup.exe
+#   tests/windows/installer.sh target/x86_64-pc-windows-gnu/release/bundle/nsis/Dangol_0.1.0_x64-setup.exe
 #
 # Dangol itself is not started: WebView2 does not run under Wine.
 set -uo pipefail
