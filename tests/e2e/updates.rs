@@ -34,7 +34,7 @@ fn keypair(dir: &Path, name: &str) -> (PathBuf, String) {
         .output()
         .expect("run tauri signer generate (npm ci in the root installs the CLI)");
     assert!(out.status.success(), "signer generate: {out:?}");
-    let public = std::fs::read_to_string(key.with_extension("pub")).expect("public key");
+    let public = std::fs::read_to_string(dir.join(format!("{name}.pub"))).expect("public key");
     (key, public.trim().to_string())
 }
 
