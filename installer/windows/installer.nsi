@@ -336,12 +336,12 @@ Function un.DataPageShow
   !insertmacro MUI_HEADER_TEXT "$(dataTitle)" "$(dataSubtitle)"
   nsDialogs::Create 1018
   Pop $0
-  ${NSD_CreateLabel} 0 0 100% 64u "$(dataKept)"
+  ${NSD_CreateLabel} 0 0 100% 40u "$(dataKept)"
   Pop $0
-  ${NSD_CreateText} 0 68u 100% 13u "$APPDATA\${BUNDLEID}"
+  ${NSD_CreateText} 0 44u 100% 13u "$APPDATA\${BUNDLEID}"
   Pop $0
   SendMessage $0 ${EM_SETREADONLY} 1 0
-  ${NSD_CreateCheckbox} 0 92u 100% 30u "$(dataDeleteBox)"
+  ${NSD_CreateCheckbox} 0 68u 100% 30u "$(dataDeleteBox)"
   Pop $DataCheckbox
   ${If} $DeleteData = 1
     ${NSD_Check} $DataCheckbox
