@@ -16,9 +16,14 @@ set -uo pipefail
 setup="$(realpath "${1:?usage: $0 SETUP.EXE}")"
 user='김 민수'
 work="$(mktemp -d "${TMPDIR:-/tmp}/dangol-wine.XXXXXX")"
+# A home of its own: Wine links the profile's Desktop to $HOME, so shortcuts
+# land there, and the real home must neither hold stale ones nor get new ones.
+mkdir -p "$work/home"
+export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME="$work/home/.config"
 export WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all USER="$user"
-# No Mono or Gecko prompts in a fresh prefix; no X display needed.
-export WINEDLLOVERRIDES="mscoree,mshtml="
+# No Mono or Gecko prompts in a fresh prefix, no menu entries written for the
+# Linux desktop; no X display needed.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 unset DISPLAY WAYLAND_DISPLAY
 
 cleanup() {
