@@ -16,6 +16,9 @@ pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk pkg-config)
 if [ "$want_tests" = 1 ]; then
   pkgs+=(xvfb xauth webkit2gtk-driver dbus imagemagick x11-utils)
+  # The Windows build and its installer test (scripts/package-windows.sh,
+  # tests/windows/): MinGW, NSIS's makensis, Wine; pip fetches actionlint.
+  pkgs+=(gcc-mingw-w64-x86-64 nsis wine wine64 python3-pip shellcheck)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
@@ -63,5 +66,15 @@ if [ "$want_tests" = 1 ]; then
     say "cargo install tauri-driver"
     cargo install tauri-driver --locked --quiet
   fi
+fi
+# --- The Windows target and actionlint ------------------------------------------
+if [ "$want_tests" = 1 ]; then
+  if rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+    say "rust target x86_64-pc-windows-gnu: present"
+  else
+    say "rustup target add x86_64-pc-windows-gnu"
+    rustup target add x86_64-pc-windows-gnu
+  fi
+  scripts/windows/get-actionlint.sh
 fi
 say "done"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check and test there is: format,
 # lints, type checks, frontend unit tests, core unit/integration/property
-# tests, the typed-bindings check, and the end-to-end tests in the real app
-# window under a private Xvfb display. Safe to run again and again.
+# tests, the end-to-end tests in the real app window under a private Xvfb
+# display, the workflow lint, the Windows build with its installer tested
+# under Wine, and the typed-bindings check. Safe to run again and again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,6 +15,9 @@ scripts/setup.sh
 
 step "rustfmt"
 cargo fmt --all --check
+
+step "GitHub workflows: actionlint (with shellcheck on their scripts)"
+target/tools/actionlint
 
 step "frontend: svelte-check, vitest, build"
 npm --prefix ui run check
@@ -27,6 +31,14 @@ step "cargo tests (core + shell + end-to-end in the real window, under Xvfb)"
 # One build for everything: the app is built with the UI embedded
 # (custom-protocol), which the end-to-end tests need.
 scripts/e2e-xvfb.sh cargo test --workspace --features custom-protocol
+
+step "Windows: cross-build, the installer, install and uninstall under Wine"
+# The release build, the one whose size BENCHMARKS.md gives (see
+# docs/WINDOWS.md; --quick would make a debug build instead).
+windows_started=$SECONDS
+setup_exe="$(scripts/package-windows.sh | tail -n1)"
+tests/windows/installer.sh "$setup_exe"
+echo "Windows part: $((SECONDS - windows_started)) s" >&2
 
 step "typed bindings are committed and current"
 # The tests above re-export the TypeScript bindings from the Rust types.

@@ -33,6 +33,8 @@ pub enum BackupReason {
     BeforeImport,
     BeforeMigration,
     BeforeRestore,
+    /// Right before a new version of Dangol is installed.
+    BeforeUpdate,
 }
 
 impl BackupReason {
@@ -43,6 +45,7 @@ impl BackupReason {
             BackupReason::BeforeImport => "before-import",
             BackupReason::BeforeMigration => "before-migration",
             BackupReason::BeforeRestore => "before-restore",
+            BackupReason::BeforeUpdate => "before-update",
         }
     }
 
@@ -53,6 +56,7 @@ impl BackupReason {
             Self::BeforeImport,
             Self::BeforeMigration,
             Self::BeforeRestore,
+            Self::BeforeUpdate,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)

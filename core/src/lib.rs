@@ -28,10 +28,12 @@ mod shop_loyalty;
 mod shop_mail;
 mod shop_reports;
 mod shop_trials;
+mod shop_updates;
 pub mod staff;
 pub mod test_seam;
 pub mod text;
 pub mod trials;
+pub mod updates;
 
 pub use customers::model::*;
 pub use error::{Error, FieldError, FieldErrorCode, Result};

@@ -9,6 +9,7 @@ mod mailer;
 mod recovery;
 pub mod secrets;
 mod trace;
+mod updates;
 
 use std::path::PathBuf;
 
@@ -38,6 +39,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(|app| {
             let path = database_path(app)?;
             // The log and the crash reports first: whatever fails after
@@ -49,6 +51,7 @@ pub fn run() {
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "started");
             app.manage(mailer::Mailer::default());
             app.manage(files::Chosen::default());
+            app.manage(updates::Updates::default());
             let error = match Shop::open(&path) {
                 Ok(shop) => {
                     secrets::init();
@@ -194,6 +197,8 @@ pub fn run() {
             commands::data::choose_backup_folder,
             commands::data::clear_backup_folder,
             recovery::recover_from_chosen_file,
+            commands::updates::check_for_update,
+            commands::updates::install_update,
             contain::take_app_problem,
         ]))
         .build(tauri::generate_context!())

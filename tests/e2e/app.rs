@@ -89,6 +89,12 @@ impl App {
     /// Like `launch`, but `prepare` may first put files in the data folder
     /// (a damaged shop file, backups).
     pub fn launch_with(name: &str, prepare: impl FnOnce(&Path)) -> App {
+        App::launch_full(name, prepare, &[])
+    }
+
+    /// Like `launch_with`, with extra environment variables for the app
+    /// (the debug-build seams, e.g. where to look for updates).
+    pub fn launch_full(name: &str, prepare: impl FnOnce(&Path), env: &[(&str, String)]) -> App {
         if std::env::var_os("DISPLAY").map_or(true, |d| d.is_empty()) {
             panic!("DISPLAY is not set: run the e2e tests through scripts/e2e-xvfb.sh or xvfb-run");
         }
@@ -130,6 +136,7 @@ impl App {
             .env("GDK_BACKEND", "x11")
             .env("DBUS_SESSION_BUS_ADDRESS", &bus)
             .env_remove("WAYLAND_DISPLAY")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log"))
             .stderr(log)

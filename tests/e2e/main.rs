@@ -22,6 +22,7 @@ mod shop;
 #[path = "../../core/tests/common/smtp.rs"]
 mod smtp;
 mod trials;
+mod updates;
 mod webdriver;
 mod words;
 

@@ -12,3 +12,4 @@ pub mod mail;
 pub mod reports;
 pub mod settings;
 pub mod trials;
+pub mod updates;

@@ -28,6 +28,9 @@ import type { FollowupInput } from './bindings/FollowupInput';
 import type { FollowupOrigin } from './bindings/FollowupOrigin';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistoryHit } from './bindings/HistoryHit';
+import type { InstallOutcome } from './bindings/InstallOutcome';
+import type { UpdateCheck } from './bindings/UpdateCheck';
+import type { UpdateProgress } from './bindings/UpdateProgress';
 import type { PaymentInput } from './bindings/PaymentInput';
 import type { SaleInput } from './bindings/SaleInput';
 import type { TimelinePage } from './bindings/TimelinePage';
@@ -319,3 +322,10 @@ export const markLettersPrinted = (letterIds: number[]) => call<Letter[]>('mark_
 export const lettersById = (letterIds: number[]) => call<Letter[]>('letters_by_id', { letterIds });
 export const firstDay = () => call<FirstDay>('first_day');
 export const noteFirstDay = (note: FirstDayNote) => call<null>('note_first_day', { note });
+// New versions of Dangol: looked for at most once a day (or now, when
+// `force`), installed only when the owner says so, after a backup.
+export const checkForUpdate = (force: boolean) => call<UpdateCheck>('check_for_update', { force });
+export const installUpdate = () => call<InstallOutcome>('install_update');
+/** Download progress while an update is being fetched; returns the unsubscribe. */
+export const onUpdateProgress = (onprogress: (p: UpdateProgress) => void) =>
+  listen<UpdateProgress>('update-progress', (e) => onprogress(e.payload));

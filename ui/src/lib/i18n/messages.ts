@@ -16,6 +16,7 @@ import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
 import koTrials from './ko/trials.json';
+import koUpdates from './ko/updates.json';
 import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
 import enData from './en/data.json';
@@ -33,6 +34,7 @@ import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
 import enTrials from './en/trials.json';
+import enUpdates from './en/updates.json';
 
 const ko = {
   common: koCommon,
@@ -52,6 +54,7 @@ const ko = {
   settings: koSettings,
   setup: koSetup,
   trials: koTrials,
+  updates: koUpdates,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -85,6 +88,7 @@ const en: Localized<Messages> = {
   settings: enSettings,
   setup: enSetup,
   trials: enTrials,
+  updates: enUpdates,
 };
 
 export type Lang = 'ko' | 'en';
