@@ -38,7 +38,9 @@ impl Shop {
         let db = Db::open(path)?;
         let (rows, country) = {
             let conn = db.reader()?;
-            (store::index_rows(&conn)?, settings::load(&conn)?.country)
+            let read = (store::index_rows(&conn)?, settings::load(&conn)?.country);
+            crate::db::release_cache(&conn);
+            read
         };
         Ok(Shop {
             db,
@@ -222,7 +224,12 @@ impl Shop {
 
     /// Rebuilds the index from the file (after bulk changes).
     pub fn reload_index(&self) -> Result<()> {
-        let rows = store::index_rows(&*self.db.reader()?)?;
+        let rows = {
+            let conn = self.db.reader()?;
+            let rows = store::index_rows(&conn)?;
+            crate::db::release_cache(&conn);
+            rows
+        };
         *write(&self.index) = SearchIndex::build(rows);
         Ok(())
     }
