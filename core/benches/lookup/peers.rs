@@ -102,8 +102,8 @@ impl Peers {
                 .conn
                 .prepare_cached("SELECT count(*) FROM p WHERE card_no = ?1")
                 .expect("card");
-            let n: u64 = s.query_row([n], |r| r.get(0)).expect("card");
-            return (n, n as usize);
+            let n: i64 = s.query_row([n], |r| r.get(0)).expect("card");
+            return (n as u64, n as usize);
         }
         let digits = q.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c));
         let long = q.chars().count() >= 3;

@@ -51,14 +51,17 @@ impl<'a> Best<'a> {
         self.count >= COUNT_CAP
     }
 
-    pub fn offer(&mut self, f: Found) {
-        if !self.capped() {
-            let (word, bit) = (f.slot as usize / 64, 1u64 << (f.slot % 64));
-            if self.counted[word] & bit == 0 {
-                self.counted[word] |= bit;
-                self.count += 1;
-            }
+    /// Counts a matching slot (once), without ranking it.
+    pub fn count(&mut self, slot: u32) {
+        let (word, bit) = (slot as usize / 64, 1u64 << (slot % 64));
+        if self.counted[word] & bit == 0 && !self.capped() {
+            self.counted[word] |= bit;
+            self.count += 1;
         }
+    }
+
+    pub fn offer(&mut self, f: Found) {
+        self.count(f.slot);
         if self.hits.len() == self.limit && f.rank > self.hits[self.limit - 1].rank {
             return;
         }
@@ -117,12 +120,9 @@ impl Progress {
         }
     }
 
-    /// Whether the rest of the ordered part can change neither the count
-    /// nor the best.
-    pub fn done(&self, best: &Best) -> bool {
-        if !best.capped() {
-            return false;
-        }
+    /// Whether the rest of the ordered part cannot change the best: what
+    /// is left to do there is counting, if the count is not capped yet.
+    pub fn settled(&self, best: &Best) -> bool {
         let worst = best.full_worst();
         let mut before = 0;
         for r in 0..16u8 {
@@ -172,11 +172,11 @@ mod tests {
             p.note(slot, rank);
         }
         assert!(best.capped());
-        assert!(p.done(&best), "two of rank 4 seen; rank 8 cannot enter");
+        assert!(p.settled(&best), "two of rank 4 seen; rank 8 cannot enter");
         let mut p = Progress::new(1 << 1 | 1 << 4);
         p.note(0, 4);
         p.note(1, 4);
         p.note(2, 4);
-        assert!(!p.done(&best), "a rank 1 may still come");
+        assert!(!p.settled(&best), "a rank 1 may still come");
     }
 }

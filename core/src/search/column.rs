@@ -5,11 +5,13 @@
 //!   with one SIMD substring search (`memchr::memmem`). It is the answer for
 //!   short needles (`0`, `김`, `ㄱㅁ`) that occur almost everywhere: their
 //!   best eight and a capped count come from the first part of the string.
-//! - **Trigram postings** (what SQLite FTS5's `trigram` tokenizer keeps):
-//!   for every run of three characters, the entries that hold it. A needle
-//!   of three characters or more reads the shortest list of its trigrams
-//!   and checks those entries only, so a full name or seven phone digits
-//!   cost what they find, not the size of the shop.
+//! - **Postings** (what SQLite FTS5's `trigram` tokenizer keeps, plus
+//!   bigrams): for every run of two or three characters, the entries that
+//!   hold it. A needle of two characters reads its list, a longer one the
+//!   shortest list of its trigrams, and checks those entries only: a full
+//!   name or seven phone digits cost what they find, not the size of the
+//!   shop. Lists longer than an eighth of the entries are not kept (a scan
+//!   is cheaper than reading them).
 //! - **Sorted entries**: the entries ordered by their text, so the ones
 //!   equal to a needle (a whole name, a whole number) and, when few, the
 //!   ones starting with it are a binary search away. They rank best and
@@ -38,29 +40,38 @@ pub(super) struct Column {
     grams: Grams,
 }
 
-/// Trigram → entries holding it, as one array per trigram laid end to end
-/// (keys sorted for a binary search; no per-list allocation).
+/// Bigram or trigram → entries holding it, as one array per key laid end
+/// to end (keys sorted for a binary search; no per-list allocation).
+/// Lists longer than a scan is worth are not kept, only their keys.
 #[derive(Default)]
 struct Grams {
     keys: Vec<u64>,
+    /// Keys in more entries than `candidates` is ever asked to accept
+    /// (`SearchIndex::run` accepts an eighth of the entries).
+    common: Vec<u64>,
     /// `ends[i]`: where the list of `keys[i]` ends in `entries`.
     ends: Vec<u32>,
     entries: Vec<u32>,
 }
 
-fn trigram(c: [char; 3]) -> u64 {
-    (c[0] as u64) << 42 | (c[1] as u64) << 21 | c[2] as u64
+/// A run of two characters, or three (no character is NUL, so the two
+/// never share a key).
+fn gram(c: &[char]) -> u64 {
+    c.iter().fold(0, |key, &c| key << 21 | c as u64)
 }
 
-fn trigrams(text: &[u8]) -> impl Iterator<Item = u64> + '_ {
-    let mut chars = std::str::from_utf8(text).unwrap_or_default().chars();
-    let mut w = [chars.next(), chars.next()];
-    std::iter::from_fn(move || {
-        let c = chars.next()?;
-        let key = trigram([w[0]?, w[1]?, c]);
-        w = [w[1], Some(c)];
-        Some(key)
-    })
+/// The keys of `text`: its bigrams when it is two characters long, else
+/// its trigrams.
+fn needle_grams(text: &[u8]) -> Vec<u64> {
+    let chars: Vec<char> = std::str::from_utf8(text)
+        .unwrap_or_default()
+        .chars()
+        .collect();
+    match chars.len() {
+        0 | 1 => vec![],
+        2 => vec![gram(&chars)],
+        _ => chars.windows(3).map(gram).collect(),
+    }
 }
 
 /// The first 8 bytes, big-endian: sorts as the text does, up to ties.
@@ -112,43 +123,62 @@ impl Column {
         self.sorted = keyed.into_iter().map(|(_, e)| e).collect();
 
         let mut lists: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut chars = vec![];
         for e in 0..self.built {
-            for key in trigrams(self.entry(e)) {
+            chars.clear();
+            chars.extend(
+                std::str::from_utf8(self.entry(e))
+                    .unwrap_or_default()
+                    .chars(),
+            );
+            let grams = chars.windows(2).chain(chars.windows(3)).map(gram);
+            for key in grams {
                 let list = lists.entry(key).or_default();
                 if list.last() != Some(&(e as u32)) {
                     list.push(e as u32);
                 }
             }
         }
-        let mut keys: Vec<u64> = lists.keys().copied().collect();
+        let (mut keys, mut common): (Vec<u64>, Vec<u64>) = lists
+            .keys()
+            .partition(|k| lists[k].len() <= (self.built / 8).max(64));
         keys.sort_unstable();
-        let total = lists.values().map(Vec::len).sum();
+        common.sort_unstable();
+        let total = keys.iter().map(|k| lists[k].len()).sum();
         let mut grams = Grams {
             ends: Vec::with_capacity(keys.len()),
             entries: Vec::with_capacity(total),
             keys,
+            common,
         };
         for key in &grams.keys {
             grams.entries.extend_from_slice(&lists[key]);
             grams.ends.push(grams.entries.len() as u32);
         }
         self.grams = grams;
+        for v in [&mut self.starts, &mut self.owner] {
+            v.shrink_to_fit();
+        }
+        self.blob.shrink_to_fit();
+        self.sub.shrink_to_fit();
     }
 
-    /// The built entries holding every trigram of `needle` (a superset of
-    /// those holding `needle`), ascending — when its rarest trigram is in
-    /// at most `max` entries. `None`: the needle is too short or too
-    /// common, and a scan is the cheaper way.
+    /// The built entries holding the rarest bigram (a needle of two
+    /// characters) or trigram of `needle` — a superset of those holding
+    /// `needle`, ascending — when they are at most `max`. `None`: the
+    /// needle is too short or too common, and a scan is the cheaper way.
     pub fn candidates(&self, needle: &[u8], max: usize) -> Option<&[u32]> {
         let g = &self.grams;
         let list = |key: u64| match g.keys.binary_search(&key) {
             Ok(i) => {
                 let from = if i == 0 { 0 } else { g.ends[i - 1] as usize };
-                &g.entries[from..g.ends[i] as usize]
+                Some(&g.entries[from..g.ends[i] as usize])
             }
-            Err(_) => &[],
+            Err(_) if g.common.binary_search(&key).is_ok() => None,
+            Err(_) => Some(&[][..]),
         };
-        let rarest = trigrams(needle).map(list).min_by_key(|l| l.len())?;
+        let grams = needle_grams(needle);
+        let rarest = grams.into_iter().filter_map(list).min_by_key(|l| l.len())?;
         (rarest.len() <= max).then_some(rarest)
     }
 
@@ -223,7 +253,12 @@ mod tests {
         assert_eq!(c.candidates(b"2345", 10), Some(&[0, 2][..]));
         assert_eq!(c.candidates(b"999", 10), Some(&[1][..]));
         assert_eq!(c.candidates(b"777", 10), Some(&[][..]));
-        assert_eq!(c.candidates(b"01", 10), None, "two characters: scan");
+        assert_eq!(
+            c.candidates(b"99", 10),
+            Some(&[1][..]),
+            "two characters: bigrams"
+        );
+        assert_eq!(c.candidates(b"0", 10), None, "one character: scan");
         assert_eq!(c.candidates(b"010", 1), None, "too common: scan");
     }
 

@@ -219,27 +219,38 @@ impl SearchIndex {
     }
 
     /// Offers every entry of `col` holding `needle`, ranked by `rank_of`
-    /// (`None`: not a match after all). `open`: the ranks it can produce
-    /// that no lookup settled. The ordered part is read from the trigram
-    /// postings or scanned, and left as soon as the rest of it cannot
-    /// matter; entries added since the build are always scanned.
+    /// (`None`: not a match after all; `checked`: only `rank_of` can tell,
+    /// else every entry holding the needle matches). `open`: the ranks it
+    /// can produce that no lookup settled. The ordered part is read from
+    /// the postings or scanned; once the best is settled only counting is
+    /// left, and once the count is capped too the ordered part is left.
+    /// Entries added since the build are always scanned.
     pub(super) fn run(
         &self,
         col: &Column,
         needle: &[u8],
-        open: u16,
+        (open, checked): (u16, bool),
         best: &mut Best,
         rank_of: &mut dyn FnMut(usize, usize) -> Option<Found>,
     ) {
         let finder = memmem::Finder::new(needle);
         let alive = |e: usize| self.alive[col.owner[e] as usize];
         let mut progress = Progress::new(open);
+        let mut counting = false;
+        // Whether the ordered part may be left.
         let mut take = |e: usize, at: usize, best: &mut Best| {
+            if counting {
+                if !checked || rank_of(e, at).is_some() {
+                    best.count(col.owner[e]);
+                }
+                return best.capped();
+            }
             if let Some(f) = rank_of(e, at) {
                 progress.note(f.slot, f.rank);
                 best.offer(f);
+                counting = progress.settled(best);
             }
-            progress.done(best)
+            counting && best.capped()
         };
         let built = col.built();
         match col.candidates(needle, built / 8) {

@@ -46,7 +46,7 @@ impl SearchIndex {
         let ranks = (Some(0), long.then_some(4));
         let settled = self.lookup(col, d, ranks, best, &mut rank_of);
         let open = bit(0) | bit(if long { 1 } else { 4 }) | bit(4) | bit(8);
-        self.run(col, d, open & !settled, best, &mut rank_of);
+        self.run(col, d, (open & !settled, false), best, &mut rank_of);
     }
 
     pub(super) fn find_name(&self, reading: &Reading, best: &mut Best) {
@@ -81,7 +81,7 @@ impl SearchIndex {
                 &mut rank_of,
             );
             let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
-            self.run(col, text, open & !settled, best, &mut rank_of);
+            self.run(col, text, (open & !settled, false), best, &mut rank_of);
             return;
         }
         // Initials or a syllable being composed: find by initials, then check
@@ -136,7 +136,13 @@ impl SearchIndex {
             &mut rank_of,
         );
         let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
-        self.run(col, needle, open & !settled, best, &mut rank_of);
+        self.run(
+            col,
+            needle,
+            (open & !settled, !only_initials),
+            best,
+            &mut rank_of,
+        );
     }
 
     pub(super) fn find_email(&self, text: &[u8], best: &mut Best) {
@@ -150,6 +156,12 @@ impl SearchIndex {
             })
         };
         let settled = self.lookup(col, text, (None, Some(6)), best, &mut rank_of);
-        self.run(col, text, (bit(6) | bit(9)) & !settled, best, &mut rank_of);
+        self.run(
+            col,
+            text,
+            ((bit(6) | bit(9)) & !settled, false),
+            best,
+            &mut rank_of,
+        );
     }
 }
