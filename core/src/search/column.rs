@@ -6,8 +6,8 @@
 //!   short needles (`0`, `김`, `ㄱㅁ`) that occur almost everywhere: their
 //!   best eight and a capped count come from the first part of the string.
 //! - **Postings** (what SQLite FTS5's `trigram` tokenizer keeps, plus
-//!   bigrams): for every run of two or three characters, the entries that
-//!   hold it. A needle of two characters reads its list, a longer one the
+//!   runs of one and two): for every run of up to three characters, the
+//!   entries that hold it. A short needle reads its own list, a longer one the
 //!   shortest list of its trigrams, and checks those entries only: a full
 //!   name or seven phone digits cost what they find, not the size of the
 //!   shop. Lists longer than an eighth of the entries are not kept (a scan
@@ -37,6 +37,10 @@ pub(super) struct Column {
     /// Entries below this have postings and a place in `sorted`.
     built: usize,
     sorted: Vec<u32>,
+    /// Entries [0, built) ordered by their text read backwards, for the
+    /// ones ending with a needle (phone numbers only: the last four
+    /// digits rank first, and are few).
+    rsorted: Vec<u32>,
     grams: Grams,
 }
 
@@ -54,22 +58,22 @@ struct Grams {
     entries: Vec<u32>,
 }
 
-/// A run of two characters, or three (no character is NUL, so the two
-/// never share a key).
+/// A run of one, two or three characters (no character is NUL, so no two
+/// lengths share a key).
 fn gram(c: &[char]) -> u64 {
     c.iter().fold(0, |key, &c| key << 21 | c as u64)
 }
 
-/// The keys of `text`: its bigrams when it is two characters long, else
-/// its trigrams.
+/// The keys of `text`: itself when one or two characters long, else its
+/// trigrams.
 fn needle_grams(text: &[u8]) -> Vec<u64> {
     let chars: Vec<char> = std::str::from_utf8(text)
         .unwrap_or_default()
         .chars()
         .collect();
     match chars.len() {
-        0 | 1 => vec![],
-        2 => vec![gram(&chars)],
+        0 => vec![],
+        1 | 2 => vec![gram(&chars)],
         _ => chars.windows(3).map(gram).collect(),
     }
 }
@@ -131,7 +135,7 @@ impl Column {
                     .unwrap_or_default()
                     .chars(),
             );
-            let grams = chars.windows(2).chain(chars.windows(3)).map(gram);
+            let grams = (1..=3).flat_map(|n| chars.windows(n)).map(gram);
             for key in grams {
                 let list = lists.entry(key).or_default();
                 if list.last() != Some(&(e as u32)) {
@@ -180,6 +184,35 @@ impl Column {
         let grams = needle_grams(needle);
         let rarest = grams.into_iter().filter_map(list).min_by_key(|l| l.len())?;
         (rarest.len() <= max).then_some(rarest)
+    }
+
+    /// Orders the built entries by their text read backwards (once, after
+    /// `seal`), for `suffixed`.
+    pub fn seal_suffixes(&mut self) {
+        let mut keyed: Vec<(u64, u32)> = (0..self.built)
+            .map(|e| {
+                let mut b = [0; 8];
+                for (d, s) in b.iter_mut().zip(self.entry(e).iter().rev()) {
+                    *d = *s;
+                }
+                (u64::from_be_bytes(b), e as u32)
+            })
+            .collect();
+        let backwards = |e: u32| self.entry(e as usize).iter().rev();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| backwards(a.1).cmp(backwards(b.1)))
+        });
+        self.rsorted = keyed.into_iter().map(|(_, e)| e).collect();
+    }
+
+    /// Built entries that end with `needle` (after `seal_suffixes`).
+    pub fn suffixed(&self, needle: &[u8]) -> &[u32] {
+        let s = &self.rsorted;
+        let backwards = |e: u32| self.entry(e as usize).iter().rev();
+        let lo = s.partition_point(|&e| backwards(e).lt(needle.iter().rev()));
+        let rest = &s[lo..];
+        &rest[..rest.partition_point(|&e| self.entry(e as usize).ends_with(needle))]
     }
 
     /// Built entries equal to `needle`, then those that start with it
@@ -258,8 +291,18 @@ mod tests {
             Some(&[1][..]),
             "two characters: bigrams"
         );
-        assert_eq!(c.candidates(b"0", 10), None, "one character: scan");
+        assert_eq!(c.candidates(b"9", 10), Some(&[1][..]), "one character");
         assert_eq!(c.candidates(b"010", 1), None, "too common: scan");
+    }
+
+    #[test]
+    fn entries_ending_with_a_needle() {
+        let mut c = column(&["01012345678", "0105678", "5678", "01099998888"]);
+        c.seal_suffixes();
+        let mut found = c.suffixed(b"5678").to_vec();
+        found.sort();
+        assert_eq!(found, [0, 1, 2]);
+        assert!(c.suffixed(b"1234").is_empty());
     }
 
     #[test]

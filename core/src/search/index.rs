@@ -92,6 +92,7 @@ impl SearchIndex {
         ] {
             column.seal();
         }
+        index.phones.seal_suffixes();
         index
     }
 

@@ -44,7 +44,20 @@ impl SearchIndex {
         // Long: rank 4 is a start that is not an ending, all found by
         // the lookup when few.
         let ranks = (Some(0), long.then_some(4));
-        let settled = self.lookup(col, d, ranks, best, &mut rank_of);
+        let mut settled = self.lookup(col, d, ranks, best, &mut rank_of);
+        // Long: rank 1 is an ending; few numbers share their last digits.
+        let endings = col.suffixed(d);
+        if long && endings.len() <= super::PREFIX_LOOKUP_MAX {
+            for &e in endings {
+                if self.alive[col.owner[e as usize] as usize] {
+                    let at = memchr::memmem::find(col.entry(e as usize), d).unwrap_or(0);
+                    if let Some(f) = rank_of(e as usize, at) {
+                        best.offer(f);
+                    }
+                }
+            }
+            settled |= bit(1);
+        }
         let open = bit(0) | bit(if long { 1 } else { 4 }) | bit(4) | bit(8);
         self.run(col, d, (open & !settled, false), best, &mut rank_of);
     }
