@@ -3,7 +3,8 @@
 //! only once committed, so the index never shows what the file does not hold.
 
 use std::path::Path;
-use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::thread::JoinHandle;
 
 use chrono::Utc;
 
@@ -21,6 +22,9 @@ use crate::staff::{self, Staff};
 pub struct Shop {
     db: Db,
     index: RwLock<SearchIndex>,
+    /// The index being built since the shop opened, on a thread of its own,
+    /// so that the window does not wait for it (only a search does).
+    building: Mutex<Option<JoinHandle<Result<SearchIndex>>>>,
     country: RwLock<Country>,
 }
 
@@ -33,18 +37,52 @@ fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
 }
 
 impl Shop {
-    /// Opens the shop's database (creating it if new) and loads the index.
+    /// Opens the shop's database (creating it if new) and starts building
+    /// the search index beside it; the first search waits for it.
     pub fn open(path: impl AsRef<Path>) -> Result<Shop> {
         let db = Db::open(path)?;
-        let (rows, country) = {
-            let conn = db.reader()?;
-            (store::index_rows(&conn)?, settings::load(&conn)?.country)
-        };
+        let country = settings::load(&*db.reader()?)?.country;
+        let path = db.path().to_path_buf();
+        // Its own connection: the page cache that reading every customer
+        // fills goes away with it.
+        let building = std::thread::spawn(move || -> Result<SearchIndex> {
+            let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+            let conn = rusqlite::Connection::open_with_flags(path, flags)?;
+            Ok(SearchIndex::build(store::index_rows(&conn)?))
+        });
         Ok(Shop {
             db,
-            index: RwLock::new(SearchIndex::build(rows)),
+            index: RwLock::new(SearchIndex::default()),
+            building: Mutex::new(Some(building)),
             country: RwLock::new(country),
         })
+    }
+
+    /// Puts the index built since the shop opened in place, waiting for it
+    /// if need be (holding `building`, so no one reads the empty one).
+    fn finish_building(&self) {
+        let mut building = self.building.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(handle) = building.take() else {
+            return;
+        };
+        match handle.join() {
+            Ok(Ok(index)) => *write(&self.index) = index,
+            // Built again here, where a failure is seen by the caller.
+            _ => {
+                drop(building);
+                let _ = self.reload_index();
+            }
+        }
+    }
+
+    fn index(&self) -> RwLockReadGuard<'_, SearchIndex> {
+        self.finish_building();
+        read(&self.index)
+    }
+
+    fn index_mut(&self) -> RwLockWriteGuard<'_, SearchIndex> {
+        self.finish_building();
+        write(&self.index)
     }
 
     pub fn db_path(&self) -> &Path {
@@ -169,7 +207,7 @@ impl Shop {
     /// pages (secure_delete), with the write-ahead log truncated after.
     pub fn delete_customer(&self, id: i64) -> Result<()> {
         self.db.with_tx(|tx| store::delete(tx, id))?;
-        write(&self.index).remove(id);
+        self.index_mut().remove(id);
         // Best effort: a reader holding an old snapshot can delay this.
         let _ = self.db.checkpoint();
         Ok(())
@@ -192,7 +230,7 @@ impl Shop {
             crate::loyalty::tiers::recompute(tx, &rules, Some(keep), today, Utc::now())?;
             Ok(())
         })?;
-        write(&self.index).remove(other);
+        self.index_mut().remove(other);
         // The merged-away record's own fields are gone: out of the log too.
         let _ = self.db.checkpoint();
         self.reindex(keep)?;
@@ -214,12 +252,13 @@ impl Shop {
     // ---- search
 
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
-        read(&self.index).search(query, limit.clamp(1, 100), self.country())
+        let country = self.country();
+        self.index().search(query, limit.clamp(1, 100), country)
     }
 
     fn reindex(&self, id: i64) -> Result<()> {
         let row = store::index_row(&*self.db.reader()?, id)?;
-        let mut index = write(&self.index);
+        let mut index = self.index_mut();
         match row {
             Some(row) => index.upsert(row),
             None => index.remove(id),
@@ -236,8 +275,25 @@ impl Shop {
 
     /// Rebuilds the index from the file (after bulk changes).
     pub fn reload_index(&self) -> Result<()> {
-        let rows = store::index_rows(&*self.db.reader()?)?;
-        *write(&self.index) = SearchIndex::build(rows);
+        let rows = {
+            let conn = self.db.reader()?;
+            let rows = store::index_rows(&conn)?;
+            crate::db::release_cache(&conn);
+            rows
+        };
+        let index = SearchIndex::build(rows);
+        *self.index_mut() = index;
         Ok(())
+    }
+}
+
+/// A shop closed while its index is still being built waits for it: no
+/// thread goes on reading a file the app has let go of.
+impl Drop for Shop {
+    fn drop(&mut self) {
+        let building = self.building.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(handle) = building.take() {
+            let _ = handle.join();
+        }
     }
 }

@@ -156,4 +156,28 @@ fn limit_caps_hits_but_total_counts_all() {
     let r = t.shop.search("김", 5);
     assert_eq!(r.hits.len(), 5);
     assert_eq!(r.total, 30);
+    assert!(!r.total_capped, "30 is counted to the end");
+}
+
+#[test]
+fn past_ten_thousand_the_count_says_at_least() {
+    let t = TestShop::new();
+    let now = chrono::Utc::now();
+    let size = dangol_core::search::COUNT_CAP as usize + 500;
+    t.shop
+        .db()
+        .with_tx(|tx| dangol_core::sample::fill(tx, dangol_core::Country::KR, size, now))
+        .unwrap();
+    t.shop.reload_index().unwrap();
+    // Nearly every number has a 0 in it.
+    let r = t.shop.search("0", 8);
+    assert_eq!(
+        (r.total, r.total_capped),
+        (dangol_core::search::COUNT_CAP, true)
+    );
+    assert_eq!(r.hits.len(), 8);
+    // A rarer query is still counted exactly.
+    let name = r.hits[0].name.clone();
+    let exact = t.shop.search(&name, 8);
+    assert!(!exact.total_capped && exact.total >= 1, "{name}");
 }

@@ -1,93 +1,40 @@
 //! The customer search index, held in memory.
 //!
-//! Why not SQLite FTS: lookups must answer every keystroke in well under
-//! 5 ms at 100,000 customers, for substrings of any length (two-syllable
-//! names like 민수 are below FTS5 trigram's three characters), for Hangul
-//! initials, and for any run of phone digits. Here each searchable field is
-//! one byte string of all its entries separated by `\n`; a query is one
-//! SIMD substring scan (`memchr::memmem`) over it. The database stays the
-//! source of truth: the index is built from it at open and told of every
-//! change after it is committed.
+//! Why not SQLite FTS: lookups must answer every keystroke at 100,000
+//! customers in well under a millisecond, for substrings of any length
+//! (two-syllable names like 민수 are below FTS5 trigram's three
+//! characters), for Hangul initials, and for any run of phone digits.
+//! Each searchable field is a `Column` (see there: a SIMD scan, trigram
+//! postings, sorted entries). The database stays the source of truth: the
+//! index is built from it at open and told of every change after it is
+//! committed.
 //!
-//! Entries are append-only. Changing a customer gives her a new slot and
-//! leaves the old slot's entries dead; the index is rebuilt from the live
-//! slots once the dead outweigh the live.
+//! At a build, customers get their slots in ranking order (name, then id),
+//! so the first matches a scan meets are the best of their rank: `Best`
+//! keeps the best few and stops counting at `COUNT_CAP`, and a scan stops
+//! once the rest of it cannot change either. Changing a customer gives her
+//! a new slot at the end (always scanned, outside that order) and leaves
+//! the old slot dead; the index is built again once the new slots or the
+//! dead ones grow past a bound.
 
 use std::collections::HashMap;
 
 use memchr::memmem;
 
+use super::best::{Best, Found, Progress};
+use super::column::Column;
 use super::hangul;
 use super::model::{MatchField, SearchHit, SearchResults};
-use super::query::{self, Query, Reading};
+use super::query::{self, Query};
+use super::rows::Rows;
 use crate::customers::phone;
-use crate::customers::store::{IndexPhone, IndexRow};
+use crate::customers::store::IndexRow;
 use crate::settings::Country;
 
-/// One searchable field of every customer.
-#[derive(Default)]
-struct Column {
-    blob: Vec<u8>,
-    /// Where each entry starts in `blob`, ascending.
-    starts: Vec<u32>,
-    /// The slot each entry belongs to.
-    owner: Vec<u32>,
-    /// For phones: which of the slot's phones the entry is.
-    sub: Vec<u8>,
-}
-
-impl Column {
-    fn push(&mut self, text: &str, slot: u32, sub: u8) {
-        self.starts.push(self.blob.len() as u32);
-        self.owner.push(slot);
-        self.sub.push(sub);
-        self.blob.extend_from_slice(text.as_bytes());
-        self.blob.push(b'\n');
-    }
-
-    /// Every entry holding `needle`, once, with where it first occurs:
-    /// (entry, byte offset in the entry). A later occurrence in the same
-    /// entry never ranks better, so the scan skips to the next entry; hits
-    /// come in order, so each entry is found by galloping from the last.
-    fn find<'a>(&'a self, needle: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let finder = memmem::Finder::new(needle);
-        let (mut from, mut entry) = (0, 0);
-        std::iter::from_fn(move || {
-            let at = from + finder.find(self.blob.get(from..)?)?;
-            let mut step = 1;
-            while self
-                .starts
-                .get(entry + step)
-                .is_some_and(|&s| s as usize <= at)
-            {
-                entry += step;
-                step *= 2;
-            }
-            let end = (entry + step).min(self.starts.len());
-            entry += self.starts[entry..end].partition_point(|&s| s as usize <= at) - 1;
-            let start = self.starts[entry] as usize;
-            from = start + self.entry(entry).len() + 1;
-            Some((entry, at - start))
-        })
-    }
-
-    fn entry(&self, entry: usize) -> &[u8] {
-        let start = self.starts[entry] as usize;
-        let end = self
-            .starts
-            .get(entry + 1)
-            .map_or(self.blob.len(), |&s| s as usize)
-            - 1;
-        &self.blob[start..end]
-    }
-}
-
-struct Slot {
-    row: IndexRow,
-    /// `fold(name)` as characters, for checking a loose match.
-    folded: Vec<char>,
-    alive: bool,
-}
+/// Entries starting with the query are looked up (and a scan need not
+/// wait for them) when at most this many; more are found by the scan
+/// soon enough, being that common.
+const PREFIX_LOOKUP_MAX: usize = 512;
 
 /// A name's first 8 bytes, big-endian: ordered as the name is, up to ties,
 /// so ranking mostly compares integers instead of strings behind pointers.
@@ -100,33 +47,52 @@ fn name_key(name: &str) -> u64 {
 
 #[derive(Default)]
 pub struct SearchIndex {
-    slots: Vec<Slot>,
+    /// What each slot shows in a hit.
+    rows: Rows,
+    /// Whether each slot is still a customer (false: changed or deleted).
+    alive: Vec<bool>,
     /// `name_key` of each slot's name.
     keys: Vec<u64>,
     by_id: HashMap<i64, u32>,
     by_card: HashMap<i64, u32>,
+    /// One entry per slot: entry `i` is slot `i`'s folded name.
     names: Column,
+    /// One entry per slot, its name's initials.
     initials: Column,
     phones: Column,
     emails: Column,
     live: usize,
+    /// Slots below this are in ranking order and indexed by the columns.
+    ordered: usize,
 }
 
-/// A candidate before ranking; lower `rank` is better.
-#[derive(Clone, Copy)]
-struct Found {
-    slot: u32,
-    rank: u8,
-    field: MatchField,
-    phone: u8,
+mod fields;
+#[cfg(test)]
+mod tests;
+
+fn bit(rank: u8) -> u16 {
+    1 << rank
 }
 
 impl SearchIndex {
-    pub fn build(rows: Vec<IndexRow>) -> Self {
+    pub fn build(mut rows: Vec<IndexRow>) -> Self {
+        rows.sort_unstable_by(|a, b| {
+            (name_key(&a.name), &a.name, a.id).cmp(&(name_key(&b.name), &b.name, b.id))
+        });
         let mut index = SearchIndex::default();
         for row in rows {
-            index.upsert(row);
+            index.push(row);
         }
+        index.ordered = index.alive.len();
+        for column in [
+            &mut index.names,
+            &mut index.initials,
+            &mut index.phones,
+            &mut index.emails,
+        ] {
+            column.seal();
+        }
+        index.phones.seal_suffixes();
         index
     }
 
@@ -141,71 +107,69 @@ impl SearchIndex {
     /// Adds a customer, or replaces what we had of her.
     pub fn upsert(&mut self, row: IndexRow) {
         self.remove(row.id);
-        let slot = self.slots.len() as u32;
+        self.push(row);
+        if self.alive.len() - self.ordered > (self.ordered / 32).max(1024) {
+            self.rebuild();
+        }
+    }
+
+    fn push(&mut self, row: IndexRow) {
+        let slot = self.alive.len() as u32;
         let folded = query::fold(&row.name);
-        self.names.push(&folded, slot, 0);
-        self.initials.push(&hangul::initials(&folded), slot, 0);
+        self.names.push(folded.as_bytes(), slot, 0);
+        self.initials
+            .push(hangul::initials(&folded).as_bytes(), slot, 0);
         for (i, p) in row.phones.iter().enumerate().take(u8::MAX as usize) {
             for digits in phone::search_digits(&p.national, &p.e164) {
-                self.phones.push(&digits, slot, i as u8);
+                self.phones.push(digits.as_bytes(), slot, i as u8);
             }
         }
         if let Some(email) = &row.email {
-            self.emails.push(&email.to_lowercase(), slot, 0);
+            self.emails.push(email.to_lowercase().as_bytes(), slot, 0);
         }
         self.by_id.insert(row.id, slot);
         self.by_card.insert(row.card_no, slot);
         self.keys.push(name_key(&row.name));
-        self.slots.push(Slot {
-            folded: folded.chars().collect(),
-            row,
-            alive: true,
-        });
+        self.rows.push(&row);
+        self.alive.push(true);
         self.live += 1;
     }
 
     pub fn remove(&mut self, id: i64) {
         if let Some(slot) = self.by_id.remove(&id) {
-            let s = &mut self.slots[slot as usize];
-            s.alive = false;
-            self.by_card.remove(&s.row.card_no);
+            self.alive[slot as usize] = false;
+            self.by_card.remove(&self.rows.card_no(slot as usize));
             self.live -= 1;
         }
-        if self.slots.len() > 1024 && self.slots.len() > self.live * 2 {
-            self.compact();
+        if self.alive.len() > 1024 && self.alive.len() > self.live * 2 {
+            self.rebuild();
         }
     }
 
-    fn compact(&mut self) {
-        let rows = std::mem::take(&mut self.slots)
-            .into_iter()
-            .filter(|s| s.alive)
-            .map(|s| s.row);
+    fn rebuild(&mut self) {
+        let rows = (0..self.alive.len())
+            .filter(|&s| self.alive[s])
+            .map(|s| self.rows.to_index_row(s));
         *self = SearchIndex::build(rows.collect());
     }
 
-    pub fn search(&self, raw: &str, limit: usize, shop: Country) -> SearchResults {
-        // Per slot, 1 + where its best match is in `found`; 0 for none yet.
-        let mut marks = vec![0u32; self.slots.len()];
-        let mut found: Vec<Found> = vec![];
-        let mut add = |f: Found| {
-            if !self.slots[f.slot as usize].alive {
-                return;
-            }
-            match marks[f.slot as usize] as usize {
-                0 => {
-                    found.push(f);
-                    marks[f.slot as usize] = found.len() as u32;
-                }
-                at if f.rank < found[at - 1].rank => found[at - 1] = f,
-                _ => {}
-            }
+    /// Ranking order between two slots of the same rank: name, then id.
+    fn before(&self, a: u32, b: u32) -> bool {
+        let key = |s: u32| {
+            let s = s as usize;
+            (self.keys[s], self.rows.name(s), self.rows.id(s))
         };
+        key(a) < key(b)
+    }
+
+    pub fn search(&self, raw: &str, limit: usize, shop: Country) -> SearchResults {
+        let before = |a, b| self.before(a, b);
+        let mut best = Best::new(limit, self.alive.len(), &before);
         match query::parse(raw) {
             Query::Empty => {}
             Query::CardNo(n) => {
                 if let Some(&slot) = self.by_card.get(&n) {
-                    add(Found {
+                    best.offer(Found {
                         slot,
                         rank: 0,
                         field: MatchField::CardNo,
@@ -213,172 +177,139 @@ impl SearchIndex {
                     });
                 }
             }
-            Query::Digits(digits) => self.find_digits(&digits, &mut add),
+            Query::Digits(digits) => self.find_digits(digits.as_bytes(), &mut best),
             Query::Text { text, readings } => {
                 for reading in &readings {
-                    self.find_name(reading, &mut add);
+                    self.find_name(reading, &mut best);
                 }
                 if text.is_ascii() {
-                    for (entry, at) in self.emails.find(text.as_bytes()) {
-                        let rank = if at == 0 { 6 } else { 9 };
-                        add(Found {
-                            slot: self.emails.owner[entry],
-                            rank,
-                            field: MatchField::Email,
-                            phone: 0,
-                        });
+                    self.find_email(text.as_bytes(), &mut best);
+                }
+            }
+        }
+        self.results(raw, best, shop)
+    }
+
+    /// Offers the built entries equal to `needle` (rank `whole`) and, when
+    /// few, those starting with it (rank `prefix`); returns the ranks this
+    /// settles, which the scan then need not wait for.
+    pub(super) fn lookup(
+        &self,
+        col: &Column,
+        needle: &[u8],
+        (whole, prefix): (Option<u8>, Option<u8>),
+        best: &mut Best,
+        rank_of: &mut dyn FnMut(usize, usize) -> Option<Found>,
+    ) -> u16 {
+        let (equal, prefixed) = col.prefixed(needle);
+        let (list, settled) = match (whole, prefix) {
+            (w, Some(p)) if prefixed.len() <= PREFIX_LOOKUP_MAX => {
+                (prefixed, bit(p) | w.map_or(0, bit))
+            }
+            (Some(w), _) => (equal, bit(w)),
+            (None, _) => (&[][..], 0),
+        };
+        for &e in list {
+            if self.alive[col.owner[e as usize] as usize] {
+                if let Some(f) = rank_of(e as usize, 0) {
+                    best.offer(f);
+                }
+            }
+        }
+        settled
+    }
+
+    /// Offers every entry of `col` holding `needle`, ranked by `rank_of`
+    /// (`None`: not a match after all; `checked`: only `rank_of` can tell,
+    /// else every entry holding the needle matches). `open`: the ranks it
+    /// can produce that no lookup settled. The ordered part is read from
+    /// the postings or scanned; once the best is settled only counting is
+    /// left, and once the count is capped too the ordered part is left.
+    /// Entries added since the build are always scanned.
+    pub(super) fn run(
+        &self,
+        col: &Column,
+        needle: &[u8],
+        (open, checked): (u16, bool),
+        best: &mut Best,
+        rank_of: &mut dyn FnMut(usize, usize) -> Option<Found>,
+    ) {
+        let finder = memmem::Finder::new(needle);
+        let alive = |e: usize| self.alive[col.owner[e] as usize];
+        let mut progress = Progress::new(open);
+        let mut counting = false;
+        // Whether the ordered part may be left.
+        let mut take = |e: usize, at: usize, best: &mut Best| {
+            if counting {
+                if !checked || rank_of(e, at).is_some() {
+                    best.count(col.owner[e]);
+                }
+                return best.capped();
+            }
+            if let Some(f) = rank_of(e, at) {
+                progress.note(f.slot, f.rank);
+                best.offer(f);
+                counting = progress.settled(best);
+            }
+            counting && best.capped()
+        };
+        let built = col.built();
+        match col.candidates(needle, built / 8) {
+            Some(list) => {
+                for &e in list {
+                    let e = e as usize;
+                    let hit = alive(e).then(|| finder.find(col.entry(e))).flatten();
+                    if hit.is_some_and(|at| take(e, at, best)) {
+                        break;
+                    }
+                }
+            }
+            None => {
+                for (e, at) in col.scan(&finder, 0..built) {
+                    if alive(e) && take(e, at, best) {
+                        break;
                     }
                 }
             }
         }
-        self.results(raw, found, limit, shop)
-    }
-
-    fn find_digits(&self, digits: &str, add: &mut impl FnMut(Found)) {
-        // The last four digits are how people find a caller; a short query is
-        // more likely a card number than part of a phone.
-        let long = digits.len() >= 4;
-        if let Ok(n) = digits.parse::<i64>() {
-            if let Some(&slot) = self.by_card.get(&n) {
-                add(Found {
-                    slot,
-                    rank: if long { 3 } else { 0 },
-                    field: MatchField::CardNo,
-                    phone: 0,
-                });
-            }
-        }
-        for (entry, at) in self.phones.find(digits.as_bytes()) {
-            // The best of every place the digits occur in this number.
-            let number = self.phones.entry(entry);
-            let d = digits.as_bytes();
-            let suffix = number.len() >= d.len()
-                && number.iter().rev().zip(d.iter().rev()).all(|(a, b)| a == b);
-            let rank = match (at == 0 && number.len() == d.len(), suffix) {
-                (true, _) => 0,
-                (false, true) if long => 1,
-                (false, true) => 4,
-                _ if at == 0 => 4,
-                _ => 8,
-            };
-            let (slot, phone) = (self.phones.owner[entry], self.phones.sub[entry]);
-            add(Found {
-                slot,
-                rank,
-                field: MatchField::Phone,
-                phone,
-            });
-        }
-    }
-
-    fn find_name(&self, reading: &Reading, add: &mut impl FnMut(Found)) {
-        let loose = reading.loose as u8;
-        let len = reading.chars.len();
-        let rank_at = |whole: bool, pos: usize| {
-            (if whole {
-                0
-            } else if pos == 0 {
-                2
-            } else {
-                5
-            }) + loose
-        };
-        if let Some(text) = reading.exact_text() {
-            for (entry, at) in self.names.find(text.as_bytes()) {
-                let name = self.names.entry(entry);
-                add(Found {
-                    slot: self.names.owner[entry],
-                    rank: rank_at(at == 0 && name.len() == text.len(), chars_in(&name[..at])),
-                    field: MatchField::Name,
-                    phone: 0,
-                });
-            }
-            return;
-        }
-        // Initials or a syllable being composed: find by initials, then check
-        // each candidate character by character.
-        let initials = reading.initials();
-        let only_initials = reading
-            .chars
-            .iter()
-            .all(|q| matches!(q, query::QChar::Initial(_)));
-        for (entry, at) in self.initials.find(initials.as_bytes()) {
-            let slot = self.initials.owner[entry];
-            let (whole, pos) = if only_initials {
-                // Each character has one initial: this match is the match.
-                let found = self.initials.entry(entry);
-                (
-                    at == 0 && found.len() == initials.len(),
-                    chars_in(&found[..at]),
-                )
-            } else {
-                let name = &self.slots[slot as usize].folded;
-                let matches = |w: &[char]| w.iter().zip(&reading.chars).all(|(c, q)| q.matches(*c));
-                match name.windows(len).position(matches) {
-                    Some(pos) => (pos == 0 && name.len() == len, pos),
-                    None => continue,
+        for (e, at) in col.scan(&finder, built..col.len()) {
+            if alive(e) {
+                if let Some(f) = rank_of(e, at) {
+                    best.offer(f);
                 }
-            };
-            let field = if only_initials {
-                MatchField::Initials
-            } else {
-                MatchField::Name
-            };
-            add(Found {
-                slot,
-                rank: rank_at(whole, pos) + 1,
-                field,
-                phone: 0,
-            });
+            }
         }
     }
 
-    fn results(&self, raw: &str, found: Vec<Found>, limit: usize, shop: Country) -> SearchResults {
-        let total = found.len() as u32;
-        let key = |f: &Found| {
-            let row = &self.slots[f.slot as usize].row;
-            (f.rank, &row.name, row.id)
-        };
-        let mut found: Vec<(u8, u64, Found)> = found
-            .into_iter()
-            .map(|f| (f.rank, self.keys[f.slot as usize], f))
-            .collect();
-        let order = |a: &(u8, u64, Found), b: &(u8, u64, Found)| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| key(&a.2).cmp(&key(&b.2)))
-        };
-        if limit < found.len() {
-            found.select_nth_unstable_by(limit, order);
-            found.truncate(limit);
-        }
-        found.sort_unstable_by(order);
-        let hits = found
-            .into_iter()
-            .map(|(_, _, f)| {
-                let row = &self.slots[f.slot as usize].row;
+    fn results(&self, raw: &str, best: Best, shop: Country) -> SearchResults {
+        let hits = best
+            .hits
+            .iter()
+            .map(|f| {
+                let row = self.rows.get(f.slot as usize);
                 let phone = row.phones.get(f.phone as usize).or(row.phones.first());
                 SearchHit {
                     id: row.id,
                     card_no: row.card_no,
-                    name: row.name.clone(),
-                    phone: phone.map(|p: &IndexPhone| {
-                        phone::display(&p.region, &p.national, &p.international, shop).to_string()
+                    name: row.name.to_string(),
+                    phone: phone.map(|[_, region, national, international]| {
+                        phone::display(region, national, international, shop).to_string()
                     }),
-                    email: row.email.clone(),
+                    email: row.email.map(str::to_string),
                     matched: f.field,
                 }
             })
             .collect();
         SearchResults {
             query: raw.to_string(),
-            total,
+            total: best.count,
+            total_capped: best.capped(),
             hits,
         }
     }
 }
 
 /// How many characters `utf8` holds (it is a whole number of them).
-fn chars_in(utf8: &[u8]) -> usize {
+pub(super) fn chars_in(utf8: &[u8]) -> usize {
     utf8.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }

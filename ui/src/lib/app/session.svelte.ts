@@ -37,17 +37,14 @@ export function reportError(e: AppError) {
 
 export async function loadSession(): Promise<void> {
   applySettings(await backend.getSettings());
-  const [staff, info, missed] = await Promise.allSettled([
-    backend.listStaff(),
-    backend.appInfo(),
-    // Once per start: it records today as seen.
-    backend.catchUpDates(),
-  ]);
+  // Once per start: it records today as seen. It writes, so it queues
+  // behind the daily upkeep that starts with the app (backup, then every
+  // customer's tier in one transaction); the first screen does not wait.
+  void backend.catchUpDates().then(keepMissed, (e) => reportError(backend.toAppError(e)));
+  const [staff, info] = await Promise.allSettled([backend.listStaff(), backend.appInfo()]);
   if (staff.status === 'fulfilled') session.staff = staff.value;
   else reportError(backend.toAppError(staff.reason));
   if (info.status === 'fulfilled') session.info = info.value;
-  if (missed.status === 'fulfilled') keepMissed(missed.value);
-  else reportError(backend.toAppError(missed.reason));
 }
 
 export async function reloadStaff(): Promise<void> {

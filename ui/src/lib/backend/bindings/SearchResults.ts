@@ -9,5 +9,11 @@ export type SearchResults = {
 query: string, 
 /**
  * How many customers matched in all; `hits` holds the best of them.
+ * When `total_capped`, counting stopped there: at least this many.
  */
-total: number, hits: Array<SearchHit>, };
+total: number, 
+/**
+ * The count reached `COUNT_CAP` and stopped ("10,000명 이상"): a
+ * count to the end would cost every keystroke the whole shop.
+ */
+total_capped: boolean, hits: Array<SearchHit>, };
