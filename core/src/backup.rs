@@ -14,10 +14,12 @@ use rusqlite::{Connection, MAIN_DB};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use check::immutable_uri;
 pub use check::{open_read_only, BackupProblem, APPLICATION_ID};
 
 use crate::error::{Error, Result};
 use crate::migrations;
+use crate::vault::{key_connection, DbKey};
 
 /// How many backups a folder keeps.
 pub const KEEP: usize = 30;
@@ -35,6 +37,8 @@ pub enum BackupReason {
     BeforeRestore,
     /// Right before a new version of Dangol is installed.
     BeforeUpdate,
+    /// Right before a plaintext shop is encrypted (then encrypted itself).
+    BeforeEncryption,
 }
 
 impl BackupReason {
@@ -46,6 +50,7 @@ impl BackupReason {
             BackupReason::BeforeMigration => "before-migration",
             BackupReason::BeforeRestore => "before-restore",
             BackupReason::BeforeUpdate => "before-update",
+            BackupReason::BeforeEncryption => "before-encryption",
         }
     }
 
@@ -57,6 +62,7 @@ impl BackupReason {
             Self::BeforeMigration,
             Self::BeforeRestore,
             Self::BeforeUpdate,
+            Self::BeforeEncryption,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)
@@ -120,25 +126,40 @@ fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
 /// leaves a half backup that looks complete; the half copies an earlier
 /// crash left (every customer's data, under a name nobody looks at) are
 /// removed first.
-pub fn write(conn: &Connection, dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
-    let made = write_unpruned(conn, dir, reason)?;
+pub fn write(
+    conn: &Connection,
+    dir: &Path,
+    reason: BackupReason,
+    key: Option<&DbKey>,
+) -> Result<BackupInfo> {
+    let made = write_unpruned(conn, dir, reason, key)?;
     prune(dir, KEEP)?;
     Ok(made)
 }
 
 /// `write` without pruning: a restore prunes only after it has read the
 /// backup it restores (which may be the oldest one).
-pub fn write_unpruned(conn: &Connection, dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
+/// With `key`, the copy is encrypted with it (the shop's own key).
+pub fn write_unpruned(
+    conn: &Connection,
+    dir: &Path,
+    reason: BackupReason,
+    key: Option<&DbKey>,
+) -> Result<BackupInfo> {
     std::fs::create_dir_all(dir)?;
     remove_partials(dir);
     let name = file_name(reason, Local::now());
     let path = dir.join(&name);
     let partial = dir.join(format!("{name}{PARTIAL}"));
     let written = (|| -> Result<()> {
-        conn.backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)?;
+        let mut copy = Connection::open(&partial)?;
+        key_connection(&copy, key)?;
+        {
+            let b = rusqlite::backup::Backup::new_with_names(conn, MAIN_DB, &mut copy, MAIN_DB)?;
+            b.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+        }
         // The copy carries the live file's WAL mode: switch it to a plain
         // journal so that it is one self-contained file.
-        let copy = Connection::open(&partial)?;
         copy.pragma_update(None, "journal_mode", "DELETE")?;
         drop(copy);
         std::fs::rename(&partial, &path)?;
@@ -216,15 +237,15 @@ pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> bool {
 
 /// Opens a backup read-only and says what it holds and whether it can be
 /// restored.
-pub fn preview(path: &Path) -> Result<BackupPreview> {
+pub fn preview(path: &Path, key: Option<&DbKey>) -> Result<BackupPreview> {
     let info = info(path).ok_or_else(|| Error::NotFound {
         what: "backup",
         id: 0,
     })?;
-    let problem = check::examine(path)?;
+    let problem = check::examine(path, key)?;
     let (mut customers, mut history_entries, mut last_change) = (0, 0, None);
     if problem.is_none() {
-        let conn = open_read_only(path)?;
+        let conn = open_read_only(path, key)?;
         let version = migrations::schema_version(&conn)?;
         let count = |sql: &str| -> Result<u32> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
         customers = count("SELECT COUNT(*) FROM customers")?;

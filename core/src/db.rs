@@ -10,11 +10,14 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
 use crate::migrations;
+use crate::vault::{key_connection, DbKey};
 
 const READERS: usize = 2;
 
 pub struct Db {
     path: PathBuf,
+    /// The SQLCipher key every connection is given (none: a plain file).
+    key: Option<DbKey>,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
 }
@@ -86,11 +89,17 @@ impl Drop for Db {
 
 /// A file that is not a database, or a damaged one, is refused before
 /// anything is written to it, so the owner can restore a backup.
-fn check_integrity(conn: &Connection) -> Result<()> {
+fn check_integrity(conn: &Connection, encrypted: bool) -> Result<()> {
     let verdict: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check", [], |r| r.get(0));
     match verdict {
         Ok(v) if v == "ok" => Ok(()),
         Ok(v) => Err(Error::Corrupt(v)),
+        // An encrypted file whose first page the key does not open.
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if encrypted && e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(Error::WrongKey)
+        }
         Err(rusqlite::Error::SqliteFailure(e, msg))
             if matches!(
                 e.code,
@@ -101,6 +110,12 @@ fn check_integrity(conn: &Connection) -> Result<()> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// True when the file is missing, empty or a plain SQLite file.
+fn is_plain_or_new(path: &Path) -> bool {
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    len == 0 || crate::vault::is_plaintext(path)
 }
 
 /// SQLite takes an empty file for a new database. A shop file that was
@@ -127,16 +142,25 @@ fn mark_as_dangol(conn: &Connection) -> Result<()> {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database at `path`, switches it to WAL
-    /// and brings its schema up to date.
+    /// Opens (creating if needed) the plain database at `path`, switches it
+    /// to WAL and brings its schema up to date.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// `open` of a file encrypted with `key` (created encrypted if new). A
+    /// key that does not open the file is `Error::WrongKey`, and nothing is
+    /// written to it.
+    pub fn open_keyed(path: impl AsRef<Path>, key: Option<DbKey>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
         refuse_emptied_shop(&path)?;
+        let encrypted = key.is_some() || !is_plain_or_new(&path);
         let mut writer = Connection::open(&path)?;
-        check_integrity(&writer)?;
+        key_connection(&writer, key.as_ref())?;
+        check_integrity(&writer, encrypted)?;
         release_cache(&writer);
         writer.pragma_update(None, "journal_mode", "WAL")?;
         configure(&writer, WRITER_CACHE_KIB)?;
@@ -144,7 +168,8 @@ impl Db {
         if found > 0 && found < migrations::latest_version() {
             // An upgrade is about to change the file: keep it as it was.
             let dir = crate::backup::folder_beside(&path);
-            crate::backup::write(&writer, &dir, crate::backup::BackupReason::BeforeMigration)?;
+            let reason = crate::backup::BackupReason::BeforeMigration;
+            crate::backup::write(&writer, &dir, reason, key.as_ref())?;
         }
         migrations::migrate(&mut writer)?;
         mark_as_dangol(&writer)?;
@@ -154,12 +179,14 @@ impl Db {
                     &path,
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
+                key_connection(&conn, key.as_ref())?;
                 configure(&conn, READER_CACHE_KIB)?;
                 Ok(conn)
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Self {
             path,
+            key,
             writer: Mutex::new(writer),
             readers: Mutex::new(readers),
         })
@@ -169,14 +196,25 @@ impl Db {
         &self.path
     }
 
+    /// The key the file is encrypted with (none: a plain file).
+    pub fn key(&self) -> Option<&DbKey> {
+        self.key.as_ref()
+    }
+
+    /// A new read-only connection of its own (the index builder's).
+    pub fn connect_read_only(&self) -> Result<Connection> {
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        key_connection(&conn, self.key.as_ref())?;
+        Ok(conn)
+    }
+
     /// A read-only connection; opens an extra one if all are busy.
     pub fn reader(&self) -> Result<Reader<'_>> {
         let pooled = lock(&self.readers).pop();
         let conn = match pooled {
             Some(conn) => conn,
             None => {
-                let conn =
-                    Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                let conn = self.connect_read_only()?;
                 configure(&conn, READER_CACHE_KIB)?;
                 conn
             }
@@ -204,7 +242,13 @@ impl Db {
         reason: crate::backup::BackupReason,
     ) -> Result<crate::backup::BackupInfo> {
         let conn = lock(&self.writer);
-        crate::backup::write(&conn, dir, reason)
+        let made = crate::backup::write(&conn, dir, reason, self.key.as_ref())?;
+        // Plain backups from before the shop was encrypted (a second
+        // folder that was away at the time) are encrypted when seen.
+        if let Some(key) = &self.key {
+            crate::vault::encrypt_backups(dir, key)?;
+        }
+        Ok(made)
     }
 
     /// `backup_into` without pruning the folder.
@@ -214,18 +258,45 @@ impl Db {
         reason: crate::backup::BackupReason,
     ) -> Result<crate::backup::BackupInfo> {
         let conn = lock(&self.writer);
-        crate::backup::write_unpruned(&conn, dir, reason)
+        crate::backup::write_unpruned(&conn, dir, reason, self.key.as_ref())
     }
 
     /// Replaces the whole database with the one in `src` (already checked),
     /// then brings its schema up to date.
     pub fn restore_from(&self, src: &Path) -> Result<()> {
         let mut conn = lock(&self.writer);
-        let source = crate::backup::open_read_only(src)?;
-        {
+        // A plain backup (from before the shop was encrypted) is encrypted
+        // into a file of its own first: SQLite's backup copies pages as
+        // they are, so both sides must have the same key.
+        let encrypted_copy = match &self.key {
+            Some(key) if crate::vault::is_plaintext(src) => {
+                let tmp = self.path.with_extension("restoring");
+                crate::vault::encrypt_copy(src, &tmp, key)?;
+                Some(tmp)
+            }
+            _ => None,
+        };
+        let from = encrypted_copy.as_deref().unwrap_or(src);
+        let source = crate::backup::open_read_only(from, self.key.as_ref());
+        let source = match source {
+            Ok(s) => s,
+            Err(e) => {
+                if let Some(tmp) = &encrypted_copy {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        };
+        let copied = (|| -> Result<()> {
             let backup = rusqlite::backup::Backup::new(&source, &mut conn)?;
             backup.run_to_completion(i32::MAX, Duration::ZERO, None)?;
+            Ok(())
+        })();
+        drop(source);
+        if let Some(tmp) = &encrypted_copy {
+            let _ = std::fs::remove_file(tmp);
         }
+        copied?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         migrations::migrate(&mut conn)?;
         mark_as_dangol(&conn)?;

@@ -64,6 +64,9 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("database schema version {found} is newer than this app knows ({known})")]
     SchemaTooNew { found: i64, known: i64 },
+    /// An encrypted shop or backup that the key given does not open.
+    #[error("the key does not open this file")]
+    WrongKey,
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
     /// A file the owner chose that is not read, and why (too big, not a
@@ -96,6 +99,7 @@ impl Error {
             Error::Io(io) => format!("io:{:?}", io.kind()),
             Error::SchemaTooNew { found, known } => format!("schema_too_new:{found}>{known}"),
             Error::Corrupt(_) => "corrupt".into(),
+            Error::WrongKey => "wrong_key".into(),
             Error::File(refusal) => {
                 use crate::import::limits::FileRefusal as R;
                 let why = match refusal {

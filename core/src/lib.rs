@@ -34,6 +34,7 @@ pub mod test_seam;
 pub mod text;
 pub mod trials;
 pub mod updates;
+pub mod vault;
 
 pub use customers::model::*;
 pub use error::{Error, FieldError, FieldErrorCode, Result};

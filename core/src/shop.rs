@@ -40,14 +40,21 @@ impl Shop {
     /// Opens the shop's database (creating it if new) and starts building
     /// the search index beside it; the first search waits for it.
     pub fn open(path: impl AsRef<Path>) -> Result<Shop> {
-        let db = Db::open(path)?;
+        Self::open_keyed(path, None)
+    }
+
+    /// `open` of a shop encrypted with `key`. A plaintext shop is encrypted
+    /// first (once, with a backup before: `vault::encrypt_shop`).
+    pub fn open_keyed(path: impl AsRef<Path>, key: Option<crate::vault::DbKey>) -> Result<Shop> {
+        if let Some(key) = &key {
+            crate::vault::encrypt_shop(path.as_ref(), key)?;
+        }
+        let db = Db::open_keyed(path, key)?;
         let country = settings::load(&*db.reader()?)?.country;
-        let path = db.path().to_path_buf();
         // Its own connection: the page cache that reading every customer
         // fills goes away with it.
+        let conn = db.connect_read_only()?;
         let building = std::thread::spawn(move || -> Result<SearchIndex> {
-            let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
-            let conn = rusqlite::Connection::open_with_flags(path, flags)?;
             Ok(SearchIndex::build(store::index_rows(&conn)?))
         });
         Ok(Shop {

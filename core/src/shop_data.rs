@@ -72,7 +72,7 @@ impl Shop {
 
     /// What a backup file holds, before restoring it.
     pub fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
-        backup::preview(path)
+        backup::preview(path, self.db().key())
     }
 
     /// Replaces the shop's data with a backup, after backing up what is
@@ -82,7 +82,7 @@ impl Shop {
     /// If anything fails once the data was replaced, what was there is put
     /// back.
     pub fn restore_backup(&self, path: &Path, confirm_empty: bool) -> Result<BackupPreview> {
-        let preview = backup::preview(path)?;
+        let preview = backup::preview(path, self.db().key())?;
         if !preview.usable {
             return Err(Error::Validation(vec![FieldError::new(
                 "backup",

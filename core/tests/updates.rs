@@ -39,7 +39,7 @@ fn the_backup_before_an_update_holds_the_shop_as_it_was() {
             .any(|b| b.path == made.path && b.reason == BackupReason::BeforeUpdate),
         "not listed among the backups: {listed:?}"
     );
-    let preview = backup::preview(std::path::Path::new(&made.path)).unwrap();
+    let preview = backup::preview(std::path::Path::new(&made.path), None).unwrap();
     assert!(preview.usable);
     assert_eq!(preview.customers, 2);
 }

@@ -21,6 +21,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::migrations;
+use crate::vault::{key_connection, DbKey};
 
 /// Dangol's mark in the SQLite header ("DANG").
 pub const APPLICATION_ID: i32 = 0x4441_4E47;
@@ -62,7 +63,7 @@ fn header(path: &Path) -> Option<Header> {
 }
 
 /// A `file:` URI that opens `path` read-only with `immutable=1`.
-fn immutable_uri(path: &Path) -> String {
+pub(crate) fn immutable_uri(path: &Path) -> String {
     let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let text = full.to_string_lossy().replace('\\', "/");
     let mut uri = String::from("file://");
@@ -81,14 +82,35 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-/// Opens a backup to read it, leaving nothing beside it.
-pub fn open_read_only(path: &Path) -> Result<Connection> {
-    Ok(Connection::open_with_flags(
+/// Opens a backup to read it, leaving nothing beside it. An encrypted one
+/// is read with `key`; a plain one (from before encryption) without.
+pub fn open_read_only(path: &Path, key: Option<&DbKey>) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
         immutable_uri(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?)
+    )?;
+    if !crate::vault::is_plaintext(path) {
+        key_connection(&conn, key)?;
+    }
+    Ok(conn)
+}
+
+/// The header of an encrypted file, read through SQLCipher with `key`.
+fn header_through(path: &Path, key: Option<&DbKey>) -> Option<Header> {
+    key?;
+    let conn = open_read_only(path, key).ok()?;
+    let version = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .ok()?;
+    let application_id = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .ok()?;
+    Some(Header {
+        version,
+        application_id,
+    })
 }
 
 /// Tables (with their columns), indexes, triggers and views. Columns are
@@ -160,14 +182,18 @@ fn expected(version: i64) -> Result<Arc<Schema>> {
 
 /// Says what is wrong with the file at `path` as a shop, if anything. The
 /// file is opened only when its header is a Dangol shop's.
-pub fn examine(path: &Path) -> Result<Option<BackupProblem>> {
-    let Some(head) = header(path) else {
+pub fn examine(path: &Path, key: Option<&DbKey>) -> Result<Option<BackupProblem>> {
+    let head = match header(path) {
+        Some(head) => Some(head),
+        None => header_through(path, key),
+    };
+    let Some(head) = head else {
         return Ok(Some(BackupProblem::NotAShop));
     };
     if head.application_id != 0 && head.application_id != APPLICATION_ID {
         return Ok(Some(BackupProblem::NotAShop));
     }
-    let conn = open_read_only(path)?;
+    let conn = open_read_only(path, key)?;
     let has_customers = || -> bool {
         conn.query_row(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'customers'",
