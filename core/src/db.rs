@@ -157,7 +157,9 @@ impl Db {
             std::fs::create_dir_all(parent)?;
         }
         refuse_emptied_shop(&path)?;
-        let encrypted = key.is_some() || !is_plain_or_new(&path);
+        // Without a key, a file SQLite cannot read is damaged (as before);
+        // with one, it is most likely the wrong key.
+        let encrypted = key.is_some() && !is_plain_or_new(&path);
         let mut writer = Connection::open(&path)?;
         key_connection(&writer, key.as_ref())?;
         check_integrity(&writer, encrypted)?;

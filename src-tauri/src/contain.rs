@@ -66,6 +66,19 @@ where
         let handler = handler.clone();
         let name = invoke.message.command().to_string();
         let resolver = invoke.resolver.clone();
+        // The lock, kept here for every command (gate.rs).
+        let gate_allows = {
+            use tauri::Manager;
+            invoke
+                .message
+                .webview_ref()
+                .try_state::<crate::gate::Gate>()
+                .map_or(true, |gate| gate.allows(&name))
+        };
+        if !gate_allows {
+            resolver.reject(AppError::locked());
+            return true;
+        }
         tauri::async_runtime::spawn_blocking(move || {
             let span = tracing::info_span!("command", name = %name);
             let _entered = span.enter();

@@ -20,6 +20,11 @@ pub enum ErrorCode {
     Panic,
     /// A file the owner chose is not read; `file` says why.
     FileRefused,
+    /// The app is locked: the PIN or password first (gate.rs).
+    Locked,
+    /// The key does not open the shop's file (encrypted elsewhere, or the
+    /// key file and keychain lost): the recovery key is needed.
+    WrongKey,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -45,6 +50,7 @@ impl From<Error> for AppError {
             Error::Db(_) | Error::Io(_) => (ErrorCode::Storage, vec![], None),
             Error::SchemaTooNew { .. } => (ErrorCode::SchemaTooNew, vec![], None),
             Error::Corrupt(_) => (ErrorCode::Corrupt, vec![], None),
+            Error::WrongKey => (ErrorCode::WrongKey, vec![], None),
             Error::File(refusal) => (ErrorCode::FileRefused, vec![], Some(refusal)),
         };
         crate::trace::failed(code, &kind);
@@ -64,6 +70,16 @@ impl AppError {
         AppError {
             code: ErrorCode::Panic,
             message: "the command stopped".into(),
+            fields: vec![],
+            file: None,
+        }
+    }
+
+    /// A command refused because the app is locked.
+    pub fn locked() -> Self {
+        AppError {
+            code: ErrorCode::Locked,
+            message: "locked".into(),
             fields: vec![],
             file: None,
         }

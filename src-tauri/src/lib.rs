@@ -5,6 +5,7 @@ mod commands;
 mod contain;
 pub mod error;
 mod files;
+mod gate;
 mod mailer;
 mod recovery;
 pub mod secrets;
@@ -27,6 +28,49 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
         None => app.path().app_data_dir()?,
     };
     Ok(dir.join("dangol.sqlite3"))
+}
+
+/// Opens the shop (with `key` when it is encrypted) and starts what runs
+/// beside it: the outbox resumes, the daily backup and upkeep. When it
+/// cannot be opened, the window offers the backups (`recovery.rs`).
+pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::vault::DbKey>) {
+    let recovery = app.state::<recovery::Recovery>();
+    match Shop::open_keyed(&recovery.path, key) {
+        Ok(shop) => {
+            // A letter left 'sending' by a crash becomes 'unknown'
+            // before anything else is sent; what waits resumes.
+            let waiting = shop
+                .recover_outbox()
+                .and_then(|_| shop.outbox_counts())
+                .map(|c| c.queued > 0)
+                .unwrap_or(false);
+            app.manage(shop);
+            if waiting {
+                mailer::start(app);
+            }
+            // The daily backup, off the main thread.
+            let handle = app.clone();
+            std::thread::spawn(move || {
+                let shop = handle.state::<Shop>();
+                if let Err(e) = shop.backup_if_due() {
+                    tracing::warn!(kind = e.kind(), "daily backup failed");
+                }
+                // The tier window moves on and points lapse by the day.
+                let upkeep = shop
+                    .recompute_tiers()
+                    .and(shop.expire_points())
+                    .and(shop.issue_birthday_coupons());
+                if let Err(e) = upkeep {
+                    tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
+                }
+            });
+        }
+        // The window opens anyway and offers the backups.
+        Err(e) => {
+            *recovery.error.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(error::AppError::from(e));
+        }
+    }
 }
 
 pub fn run() {
@@ -52,45 +96,19 @@ pub fn run() {
             app.manage(mailer::Mailer::default());
             app.manage(files::Chosen::default());
             app.manage(updates::Updates::default());
-            let error = match Shop::open(&path) {
-                Ok(shop) => {
-                    secrets::init();
-                    // A letter left 'sending' by a crash becomes 'unknown'
-                    // before anything else is sent; what waits resumes.
-                    let waiting = shop
-                        .recover_outbox()
-                        .and_then(|_| shop.outbox_counts())
-                        .map(|c| c.queued > 0)
-                        .unwrap_or(false);
-                    app.manage(shop);
-                    if waiting {
-                        mailer::start(app.handle());
-                    }
-                    // The daily backup, off the main thread.
-                    let handle = app.handle().clone();
-                    std::thread::spawn(move || {
-                        let shop = handle.state::<Shop>();
-                        if let Err(e) = shop.backup_if_due() {
-                            tracing::warn!(kind = e.kind(), "daily backup failed");
-                        }
-                        // The tier window moves on and points lapse by the day.
-                        let upkeep = shop
-                            .recompute_tiers()
-                            .and(shop.expire_points())
-                            .and(shop.issue_birthday_coupons());
-                        if let Err(e) = upkeep {
-                            tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
-                        }
-                    });
-                    None
-                }
-                // The window opens anyway and offers the backups.
-                Err(e) => Some(error::AppError::from(e)),
-            };
+            secrets::init();
+            // The database key: from the keychain, or (locked, keychain
+            // empty) later from the PIN or the recovery key (gate.rs).
+            let (keys, key) = commands::lock::prepare(&path);
+            let open_now = keys.is_none() || key.is_some();
+            app.manage(gate::Gate::new(path.clone(), keys, key.clone()));
             app.manage(recovery::Recovery {
                 path,
-                error: std::sync::Mutex::new(error),
+                error: std::sync::Mutex::new(None),
             });
+            if open_now {
+                open_shop(app.handle(), key);
+            }
             Ok(())
         })
         // Every command off the main thread, a panic contained: see contain.rs.
@@ -197,6 +215,15 @@ pub fn run() {
             commands::data::choose_backup_folder,
             commands::data::clear_backup_folder,
             recovery::recover_from_chosen_file,
+            commands::lock::lock_status,
+            commands::lock::unlock,
+            commands::lock::unlock_with_recovery,
+            commands::lock::lock_now,
+            commands::lock::still_here,
+            commands::lock::set_lock_secret,
+            commands::lock::set_idle_minutes,
+            commands::lock::new_recovery_key,
+            commands::lock::confirm_recovery_key,
             commands::updates::check_for_update,
             commands::updates::install_update,
             contain::take_app_problem,

@@ -58,10 +58,15 @@ fn listed(recovery: &Recovery, file_name: &str) -> CmdResult<PathBuf> {
 /// What a backup holds, readable without an open shop.
 #[tauri::command]
 pub fn recovery_preview(
+    app: AppHandle,
     recovery: State<'_, Recovery>,
     file_name: String,
 ) -> CmdResult<backup::BackupPreview> {
-    Ok(backup::preview(&listed(&recovery, &file_name)?)?)
+    let key = crate::gate::app_key(&app);
+    Ok(backup::preview(
+        &listed(&recovery, &file_name)?,
+        key.as_ref(),
+    )?)
 }
 
 /// Puts a backup in place of the file that could not be opened. Only
@@ -103,7 +108,8 @@ fn recover(
     if error.is_none() {
         return Err(refused("recovery", FieldErrorCode::InvalidTransition));
     }
-    let preview = backup::preview(backup)?;
+    let key = crate::gate::app_key(app);
+    let preview = backup::preview(backup, key.as_ref())?;
     if !preview.usable {
         return Err(refused("backup", FieldErrorCode::InvalidChoice));
     }
@@ -121,7 +127,7 @@ fn recover(
         }
     }
     std::fs::copy(backup, path).map_err(|e| AppError::from(dangol_core::Error::Io(e)))?;
-    let shop = Shop::open(path)?;
+    let shop = Shop::open_keyed(path, key)?;
     if let Err(e) = shop.backup_if_due() {
         crate::trace::failed(crate::error::ErrorCode::Storage, &e.kind());
     }

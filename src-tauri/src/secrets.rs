@@ -7,6 +7,7 @@
 //! development platform here; shops run Windows or macOS).
 
 use dangol_core::mail::settings::MailSettings;
+use dangol_core::vault::DbKey;
 use keyring_core::Entry;
 
 const SERVICE: &str = "Dangol mail";
@@ -45,6 +46,24 @@ fn join_own_session_keyring() {
             std::io::Error::last_os_error()
         );
     }
+}
+
+const DB_SERVICE: &str = "Dangol database";
+
+/// The shop's database key, one per data file.
+fn db_entry(db_path: &std::path::Path) -> Option<Entry> {
+    Entry::new(DB_SERVICE, &db_path.display().to_string()).ok()
+}
+
+/// Keeps the database key in the OS keychain (as hex; never on disk).
+pub fn save_db_key(db_path: &std::path::Path, key: &DbKey) -> Result<(), String> {
+    let e = db_entry(db_path).ok_or("no keychain")?;
+    e.set_password(&key.to_hex()).map_err(|e| e.to_string())
+}
+
+/// The database key the keychain holds for this file, if any.
+pub fn load_db_key(db_path: &std::path::Path) -> Option<DbKey> {
+    DbKey::from_hex(&db_entry(db_path)?.get_password().ok()?)
 }
 
 /// One password per login and server.

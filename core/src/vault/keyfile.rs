@@ -55,6 +55,9 @@ pub struct KeyFile {
     pub secret: Option<LockSecret>,
     #[serde(default)]
     pub lock: Lock,
+    /// The owner said she printed (or wrote down) the current recovery key.
+    #[serde(default)]
+    pub recovery_confirmed: bool,
 }
 
 /// Wrong tries allowed before each next one waits.
@@ -97,6 +100,7 @@ impl KeyFile {
             recovery: Sealed::seal(key, recovery.secret()),
             secret: None,
             lock: Lock::default(),
+            recovery_confirmed: false,
         }
     }
 
@@ -134,6 +138,7 @@ impl KeyFile {
     /// Seals `key` under a new recovery key (the old one stops working).
     pub fn set_recovery(&mut self, key: &DbKey, recovery: &RecoveryKey) {
         self.recovery = Sealed::seal(key, recovery.secret());
+        self.recovery_confirmed = false;
     }
 
     /// Sets (or, with `None`, removes) the PIN or password.

@@ -60,7 +60,8 @@ pub fn choose_backup_file(
     let Some(path) = files::ask_open(&app, &text, &["sqlite3"]) else {
         return Ok(None);
     };
-    let preview = dangol_core::backup::preview(&path)?;
+    let key = crate::gate::app_key(&app);
+    let preview = dangol_core::backup::preview(&path, key.as_ref())?;
     let file = chosen.grant(path, Purpose::Restore);
     Ok(Some(ChosenBackup { file, preview }))
 }

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod history;
 pub mod imports;
 pub mod letters;
+pub mod lock;
 pub mod loyalty;
 pub mod mail;
 pub mod reports;

@@ -11,6 +11,8 @@ const CODES: readonly ErrorCode[] = [
   'internal',
   'panic',
   'file_refused',
+  'locked',
+  'wrong_key',
 ];
 
 export function isAppError(e: unknown): e is AppError {
