@@ -25,6 +25,7 @@ const WHILE_LOCKED: &[&str] = &[
     "lock_status",
     "unlock",
     "unlock_with_recovery",
+    "lock_now",
     "take_app_problem",
     "startup_problem",
 ];

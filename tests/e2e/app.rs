@@ -36,6 +36,8 @@ pub struct App {
     pub seen: std::cell::RefCell<String>,
     name: String,
     driver: Child,
+    /// tauri-driver's address, for `restart`.
+    base: String,
     dir: tempfile::TempDir,
     _turn: MutexGuard<'static, ()>,
 }
@@ -166,6 +168,7 @@ impl App {
             seen: Default::default(),
             name: name.to_string(),
             driver,
+            base: base.clone(),
             dir,
             _turn: turn,
         };
@@ -176,6 +179,19 @@ impl App {
              build with `npm --prefix ui run build && cargo test --features custom-protocol`"
         );
         app
+    }
+
+    /// Quits the app (its window closes, as when the owner closes it) and
+    /// opens it again on the same data folder.
+    pub fn restart(&mut self) {
+        self.wd.delete().expect("close the app");
+        // The single-instance plugin would hand a second start to a first
+        // one still closing: let it go first.
+        sleep(Duration::from_millis(1500));
+        let binary = env!("CARGO_BIN_EXE_dangol");
+        let caps = json!({ "alwaysMatch": { "tauri:options": { "application": binary } } });
+        self.wd = Session::start(&self.base, caps)
+            .unwrap_or_else(|e| panic!("cannot open the app again: {e}"));
     }
 
     /// The file or folder the next open, save or folder dialog answers with,

@@ -14,6 +14,7 @@ mod first_day;
 mod hardening;
 mod history;
 mod letters;
+mod lock;
 mod loyalty;
 mod mail;
 mod procs;

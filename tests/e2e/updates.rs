@@ -151,7 +151,7 @@ fn an_update_is_offered_refused_when_badly_signed_and_backed_up_before_installin
         &env,
     );
     app.click("setup-start-empty");
-    app.wait_for(&tid("search-input"));
+    crate::shop::past_security_step(&app);
 
     // The home screen looked, and says what changed — in Korean only.
     let notice = app.wait_until("the new-version notice on the home screen", || {

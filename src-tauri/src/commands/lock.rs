@@ -23,6 +23,9 @@ pub struct LockStatus {
     pub failed: u32,
     pub wait_until: Option<DateTime<Utc>>,
     pub idle_minutes: u32,
+    /// The idle time in force, in seconds (the window locks itself after
+    /// it too); none when the app does not lock by itself.
+    pub idle_seconds: Option<u32>,
     /// The owner said she printed the current recovery key.
     pub recovery_confirmed: bool,
     /// No PIN is set and the keychain lost the key: only the recovery key
@@ -53,6 +56,7 @@ fn status(app: &AppHandle, inner: &Inner) -> LockStatus {
         failed: keys.map_or(0, |k| k.lock.failed),
         wait_until: keys.and_then(|k| k.lock.wait_until),
         idle_minutes: keys.map_or(0, |k| k.lock.idle_minutes),
+        idle_seconds: inner.idle().map(|d| d.as_secs() as u32),
         recovery_confirmed: keys.map_or(true, |k| k.recovery_confirmed),
         needs_recovery: inner.key.is_none() && keys.is_some_and(|k| k.secret.is_none()),
         language,

@@ -11,6 +11,7 @@ import { isFatal } from '../backend/app-error';
 import { keepMissed } from '../dates/catch-up.svelte';
 import { i18n, t } from '../i18n/index.svelte';
 import { toast } from './toasts.svelte';
+import { refreshLock } from './lock.svelte';
 
 export const session = $state<{
   settings: Settings | null;
@@ -31,6 +32,11 @@ export function applySettings(s: Settings) {
  */
 export function reportError(e: AppError) {
   if (e.code === 'panic') return;
+  // The lock screen says it (the app locked while this was asked).
+  if (e.code === 'locked') {
+    void refreshLock();
+    return;
+  }
   if (isFatal(e)) session.fatal = e;
   else toast(t(`errors.app.${e.code}`), 'error');
 }

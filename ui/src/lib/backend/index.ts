@@ -90,6 +90,9 @@ import type { ImportWarning } from './bindings/ImportWarning';
 import type { Saved } from './bindings/Saved';
 import type { FirstDay } from './bindings/FirstDay';
 import type { FirstDayNote } from './bindings/FirstDayNote';
+import type { LockStatus } from './bindings/LockStatus';
+import type { RecoveryPage } from './bindings/RecoveryPage';
+import type { SecretKind } from './bindings/SecretKind';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -329,3 +332,19 @@ export const installUpdate = () => call<InstallOutcome>('install_update');
 /** Download progress while an update is being fetched; returns the unsubscribe. */
 export const onUpdateProgress = (onprogress: (p: UpdateProgress) => void) =>
   listen<UpdateProgress>('update-progress', (e) => onprogress(e.payload));
+// The lock and encryption at rest (issue 17): every other command is
+// refused while locked.
+export const lockStatus = () => call<LockStatus>('lock_status');
+export const unlock = (secret: string) => call<LockStatus>('unlock', { secret });
+export const unlockWithRecovery = (words: string) =>
+  call<LockStatus>('unlock_with_recovery', { words });
+export const lockNow = () => call<LockStatus>('lock_now');
+/** The owner is here (a key or a click): the idle time starts again. */
+export const stillHere = () => call<null>('still_here');
+/** Sets, changes or (with `secret` null) removes the PIN or password. */
+export const setLockSecret = (kind: SecretKind, secret: string | null) =>
+  call<LockStatus>('set_lock_secret', { kind, secret });
+export const setIdleMinutes = (minutes: number) => call<LockStatus>('set_idle_minutes', { minutes });
+/** A new recovery key (the old one stops working), shown once to print. */
+export const newRecoveryKey = () => call<RecoveryPage>('new_recovery_key');
+export const confirmRecoveryKey = () => call<LockStatus>('confirm_recovery_key');

@@ -17,6 +17,7 @@ import koSettings from './ko/settings.json';
 import koSetup from './ko/setup.json';
 import koTrials from './ko/trials.json';
 import koUpdates from './ko/updates.json';
+import koLock from './ko/lock.json';
 import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
 import enData from './en/data.json';
@@ -35,6 +36,7 @@ import enSettings from './en/settings.json';
 import enSetup from './en/setup.json';
 import enTrials from './en/trials.json';
 import enUpdates from './en/updates.json';
+import enLock from './en/lock.json';
 
 const ko = {
   common: koCommon,
@@ -55,6 +57,7 @@ const ko = {
   setup: koSetup,
   trials: koTrials,
   updates: koUpdates,
+  lock: koLock,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -89,6 +92,7 @@ const en: Localized<Messages> = {
   setup: enSetup,
   trials: enTrials,
   updates: enUpdates,
+  lock: enLock,
 };
 
 export type Lang = 'ko' | 'en';

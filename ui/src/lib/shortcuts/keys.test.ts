@@ -34,6 +34,12 @@ describe('globalShortcut', () => {
     );
     expect(globalShortcut(key({ key: 'n' }), false)).toBeNull();
   });
+
+  it('locks on Ctrl+L, with the Korean IME on too', () => {
+    expect(globalShortcut(key({ key: 'l', ctrlKey: true }), true)).toBe('lock');
+    expect(globalShortcut(key({ key: 'ㅣ', code: 'KeyL', ctrlKey: true }), true)).toBe('lock');
+    expect(globalShortcut(key({ key: 'l' }), false)).toBeNull();
+  });
 });
 
 describe('isSaveShortcut', () => {

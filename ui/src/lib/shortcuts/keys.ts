@@ -12,7 +12,7 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
-export type GlobalAction = 'focus-search' | 'new-customer';
+export type GlobalAction = 'focus-search' | 'new-customer' | 'lock';
 
 /** Ctrl on Windows/Linux, Cmd on macOS. */
 const primary = (e: KeyLike) => e.ctrlKey || e.metaKey;
@@ -30,6 +30,7 @@ export function globalShortcut(e: KeyLike, typing: boolean): GlobalAction | null
   if (primary(e) && !e.altKey && !e.shiftKey && isLetter(e, 'k')) return 'focus-search';
   if (e.key === '/' && !typing && !primary(e) && !e.altKey) return 'focus-search';
   if (primary(e) && !e.altKey && !e.shiftKey && isLetter(e, 'n')) return 'new-customer';
+  if (primary(e) && !e.altKey && !e.shiftKey && isLetter(e, 'l')) return 'lock';
   if (e.altKey && !primary(e) && !e.shiftKey && isLetter(e, 'n')) return 'new-customer';
   return null;
 }

@@ -16,6 +16,11 @@ secret: SecretKind | null,
  */
 failed: number, wait_until: string | null, idle_minutes: number, 
 /**
+ * The idle time in force, in seconds (the window locks itself after
+ * it too); none when the app does not lock by itself.
+ */
+idle_seconds: number | null, 
+/**
  * The owner said she printed the current recovery key.
  */
 recovery_confirmed: boolean, 
