@@ -11,8 +11,11 @@ use crate::webdriver::keys;
 const PIN: &str = "2468";
 
 /// Setup with a PIN; the recovery key page shows 12 words and a QR code.
-fn set_up_with_pin(app: &App) {
-    app.type_into("setup-shop-name", "잠금 세탁소");
+fn set_up_with_pin(app: &App, english: bool) {
+    if english {
+        app.click("setup-language-en");
+    }
+    app.type_into("setup-shop-name", if english { "Happy Cleaners" } else { "잠금 세탁소" });
     app.click("setup-start-empty");
     app.wait_for(&tid("security-step"));
     app.snapshot("pin-setup");
@@ -47,7 +50,7 @@ fn refused_as_locked(app: &App) {
 #[test]
 fn a_pin_set_at_setup_locks_the_app_when_it_opens_again() {
     let mut app = App::launch("a_pin_set_at_setup_locks_the_app_when_it_opens_again");
-    set_up_with_pin(&app);
+    set_up_with_pin(&app, false);
     add_customer(&app, "김잠금", "010-3456-7890", "");
 
     app.restart();
@@ -86,11 +89,13 @@ fn the_app_locks_itself_after_the_idle_time() {
         |_| {},
         &[("DANGOL_E2E_IDLE_SECONDS", "6".to_string())],
     );
-    set_up_with_pin(&app);
+    // In English this time (the screens' other language).
+    set_up_with_pin(&app, true);
     add_customer(&app, "박자리", "010-9876-5432", "");
     shows_customer(&app, "박자리");
     // Nobody touches it: it locks, the customer's screen gone with it.
     app.wait_for(&tid("lock-screen"));
+    app.snapshot("locked-after-idle");
     assert!(!app.wd.page_source().expect("page").contains("박자리"));
     refused_as_locked(&app);
     let input = app.type_into("lock-secret", PIN);
