@@ -184,10 +184,19 @@ impl App {
     /// Quits the app (its window closes, as when the owner closes it) and
     /// opens it again on the same data folder.
     pub fn restart(&mut self) {
+        self.close();
+        self.open_again();
+    }
+
+    /// Quits the app; `open_again` starts it on the same data folder.
+    pub fn close(&self) {
         self.wd.delete().expect("close the app");
         // The single-instance plugin would hand a second start to a first
         // one still closing: let it go first.
         sleep(Duration::from_millis(1500));
+    }
+
+    pub fn open_again(&mut self) {
         let binary = env!("CARGO_BIN_EXE_dangol");
         let caps = json!({ "alwaysMatch": { "tauri:options": { "application": binary } } });
         self.wd = Session::start(&self.base, caps)

@@ -304,29 +304,23 @@ fn backup_now_adds_a_backup() {
 /// one of them brings the shop back.
 #[test]
 fn damaged_shop_file_is_restored_from_a_backup() {
-    let first = open_shop(
+    let mut app = open_shop(
         "damaged_shop_file_is_restored_from_a_backup",
         "setup-start-empty",
     );
-    add_customer(&first, "윤서아", "010-3030-4040", "");
-    first.click("nav-data");
-    first.click("backup-now");
-    shows_text(&first, &tid("backup-item"), "직접 백업");
-    let backups = first.data_dir().join("backups");
-    let manual = std::fs::read_dir(&backups)
-        .expect("the backups folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.to_string_lossy().contains("manual"))
-        .expect("the manual backup file");
-    let name = manual.file_name().unwrap().to_owned();
-    let bytes = std::fs::read(&manual).expect("read the backup");
-    drop(first);
-
-    let app = App::launch_with("damaged_shop_file_is_restored_from_a_backup", |data| {
-        std::fs::write(data.join("dangol.sqlite3"), vec![0x5a; 8192]).expect("damage");
-        std::fs::create_dir_all(data.join("backups")).expect("backups folder");
-        std::fs::write(data.join("backups").join(&name), &bytes).expect("backup");
-    });
+    add_customer(&app, "윤서아", "010-3030-4040", "");
+    app.click("nav-data");
+    app.click("backup-now");
+    shows_text(&app, &tid("backup-item"), "직접 백업");
+    // The shop file is damaged while the app is closed (its key stays in
+    // the keychain and the key file: the encrypted backups still open).
+    app.close();
+    let data = app.data_dir();
+    std::fs::write(data.join("dangol.sqlite3"), vec![0x5a; 8192]).expect("damage");
+    for side in ["dangol.sqlite3-wal", "dangol.sqlite3-shm"] {
+        let _ = std::fs::remove_file(data.join(side));
+    }
+    app.open_again();
     app.wait_for(&tid("recovery-screen"));
     shows_text(&app, &tid("recovery-backup"), "직접 백업");
     // What the backup holds is shown before anything is replaced.

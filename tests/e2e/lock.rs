@@ -15,7 +15,14 @@ fn set_up_with_pin(app: &App, english: bool) {
     if english {
         app.click("setup-language-en");
     }
-    app.type_into("setup-shop-name", if english { "Happy Cleaners" } else { "잠금 세탁소" });
+    app.type_into(
+        "setup-shop-name",
+        if english {
+            "Happy Cleaners"
+        } else {
+            "잠금 세탁소"
+        },
+    );
     app.click("setup-start-empty");
     app.wait_for(&tid("security-step"));
     app.snapshot("pin-setup");
