@@ -11,9 +11,9 @@ use crate::smtp::{SmtpServer, PASSWORD, USER};
 const CUSTOM: usize = 5;
 const NOT_CONTACTED: usize = 1;
 
-fn set_up_mail(app: &App, server: &SmtpServer) {
-    app.click("nav-settings");
-    app.wait_for(&tid("mail-settings"));
+/// Fills the mail form (in the setup dialog, the mail gate or settings) for
+/// the loopback server with `password`.
+pub(crate) fn fill_mail(app: &App, server: &SmtpServer, password: &str) {
     app.select_index("mail-provider", CUSTOM);
     app.type_into("mail-address", USER);
     let host = app.wait_for(&tid("mail-host"));
@@ -26,9 +26,34 @@ fn set_up_mail(app: &App, server: &SmtpServer) {
     app.wd
         .send_keys(&port, &server.port.to_string())
         .expect("type the port");
+    app.type_into("mail-password", password);
+}
 
+/// Mail settings for the loopback server, unpaced, with the password put
+/// in the keychain: for a shop prepared on its file before the app opens.
+pub(crate) fn mail_on_keychain(server: &SmtpServer) -> dangol_core::mail::settings::MailSettings {
+    let settings = dangol_core::mail::settings::MailSettings {
+        host: "localhost".into(),
+        port: server.port,
+        security: dangol_core::mail::settings::Security::Starttls,
+        per_minute: 0,
+        per_day: 0,
+        ..dangol_core::mail::settings::MailSettings::for_provider(
+            dangol_core::mail::settings::Provider::Custom,
+            USER,
+            "행복한 세탁소",
+        )
+    };
+    dangol_lib::secrets::init();
+    dangol_lib::secrets::save(&settings, PASSWORD).expect("password to the keychain");
+    settings
+}
+
+fn set_up_mail(app: &App, server: &SmtpServer) {
+    app.click("nav-settings");
+    app.wait_for(&tid("mail-settings"));
     // A wrong password is told in plain words, with the provider's steps.
-    app.type_into("mail-password", "not-my-password");
+    fill_mail(app, server, "not-my-password");
     app.click("mail-test");
     shows_text(app, &tid("mail-test-result"), "비밀번호가 맞지 않습니다");
     app.snapshot("wrong-password");
@@ -127,20 +152,7 @@ fn a_birthday_letter_goes_by_email_and_joins_her_history() {
 #[test]
 fn letters_left_waiting_go_out_when_the_app_starts() {
     let server = SmtpServer::start();
-    let settings = dangol_core::mail::settings::MailSettings {
-        host: "localhost".into(),
-        port: server.port,
-        security: dangol_core::mail::settings::Security::Starttls,
-        per_minute: 0,
-        per_day: 0,
-        ..dangol_core::mail::settings::MailSettings::for_provider(
-            dangol_core::mail::settings::Provider::Custom,
-            USER,
-            "행복한 세탁소",
-        )
-    };
-    dangol_lib::secrets::init();
-    dangol_lib::secrets::save(&settings, PASSWORD).expect("password to the keychain");
+    let settings = mail_on_keychain(&server);
     let app = App::launch_with("letters_left_waiting_go_out_when_the_app_starts", |data| {
         let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
         shop.finish_setup(&dangol_core::SetupInput {
