@@ -64,6 +64,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_letters_by_relation",
         include_str!("../migrations/0015_letters_by_relation.sql"),
     ),
+    (
+        "0016_consent_notice",
+        include_str!("../migrations/0016_consent_notice.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -80,6 +80,15 @@ fn every_earlier_version_upgrades_with_its_data() {
                 "the follow-up lost its sale from version {from}"
             );
         }
+        // 0016: when she was last told of her consent.
+        let notice: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM pragma_table_info('customers') WHERE name = 'consent_notified_at'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(notice, 1, "0016 missing from version {from}");
         // 0015: the family kept through the rebuilt table, grandparents
         // allowed, and a date's own age counting.
         if from >= 8 {

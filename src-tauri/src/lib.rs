@@ -108,6 +108,7 @@ pub fn run() {
             commands::mail::stop_sending,
             commands::mail::opt_out_email,
             commands::mail::consents_due,
+            commands::mail::note_consent_notified,
             commands::mail::law_quotes,
             commands::settings::get_settings,
             commands::settings::update_settings,

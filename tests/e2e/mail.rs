@@ -189,3 +189,67 @@ fn letters_left_waiting_go_out_when_the_app_starts() {
     shows_text(&app, &tid("outbox-count-sent"), "보냄 1");
     assert_eq!(server.received().len(), 1, "sent once");
 }
+
+/// A consent two years old is on 오늘 (a Korean shop) with what the law asks
+/// the shop to tell her; once told, one click takes her off the list and
+/// notes it in her history.
+#[test]
+fn a_consent_two_years_old_is_told_and_leaves_the_list() {
+    let app = App::launch_with(
+        "a_consent_two_years_old_is_told_and_leaves_the_list",
+        |data| {
+            let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
+            shop.finish_setup(&dangol_core::SetupInput {
+                shop_name: "행복한 세탁소".into(),
+                country: dangol_core::Country::KR,
+                language: dangol_core::Language::Ko,
+                with_sample: false,
+            })
+            .expect("setup");
+            let input = dangol_core::CustomerInput {
+                name: "오래된".into(),
+                email: "old@example.com".into(),
+                consent_email: true,
+                ..Default::default()
+            };
+            let id = shop.create_customer(&input).expect("customer").id;
+            shop.db()
+                .with_tx(|tx| {
+                    tx.execute(
+                        "UPDATE customers SET consent_email = '2023-01-10' WHERE id = ?1",
+                        [id],
+                    )?;
+                    Ok(())
+                })
+                .expect("an old consent");
+        },
+    );
+    shows_text(&app, &tid("home-consents-due"), "오래된");
+    shows_text(&app, &tid("home-consents-due"), "알린 뒤");
+    app.wd
+        .execute(
+            "document.querySelector('[data-testid=home-consents-due]').scrollIntoView();",
+            &[],
+        )
+        .expect("scroll to the card");
+    app.snapshot("consents-due");
+    app.click("home-consent-told");
+    shows_text(&app, &tid("toast"), "오래된 님께 알린 것으로 기록했습니다");
+    app.wait_until("the card to leave 오늘", || {
+        Ok(app
+            .texts(&tid("home-consents-due"))?
+            .is_empty()
+            .then_some(()))
+    });
+    let input = search(&app, "오래된");
+    hits_containing(&app, &input, "오래된", "오래된");
+    app.wd
+        .send_keys(&input, crate::webdriver::keys::ENTER)
+        .expect("open 오래된");
+    shows_customer(&app, "오래된");
+    shows_text(
+        &app,
+        &tid("timeline"),
+        "2023-01-10에 광고 수신에 동의하신 사실",
+    );
+}

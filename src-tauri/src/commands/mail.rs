@@ -203,6 +203,12 @@ pub fn consents_due(shop: State<'_, Shop>) -> CmdResult<Vec<ConsentDue>> {
     Ok(shop.consents_due()?)
 }
 
+/// The owner told her of her consent (the two-yearly notice).
+#[tauri::command]
+pub fn note_consent_notified(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<()> {
+    Ok(shop.note_consent_notified(customer_id)?)
+}
+
 /// The passages of Korean law behind a topic, quoted, for a shop in Korea.
 #[tauri::command]
 pub fn law_quotes(topic: dangol_core::mail::law::LawTopic) -> Vec<dangol_core::mail::law::Quote> {

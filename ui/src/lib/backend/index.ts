@@ -270,6 +270,8 @@ export const startSending = () => call<null>('start_sending');
 export const stopSending = () => call<null>('stop_sending');
 export const optOutEmail = (customerId: number) => call<null>('opt_out_email', { customerId });
 export const consentsDue = () => call<ConsentDue[]>('consents_due');
+/** The owner told her of her consent: off the list for two years, noted in her history. */
+export const noteConsentNotified = (customerId: number) => call<null>('note_consent_notified', { customerId });
 /** Korean law behind a topic, quoted (shown to shops in Korea only). */
 export const lawQuotes = (topic: LawTopic) => call<LawQuote[]>('law_quotes', { topic });
 /** Calls `onchange` whenever a letter's state changes; returns the unsubscribe. */
