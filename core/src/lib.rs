@@ -26,10 +26,12 @@ mod shop_letters;
 mod shop_loyalty;
 mod shop_mail;
 mod shop_reports;
+mod shop_texts;
 mod shop_trials;
 pub mod staff;
 pub mod test_seam;
 pub mod text;
+pub mod texts;
 pub mod trials;
 
 pub use customers::model::*;

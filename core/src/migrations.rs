@@ -52,6 +52,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_history_fts_purge",
         include_str!("../migrations/0012_history_fts_purge.sql"),
     ),
+    ("0013_texts", include_str!("../migrations/0013_texts.sql")),
 ];
 
 /// The schema version this build writes.
