@@ -72,6 +72,17 @@ impl Shop {
         }
     }
 
+    /// Whether the text sender has work at start: texts waiting, of
+    /// unknown fate, or sent and still without a delivery report.
+    pub fn texts_waiting(&self) -> Result<bool> {
+        Ok(self.db().reader()?.query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE channel = 'text'
+               AND (status IN ('queued', 'unknown') OR delivery = 'pending'))",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Failed texts back to waiting (after the key, number or balance was
     /// fixed), except those no retry can help.
     pub fn retry_failed_texts(&self) -> Result<u32> {

@@ -7,6 +7,7 @@ pub mod error;
 mod mailer;
 mod recovery;
 pub mod secrets;
+mod texter;
 mod trace;
 
 use std::path::PathBuf;
@@ -47,6 +48,7 @@ pub fn run() {
             contain::set_app(app.handle());
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "started");
             app.manage(mailer::Mailer::default());
+            app.manage(texter::Texter::default());
             let error = match Shop::open(&path) {
                 Ok(shop) => {
                     secrets::init();
@@ -57,9 +59,15 @@ pub fn run() {
                         .and_then(|_| shop.outbox_counts())
                         .map(|c| c.queued > 0)
                         .unwrap_or(false);
+                    let texts_waiting = shop.texts_waiting().unwrap_or(false);
                     app.manage(shop);
                     if waiting {
                         mailer::start(app.handle());
+                    }
+                    // Texts too: what waits goes, unknown ones are looked
+                    // up, reports still pending are fetched.
+                    if texts_waiting {
+                        texter::start(app.handle());
                     }
                     // The daily backup, off the main thread.
                     let handle = app.handle().clone();
@@ -179,6 +187,15 @@ pub fn run() {
             recovery::recovery_preview,
             recovery::recover_from_backup,
             contain::take_app_problem,
+            commands::texts::text_setup,
+            commands::texts::save_text_settings,
+            commands::texts::plan_texts,
+            commands::texts::text_letters,
+            commands::texts::retry_failed_texts,
+            commands::texts::start_text_sender,
+            commands::texts::text_sender_state,
+            commands::texts::opt_out_texts,
+            commands::texts::set_night_text_consent,
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")
@@ -187,6 +204,7 @@ pub fn run() {
             // the rest waits in the outbox for the next start.
             if let tauri::RunEvent::ExitRequested { .. } = event {
                 app.state::<mailer::Mailer>().stop();
+                app.state::<texter::Texter>().stop();
             }
         });
 }

@@ -10,4 +10,5 @@ pub mod loyalty;
 pub mod mail;
 pub mod reports;
 pub mod settings;
+pub mod texts;
 pub mod trials;

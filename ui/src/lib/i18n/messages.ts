@@ -10,6 +10,7 @@ import koHome from './ko/home.json';
 import koLetters from './ko/letters.json';
 import koLoyalty from './ko/loyalty.json';
 import koMail from './ko/mail.json';
+import koTexts from './ko/texts.json';
 import koReports from './ko/reports.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
@@ -26,6 +27,7 @@ import enHome from './en/home.json';
 import enLetters from './en/letters.json';
 import enLoyalty from './en/loyalty.json';
 import enMail from './en/mail.json';
+import enTexts from './en/texts.json';
 import enReports from './en/reports.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
@@ -49,6 +51,7 @@ const ko = {
   settings: koSettings,
   setup: koSetup,
   trials: koTrials,
+  texts: koTexts,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -71,6 +74,7 @@ const en: Messages = {
   settings: enSettings,
   setup: enSetup,
   trials: enTrials,
+  texts: enTexts,
 };
 
 export type Lang = 'ko' | 'en';
