@@ -401,3 +401,22 @@ fn an_unknown_text_is_resent_only_on_the_owners_say() {
     assert_eq!(status(&t, "확인"), OutboxStatus::Sent);
     assert_eq!(s.to(CUT).len(), 1);
 }
+
+#[test]
+fn an_ad_is_not_queued_without_the_shop_name_or_a_free_opt_out() {
+    let t = shop();
+    let a = with_mobile(&t, "동의", "010-9000-0001", true);
+    let ids = letters(&t, Occasion::NewProduct, &[a]);
+    let mut s = settings();
+    s.opt_out_number.clear();
+    t.shop.save_text_settings(&s).unwrap();
+    let err = t.shop.queue_texts(&ids, &SystemClock, true).unwrap_err();
+    assert!(format!("{err:?}").contains("opt_out_number"), "{err:?}");
+    let mut shop = t.shop.settings().unwrap();
+    shop.shop_name.clear();
+    t.shop.update_settings(&shop).unwrap();
+    t.shop.save_text_settings(&settings()).unwrap();
+    let err = t.shop.queue_texts(&ids, &SystemClock, false).unwrap_err();
+    assert!(format!("{err:?}").contains("shop_name"), "{err:?}");
+    assert!(t.shop.outbox(10).unwrap().is_empty());
+}

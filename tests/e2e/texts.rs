@@ -32,6 +32,9 @@ fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
 
 fn set_up_texts(app: &App, opt_out: &str) {
     app.click("nav-settings");
+    // The law wants the shop's name after "(광고)".
+    app.type_into("settings-shop-name", "행복한 세탁소");
+    app.click("settings-save-shop-name");
     let form = app.wait_for(&tid("text-settings"));
     app.wd
         .execute("arguments[0].scrollIntoView();", &[form.to_json()])
@@ -165,7 +168,11 @@ fn an_ad_at_half_past_nine_waits_until_eight() {
     });
     let got = standin.to("01034567890");
     assert_eq!(got.len(), 1);
-    assert!(got[0].text.starts_with("(광고)"), "{}", got[0].text);
+    assert!(
+        got[0].text.starts_with("(광고)행복한 세탁소\n"),
+        "{}",
+        got[0].text
+    );
     assert!(
         got[0].text.ends_with("무료거부 080-123-4567"),
         "{}",

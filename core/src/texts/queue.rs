@@ -113,6 +113,13 @@ fn plan_one(
     if advertising && consent.is_none() {
         return Ok((name, Err(TextErrorCode::NoConsent)));
     }
+    if advertising && ctx.shop_name.trim().is_empty() {
+        // The law asks for the sender's name after "(광고)".
+        return Err(Error::Validation(vec![FieldError::new(
+            "shop_name",
+            FieldErrorCode::Required,
+        )]));
+    }
     let body = match (advertising, opt_out) {
         (true, Some(o)) => law::frame_ad(ctx.shop_name, &body, o),
         (true, None) => {
