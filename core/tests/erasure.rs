@@ -232,14 +232,20 @@ fn a_deleted_customer_leaves_no_copy_kept_for_undoing_an_import() {
 
 #[test]
 fn a_shop_from_before_the_purge_loses_the_words_deleted_then() {
-    use dangol_core::migrations::{latest_version, migrate_to};
+    use dangol_core::migrations::migrate_to;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dangol.sqlite3");
     {
         // An older Dangol deleted her: the index only marked her words.
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "secure_delete", "ON").unwrap();
-        migrate_to(&mut conn, latest_version() - 1).unwrap();
+        // The version just before the purge migration (not "the last but
+        // one": later migrations are added after it).
+        let purge = dangol_core::migrations::MIGRATIONS
+            .iter()
+            .position(|(name, _)| *name == "0012_history_fts_purge")
+            .unwrap();
+        migrate_to(&mut conn, purge as i64).unwrap();
         conn.execute_batch(
             "INSERT INTO customers (id, card_no, name, created_at, updated_at)
              VALUES (1, 1, '제갈공명', '2025-05-01T10:00:00Z', '2025-05-01T10:00:00Z');
