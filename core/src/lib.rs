@@ -27,11 +27,13 @@ mod shop_letters;
 mod shop_loyalty;
 mod shop_mail;
 mod shop_reports;
+mod shop_texts;
 mod shop_trials;
 mod shop_updates;
 pub mod staff;
 pub mod test_seam;
 pub mod text;
+pub mod texts;
 pub mod trials;
 pub mod updates;
 

@@ -68,6 +68,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_consent_notice",
         include_str!("../migrations/0016_consent_notice.sql"),
     ),
+    ("0017_texts", include_str!("../migrations/0017_texts.sql")),
 ];
 
 /// The schema version this build writes.

@@ -111,8 +111,13 @@ impl Shop {
             )?;
             tx.execute(
                 "UPDATE outbox SET status = 'cancelled', error_code = ?2, updated_at = ?3
-                 WHERE customer_id = ?1 AND advertising = 1 AND status IN ('queued', 'failed', 'unknown')",
-                params![customer_id, crate::history::entries::enum_str(&MailErrorCode::NoConsent), now],
+                 WHERE customer_id = ?1 AND advertising = 1 AND channel = 'email'
+                   AND status IN ('queued', 'failed', 'unknown')",
+                params![
+                    customer_id,
+                    crate::history::entries::enum_str(&MailErrorCode::NoConsent),
+                    now
+                ],
             )?;
             let note = NewEntry {
                 kind: Some(HistoryKind::Note),

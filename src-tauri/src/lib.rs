@@ -8,6 +8,7 @@ mod files;
 mod mailer;
 mod recovery;
 pub mod secrets;
+mod texter;
 mod trace;
 mod updates;
 
@@ -52,6 +53,7 @@ pub fn run() {
             app.manage(mailer::Mailer::default());
             app.manage(files::Chosen::default());
             app.manage(updates::Updates::default());
+            app.manage(texter::Texter::default());
             let error = match Shop::open(&path) {
                 Ok(shop) => {
                     secrets::init();
@@ -62,9 +64,15 @@ pub fn run() {
                         .and_then(|_| shop.outbox_counts())
                         .map(|c| c.queued > 0)
                         .unwrap_or(false);
+                    let texts_waiting = shop.texts_waiting().unwrap_or(false);
                     app.manage(shop);
                     if waiting {
                         mailer::start(app.handle());
+                    }
+                    // Texts too: what waits goes, unknown ones are looked
+                    // up, reports still pending are fetched.
+                    if texts_waiting {
+                        texter::start(app.handle());
                     }
                     // The daily backup, off the main thread.
                     let handle = app.handle().clone();
@@ -201,6 +209,15 @@ pub fn run() {
             commands::updates::check_for_update,
             commands::updates::install_update,
             contain::take_app_problem,
+            commands::texts::text_setup,
+            commands::texts::save_text_settings,
+            commands::texts::plan_texts,
+            commands::texts::text_letters,
+            commands::texts::retry_failed_texts,
+            commands::texts::start_text_sender,
+            commands::texts::text_sender_state,
+            commands::texts::opt_out_texts,
+            commands::texts::set_night_text_consent,
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")
@@ -209,6 +226,7 @@ pub fn run() {
             // the rest waits in the outbox for the next start.
             if let tauri::RunEvent::ExitRequested { .. } = event {
                 app.state::<mailer::Mailer>().stop();
+                app.state::<texter::Texter>().stop();
             }
         });
 }

@@ -52,6 +52,7 @@ pub struct OutboxView {
     pub counts: OutboxCounts,
     pub items: Vec<OutboxItem>,
     pub sender: SenderState,
+    pub text_sender: crate::texter::TextSenderState,
 }
 
 #[tauri::command]
@@ -154,11 +155,16 @@ pub fn email_letters(
 }
 
 #[tauri::command]
-pub fn outbox(shop: State<'_, Shop>, mailer: State<'_, Mailer>) -> CmdResult<OutboxView> {
+pub fn outbox(
+    shop: State<'_, Shop>,
+    mailer: State<'_, Mailer>,
+    texter: State<'_, crate::texter::Texter>,
+) -> CmdResult<OutboxView> {
     Ok(OutboxView {
         counts: shop.outbox_counts()?,
         items: shop.outbox(500)?,
         sender: mailer.state(),
+        text_sender: texter.state(),
     })
 }
 
@@ -172,6 +178,7 @@ pub fn decide_outbox(
     shop.decide_outbox(id, decision)?;
     if decision == Decision::Retry {
         mailer::start(&app);
+        crate::texter::start(&app);
     }
     Ok(())
 }

@@ -11,5 +11,6 @@ pub mod loyalty;
 pub mod mail;
 pub mod reports;
 pub mod settings;
+pub mod texts;
 pub mod trials;
 pub mod updates;

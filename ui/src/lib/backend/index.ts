@@ -47,6 +47,9 @@ import type { Decision } from './bindings/Decision';
 import type { MailSettings } from './bindings/MailSettings';
 import type { MailSetup } from './bindings/MailSetup';
 import type { MailTest } from './bindings/MailTest';
+import type { TextPlan } from './bindings/TextPlan';
+import type { TextSettings } from './bindings/TextSettings';
+import type { TextSetup } from './bindings/TextSetup';
 import type { OutboxView } from './bindings/OutboxView';
 import type { QueueReport } from './bindings/QueueReport';
 import type { FeedbackInput } from './bindings/FeedbackInput';
@@ -331,3 +334,18 @@ export const installUpdate = () => call<InstallOutcome>('install_update');
 /** Download progress while an update is being fetched; returns the unsubscribe. */
 export const onUpdateProgress = (onprogress: (p: UpdateProgress) => void) =>
   listen<UpdateProgress>('update-progress', (e) => onprogress(e.payload));
+
+// Texts (SMS/LMS/알림톡) through the shop's messaging account: settings (the
+// API key and secret go to the OS keychain), the cost before a batch, the
+// shared outbox and the text sender, and text consents.
+export const textSetup = () => call<TextSetup>('text_setup');
+export const saveTextSettings = (settings: TextSettings, apiKey: string | null, apiSecret: string | null) =>
+  call<TextSettings>('save_text_settings', { settings, apiKey, apiSecret });
+export const planTexts = (letterIds: number[]) => call<TextPlan>('plan_texts', { letterIds });
+export const textLetters = (letterIds: number[]) => call<TextPlan>('text_letters', { letterIds });
+export const retryFailedTexts = () => call<number>('retry_failed_texts');
+export const startTextSender = () => call<null>('start_text_sender');
+export const optOutTexts = (customerId: number) => call<null>('opt_out_texts', { customerId });
+export const setNightTextConsent = (customerId: number, given: boolean) =>
+  call<null>('set_night_text_consent', { customerId, given });
+

@@ -11,6 +11,7 @@ import koHome from './ko/home.json';
 import koLetters from './ko/letters.json';
 import koLoyalty from './ko/loyalty.json';
 import koMail from './ko/mail.json';
+import koTexts from './ko/texts.json';
 import koReports from './ko/reports.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
@@ -29,6 +30,7 @@ import enHome from './en/home.json';
 import enLetters from './en/letters.json';
 import enLoyalty from './en/loyalty.json';
 import enMail from './en/mail.json';
+import enTexts from './en/texts.json';
 import enReports from './en/reports.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
@@ -55,6 +57,7 @@ const ko = {
   setup: koSetup,
   trials: koTrials,
   updates: koUpdates,
+  texts: koTexts,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -89,6 +92,7 @@ const en: Localized<Messages> = {
   setup: enSetup,
   trials: enTrials,
   updates: enUpdates,
+  texts: enTexts,
 };
 
 export type Lang = 'ko' | 'en';
