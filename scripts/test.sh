@@ -38,6 +38,8 @@ step "Windows: cross-build, the installer, install and uninstall under Wine"
 windows_started=$SECONDS
 setup_exe="$(scripts/package-windows.sh | tail -n1)"
 tests/windows/installer.sh "$setup_exe"
+# The core's storage tests as Windows programs, in a Hangul profile.
+tests/windows/core-under-wine.sh
 echo "Windows part: $((SECONDS - windows_started)) s" >&2
 
 step "typed bindings are committed and current"

@@ -64,6 +64,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_letters_by_relation",
         include_str!("../migrations/0015_letters_by_relation.sql"),
     ),
+    (
+        "0016_consent_notice",
+        include_str!("../migrations/0016_consent_notice.sql"),
+    ),
+    ("0017_texts", include_str!("../migrations/0017_texts.sql")),
 ];
 
 /// The schema version this build writes.

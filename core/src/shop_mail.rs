@@ -111,8 +111,13 @@ impl Shop {
             )?;
             tx.execute(
                 "UPDATE outbox SET status = 'cancelled', error_code = ?2, updated_at = ?3
-                 WHERE customer_id = ?1 AND advertising = 1 AND status IN ('queued', 'failed', 'unknown')",
-                params![customer_id, crate::history::entries::enum_str(&MailErrorCode::NoConsent), now],
+                 WHERE customer_id = ?1 AND advertising = 1 AND channel = 'email'
+                   AND status IN ('queued', 'failed', 'unknown')",
+                params![
+                    customer_id,
+                    crate::history::entries::enum_str(&MailErrorCode::NoConsent),
+                    now
+                ],
             )?;
             let note = NewEntry {
                 kind: Some(HistoryKind::Note),
@@ -124,8 +129,45 @@ impl Shop {
         })
     }
 
+    /// The shop told her what the law asks every two years: that and when
+    /// she agreed, and how to keep or withdraw it (the 오늘 card says what
+    /// to tell). Noted in her history; she is due again in two years.
+    pub fn note_consent_notified(&self, customer_id: i64) -> Result<()> {
+        let now = Utc::now();
+        let lang = self.settings()?.language;
+        self.db().with_tx(|tx| {
+            crate::history::entries::ensure_customer(tx, customer_id)?;
+            let given: Option<String> = tx.query_row(
+                "SELECT MIN(COALESCE(consent_email, '9'), COALESCE(consent_sms, '9'), COALESCE(consent_post, '9'))
+                 FROM customers WHERE id = ?1",
+                [customer_id],
+                |r| r.get(0),
+            )?;
+            let given: String = given.unwrap_or_default().chars().take(10).collect();
+            if given == "9" {
+                // No consent to tell her about.
+                return Err(crate::Error::Validation(vec![crate::FieldError::new(
+                    "consent",
+                    crate::FieldErrorCode::InvalidTransition,
+                )]));
+            }
+            tx.execute(
+                "UPDATE customers SET consent_notified_at = ?2 WHERE id = ?1",
+                params![customer_id, now],
+            )?;
+            let note = NewEntry {
+                kind: Some(HistoryKind::Note),
+                summary: compose::text_with(lang, "consent_notice_note", &[("date", &given)]),
+                ..Default::default()
+            };
+            append(tx, customer_id, &note, now)?;
+            Ok(())
+        })
+    }
+
     /// Customers whose consent to be contacted was given two or more years
-    /// ago: Korean law asks shops to reconfirm it every two years.
+    /// ago and who were not told of it since: Korean law asks shops to tell
+    /// them every two years (not to ask again).
     pub fn consents_due(&self) -> Result<Vec<ConsentDue>> {
         let cutoff = today()
             .checked_sub_months(Months::new(24))
@@ -134,7 +176,9 @@ impl Shop {
         let conn = self.db().reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT id, name, MIN(COALESCE(consent_email, '9'), COALESCE(consent_sms, '9'), COALESCE(consent_post, '9')) AS given
-             FROM customers WHERE given <= ?1 ORDER BY given, id",
+             FROM customers
+             WHERE given <= ?1 AND (consent_notified_at IS NULL OR substr(consent_notified_at, 1, 10) <= ?1)
+             ORDER BY given, id",
         )?;
         let out = stmt
             .query_map([cutoff], |r| {

@@ -183,6 +183,42 @@ fn consent_two_years_old_is_due_for_reconfirming() {
         (due[0].name.as_str(), due[0].given_on.as_str()),
         ("오래된", "2023-01-10")
     );
+
+    // Told (by letter, call or at the counter): off the list, and in her
+    // history with the date she agreed.
+    t.shop.note_consent_notified(old).unwrap();
+    assert!(t.shop.consents_due().unwrap().is_empty());
+    let noted: String = t
+        .shop
+        .db()
+        .reader()
+        .unwrap()
+        .query_row(
+            "SELECT summary FROM history WHERE customer_id = ?1 AND kind = 'note'",
+            [old],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(noted.contains("2023-01-10"), "{noted}");
+    // Two years after that notice she is due again.
+    t.shop
+        .db()
+        .with_tx(|tx| {
+            tx.execute(
+                "UPDATE customers SET consent_notified_at = '2024-01-15T09:00:00Z' WHERE id = ?1",
+                [old],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(t.shop.consents_due().unwrap().len(), 1);
+    // Someone who never agreed has nothing to be told.
+    let never = t
+        .shop
+        .create_customer(&form("동의없음", "010-7200-0003", ""))
+        .unwrap()
+        .id;
+    assert!(t.shop.note_consent_notified(never).is_err());
 }
 
 #[test]

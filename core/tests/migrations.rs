@@ -80,6 +80,15 @@ fn every_earlier_version_upgrades_with_its_data() {
                 "the follow-up lost its sale from version {from}"
             );
         }
+        // 0016: when she was last told of her consent.
+        let notice: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM pragma_table_info('customers') WHERE name = 'consent_notified_at'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(notice, 1, "0016 missing from version {from}");
         // 0015: the family kept through the rebuilt table, grandparents
         // allowed, and a date's own age counting.
         if from >= 8 {
@@ -201,4 +210,31 @@ fn opening_a_file_that_is_not_a_database_fails_clearly() {
     std::fs::write(&path, b"this is a spreadsheet, not a database".repeat(200)).unwrap();
     let err = Shop::open(&path).err().expect("junk must not open");
     assert!(matches!(err, Error::Corrupt(_) | Error::Db(_)), "{err:?}");
+}
+
+/// 0017 (texts): an email waiting in the outbox of a shop from before texts stays
+/// an email after the upgrade, and customers get no night consent.
+#[test]
+fn an_outbox_from_before_texts_stays_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dangol.sqlite3");
+    let mut conn = Connection::open(&path).unwrap();
+    migrate_to(&mut conn, 12).unwrap();
+    customer_at(&conn, 12);
+    conn.execute_batch(
+        "INSERT INTO letters (id, customer_id, occasion, occasion_key, channel, title, body, created_at)
+         SELECT 1, id, 'birthday', 'birthday:2026', 'email', '생일', '축하합니다', '2026-01-01' FROM customers LIMIT 1;
+         INSERT INTO outbox (letter_id, customer_id, to_address, status, message_id, queued_at, updated_at)
+         SELECT 1, id, 'a@example.com', 'queued', '<m@x>', '2026-01-01', '2026-01-01' FROM customers LIMIT 1;",
+    )
+    .unwrap();
+    migrate_to(&mut conn, latest_version()).unwrap();
+    let (channel, night): (String, Option<String>) = conn
+        .query_row(
+            "SELECT o.channel, c.consent_sms_night FROM outbox o JOIN customers c ON c.id = o.customer_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((channel.as_str(), night), ("email", None));
 }

@@ -131,7 +131,8 @@ pub fn install_panic_hook(log_dir: &Path) {
         if let Some(app) = APP.get() {
             let problem = AppProblem {
                 report: report.map(|p| p.display().to_string()),
-                in_mail: thread == crate::mailer::THREAD_NAME,
+                in_mail: thread == crate::mailer::THREAD_NAME
+                    || thread == crate::texter::THREAD_NAME,
             };
             *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some(problem.clone());
             let _ = app.emit("app-problem", problem);

@@ -9,6 +9,7 @@ mod gate;
 mod mailer;
 mod recovery;
 pub mod secrets;
+mod texter;
 mod trace;
 mod updates;
 
@@ -44,9 +45,15 @@ pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::vault::
                 .and_then(|_| shop.outbox_counts())
                 .map(|c| c.queued > 0)
                 .unwrap_or(false);
+            let texts_waiting = shop.texts_waiting().unwrap_or(false);
             app.manage(shop);
             if waiting {
                 mailer::start(app);
+            }
+            // Texts too: what waits goes, unknown ones are looked up,
+            // reports still pending are fetched.
+            if texts_waiting {
+                texter::start(app);
             }
             // The daily backup, off the main thread.
             let handle = app.clone();
@@ -96,6 +103,7 @@ pub fn run() {
             app.manage(mailer::Mailer::default());
             app.manage(files::Chosen::default());
             app.manage(updates::Updates::default());
+            app.manage(texter::Texter::default());
             secrets::init();
             // The database key: from the keychain, or (locked, keychain
             // empty) later from the PIN or the recovery key (gate.rs).
@@ -126,6 +134,7 @@ pub fn run() {
             commands::mail::stop_sending,
             commands::mail::opt_out_email,
             commands::mail::consents_due,
+            commands::mail::note_consent_notified,
             commands::mail::law_quotes,
             commands::settings::get_settings,
             commands::settings::update_settings,
@@ -227,6 +236,15 @@ pub fn run() {
             commands::updates::check_for_update,
             commands::updates::install_update,
             contain::take_app_problem,
+            commands::texts::text_setup,
+            commands::texts::save_text_settings,
+            commands::texts::plan_texts,
+            commands::texts::text_letters,
+            commands::texts::retry_failed_texts,
+            commands::texts::start_text_sender,
+            commands::texts::text_sender_state,
+            commands::texts::opt_out_texts,
+            commands::texts::set_night_text_consent,
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")
@@ -235,6 +253,7 @@ pub fn run() {
             // the rest waits in the outbox for the next start.
             if let tauri::RunEvent::ExitRequested { .. } = event {
                 app.state::<mailer::Mailer>().stop();
+                app.state::<texter::Texter>().stop();
             }
         });
 }

@@ -82,6 +82,24 @@ pub fn load(s: &MailSettings) -> Option<String> {
     entry(s)?.get_password().ok()
 }
 
+/// The texts provider's API key and secret, one entry per provider.
+fn text_entry() -> Option<Entry> {
+    Entry::new("Dangol texts", "solapi").ok()
+}
+
+pub fn save_text_key(key: &str, secret: &str) -> Result<(), String> {
+    let e = text_entry().ok_or("no keychain")?;
+    e.set_password(&format!("{}\n{}", key.trim(), secret.trim()))
+        .map_err(|e| e.to_string())
+}
+
+/// (API key, API secret), if the keychain has them.
+pub fn load_text_key() -> Option<(String, String)> {
+    let both = text_entry()?.get_password().ok()?;
+    let (key, secret) = both.split_once('\n')?;
+    Some((key.to_string(), secret.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use dangol_core::mail::settings::{MailSettings, Provider};
@@ -96,5 +114,16 @@ mod tests {
         assert_eq!(super::load(&s).as_deref(), Some("비밀-pw-1"));
         s.username = "other@naver.com".into();
         assert_eq!(super::load(&s), None);
+    }
+
+    /// The texts key and secret go to the same store and come back apart.
+    #[test]
+    fn the_text_key_and_secret_come_back_from_the_os_keychain() {
+        super::init();
+        super::save_text_key("NCSKEY", "비밀-secret").unwrap();
+        assert_eq!(
+            super::load_text_key(),
+            Some(("NCSKEY".to_string(), "비밀-secret".to_string()))
+        );
     }
 }

@@ -10,11 +10,11 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use dangol_core::dates::lunar_to_solar;
 
 use crate::app::{tid, App};
+use crate::mail::fill_mail;
 use crate::shop::{hits_containing, open_shop, search, shows_customer, shows_text};
-use crate::smtp::{SmtpServer, PASSWORD, USER};
+use crate::smtp::{SmtpServer, PASSWORD};
 
 /// Where things sit in their menus.
-const CUSTOM_PROVIDER: usize = 5;
 const PARENT: usize = 2;
 
 /// The lunar (month, day) that falls on `target` (not a leap month).
@@ -143,19 +143,7 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
         app.texts(&tid("toast")).unwrap().is_empty(),
         "a toast before the letter can go"
     );
-    app.select_index("mail-provider", CUSTOM_PROVIDER);
-    app.type_into("mail-address", USER);
-    let host = app.wait_for(&tid("mail-host"));
-    app.clear(&host);
-    app.wd
-        .send_keys(&host, "localhost")
-        .expect("type the server");
-    let port = app.wait_for(&tid("mail-port"));
-    app.clear(&port);
-    app.wd
-        .send_keys(&port, &server.port.to_string())
-        .expect("type the port");
-    app.type_into("mail-password", PASSWORD);
+    fill_mail(&app, &server, PASSWORD);
     app.snapshot("mail-gate");
     shows_text(&app, &tid("mail-save"), "저장하고 보내기");
     app.click("mail-save");
@@ -218,24 +206,6 @@ fn the_first_day_from_a_new_shop_to_the_first_greeting() {
         )
         .expect("scroll to the outbox");
     app.snapshot("outbox");
-}
-
-/// Fills the mail form (in the setup dialog or settings) for the loopback
-/// server with `password`.
-fn fill_mail(app: &App, server: &SmtpServer, password: &str) {
-    app.select_index("mail-provider", CUSTOM_PROVIDER);
-    app.type_into("mail-address", USER);
-    let host = app.wait_for(&tid("mail-host"));
-    app.clear(&host);
-    app.wd
-        .send_keys(&host, "localhost")
-        .expect("type the server");
-    let port = app.wait_for(&tid("mail-port"));
-    app.clear(&port);
-    app.wd
-        .send_keys(&port, &server.port.to_string())
-        .expect("type the port");
-    app.type_into("mail-password", password);
 }
 
 #[test]

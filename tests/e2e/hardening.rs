@@ -12,7 +12,7 @@ use std::path::Path;
 
 use crate::app::{tid, App};
 use crate::shop::{hits_containing, search, shows_customer, shows_text};
-use crate::smtp::{SmtpServer, PASSWORD, USER};
+use crate::smtp::{SmtpServer, PASSWORD};
 
 /// Everything the app wrote to its log folder, file by file.
 fn logs(data: &Path) -> Vec<(String, String)> {
@@ -122,20 +122,7 @@ fn a_panic_in_a_command_is_told_and_the_app_goes_on() {
 #[test]
 fn a_panic_while_sending_marks_the_letter_to_check_and_the_sender_goes_on() {
     let server = SmtpServer::start();
-    let settings = dangol_core::mail::settings::MailSettings {
-        host: "localhost".into(),
-        port: server.port,
-        security: dangol_core::mail::settings::Security::Starttls,
-        per_minute: 0,
-        per_day: 0,
-        ..dangol_core::mail::settings::MailSettings::for_provider(
-            dangol_core::mail::settings::Provider::Custom,
-            USER,
-            "행복한 세탁소",
-        )
-    };
-    dangol_lib::secrets::init();
-    dangol_lib::secrets::save(&settings, PASSWORD).expect("password to the keychain");
+    let settings = crate::mail::mail_on_keychain(&server);
     let name = "a_panic_while_sending_marks_the_letter_to_check_and_the_sender_goes_on";
     let app = App::launch_with(name, |data| {
         let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");

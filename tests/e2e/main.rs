@@ -22,6 +22,10 @@ mod reports;
 mod shop;
 #[path = "../../core/tests/common/smtp.rs"]
 mod smtp;
+#[path = "../../core/tests/common/solapi.rs"]
+#[allow(dead_code)]
+mod solapi;
+mod texts;
 mod trials;
 mod updates;
 mod webdriver;

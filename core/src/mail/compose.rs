@@ -60,6 +60,11 @@ pub fn text(lang: Language, key: &str) -> String {
     say(lang, key, &[])
 }
 
+/// A core text with its `{name}` parts filled in.
+pub fn text_with(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
+    say(lang, key, fill)
+}
+
 fn say(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
     let mut s = locale(lang).get(key).cloned().unwrap_or_default();
     for (k, v) in fill {

@@ -43,6 +43,24 @@ pub struct OutboxItem {
     pub error_detail: Option<String>,
     pub queued_at: String,
     pub sent_at: Option<String>,
+    /// Email, or a text (SMS/LMS/알림톡: `text_kind`).
+    pub channel: OutboxChannel,
+    pub text_kind: Option<crate::texts::length::TextKind>,
+    /// Why a text failed or is unknown (`error` is for email).
+    pub text_error: Option<crate::texts::provider::TextErrorCode>,
+    /// Waiting until then (a retry, or an advertisement held for the night).
+    pub not_before: Option<String>,
+    /// A sent text's delivery report, and the carrier's words on failure.
+    pub delivery: Option<crate::texts::provider::Delivery>,
+    pub delivery_detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OutboxChannel {
+    Email,
+    Text,
 }
 
 /// Counts by state, for the progress bar.
@@ -81,7 +99,7 @@ pub fn claim_next(conn: &Connection, now: DateTime<Utc>) -> Result<Option<Claime
             "SELECT o.id, o.letter_id, o.customer_id, c.name, o.to_address, l.title, l.body,
                     o.advertising, c.consent_email IS NOT NULL, o.message_id
              FROM outbox o JOIN letters l ON l.id = o.letter_id JOIN customers c ON c.id = o.customer_id
-             WHERE o.status = 'queued' AND (o.not_before IS NULL OR o.not_before <= ?1)
+             WHERE o.status = 'queued' AND o.channel = 'email' AND (o.not_before IS NULL OR o.not_before <= ?1)
              ORDER BY o.id LIMIT 1",
             [now],
             |r| {
@@ -112,7 +130,7 @@ pub fn claim_next(conn: &Connection, now: DateTime<Utc>) -> Result<Option<Claime
 /// The earliest time a waiting letter may be tried (after a 4xx).
 pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     Ok(conn.query_row(
-        "SELECT MIN(COALESCE(not_before, queued_at)) FROM outbox WHERE status = 'queued'",
+        "SELECT MIN(COALESCE(not_before, queued_at)) FROM outbox WHERE status = 'queued' AND channel = 'email'",
         [],
         |r| r.get(0),
     )?)
@@ -200,7 +218,7 @@ pub fn requeue(
 pub fn fail_waiting(conn: &Connection, e: &MailError, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
         "UPDATE outbox SET status = 'failed', error_code = ?1, error_detail = ?2, updated_at = ?3
-         WHERE status IN ('queued', 'sending')",
+         WHERE status IN ('queued', 'sending') AND channel = 'email'",
         params![enum_str(&e.code), e.detail, now],
     )? as u32)
 }
@@ -262,7 +280,7 @@ pub enum Decision {
 /// How many letters went out since `since` (for the provider's pace).
 pub fn sent_since(conn: &Connection, since: DateTime<Utc>) -> Result<u32> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?1",
+        "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?1 AND channel = 'email'",
         [since],
         |r| r.get(0),
     )?)
@@ -272,7 +290,7 @@ pub fn sent_since(conn: &Connection, since: DateTime<Utc>) -> Result<u32> {
 pub fn nth_latest_sent(conn: &Connection, n: u32) -> Result<Option<DateTime<Utc>>> {
     Ok(conn
         .query_row(
-            "SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL ORDER BY sent_at DESC LIMIT 1 OFFSET ?1",
+            "SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL AND channel = 'email' ORDER BY sent_at DESC LIMIT 1 OFFSET ?1",
             [n.saturating_sub(1)],
             |r| r.get(0),
         )
@@ -301,7 +319,8 @@ pub fn counts(conn: &Connection) -> Result<OutboxCounts> {
 pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
     let mut stmt = conn.prepare_cached(
         "SELECT o.id, o.letter_id, o.customer_id, c.name, o.to_address, l.title, o.advertising,
-                o.status, o.attempts, o.error_code, o.error_detail, o.queued_at, o.sent_at
+                o.status, o.attempts, o.error_code, o.error_detail, o.queued_at, o.sent_at,
+                o.channel, o.text_kind, o.not_before, o.delivery, o.delivery_detail
          FROM outbox o JOIN letters l ON l.id = o.letter_id JOIN customers c ON c.id = o.customer_id
          ORDER BY CASE o.status WHEN 'unknown' THEN 0 WHEN 'failed' THEN 1 WHEN 'sending' THEN 2
                   WHEN 'queued' THEN 3 ELSE 4 END, o.updated_at DESC, o.id DESC
@@ -309,6 +328,13 @@ pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
     )?;
     let out = stmt
         .query_map([limit], |r| {
+            let channel: OutboxChannel = enum_from(&r.get::<_, String>(13)?)?;
+            let code: Option<String> = r.get(9)?;
+            let (error, text_error) = match (channel, code) {
+                (_, None) => (None, None),
+                (OutboxChannel::Email, Some(c)) => (Some(enum_from(&c)?), None),
+                (OutboxChannel::Text, Some(c)) => (None, Some(enum_from(&c)?)),
+            };
             Ok(OutboxItem {
                 id: r.get(0)?,
                 letter_id: r.get(1)?,
@@ -319,13 +345,22 @@ pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
                 advertising: r.get(6)?,
                 status: enum_from(&r.get::<_, String>(7)?)?,
                 attempts: r.get(8)?,
-                error: r
-                    .get::<_, Option<String>>(9)?
-                    .map(|s| enum_from(&s))
-                    .transpose()?,
+                error,
                 error_detail: r.get(10)?,
                 queued_at: r.get(11)?,
                 sent_at: r.get(12)?,
+                channel,
+                text_kind: r
+                    .get::<_, Option<String>>(14)?
+                    .map(|s| enum_from(&s))
+                    .transpose()?,
+                text_error,
+                not_before: r.get(15)?,
+                delivery: r
+                    .get::<_, Option<String>>(16)?
+                    .map(|s| enum_from(&s))
+                    .transpose()?,
+                delivery_detail: r.get(17)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -334,7 +369,7 @@ pub fn list(conn: &Connection, limit: u32) -> Result<Vec<OutboxItem>> {
 
 /// Failed letters a retry can help: not those to a wrong address or
 /// without consent (fixing the mail settings changes nothing for them).
-const RETRIABLE: &str = "status = 'failed'
+const RETRIABLE: &str = "status = 'failed' AND channel = 'email'
     AND COALESCE(error_code, '') NOT IN ('no_consent', 'rejected', 'invalid_address')";
 
 /// Every failed letter back to waiting (after the settings were fixed).

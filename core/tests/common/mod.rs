@@ -6,6 +6,8 @@ pub mod files;
 pub mod mail_shop;
 pub mod report_shop;
 pub mod smtp;
+pub mod solapi;
+pub mod text_shop;
 
 use dangol_core::{
     CustomerInput, Error, FieldErrorCode, PaymentInput, PhoneInput, PhoneLabel, SaleInput, Shop,

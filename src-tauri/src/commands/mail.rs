@@ -52,6 +52,7 @@ pub struct OutboxView {
     pub counts: OutboxCounts,
     pub items: Vec<OutboxItem>,
     pub sender: SenderState,
+    pub text_sender: crate::texter::TextSenderState,
 }
 
 #[tauri::command]
@@ -154,11 +155,16 @@ pub fn email_letters(
 }
 
 #[tauri::command]
-pub fn outbox(shop: State<'_, Shop>, mailer: State<'_, Mailer>) -> CmdResult<OutboxView> {
+pub fn outbox(
+    shop: State<'_, Shop>,
+    mailer: State<'_, Mailer>,
+    texter: State<'_, crate::texter::Texter>,
+) -> CmdResult<OutboxView> {
     Ok(OutboxView {
         counts: shop.outbox_counts()?,
         items: shop.outbox(500)?,
         sender: mailer.state(),
+        text_sender: texter.state(),
     })
 }
 
@@ -172,6 +178,7 @@ pub fn decide_outbox(
     shop.decide_outbox(id, decision)?;
     if decision == Decision::Retry {
         mailer::start(&app);
+        crate::texter::start(&app);
     }
     Ok(())
 }
@@ -201,6 +208,12 @@ pub fn opt_out_email(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<()> {
 #[tauri::command]
 pub fn consents_due(shop: State<'_, Shop>) -> CmdResult<Vec<ConsentDue>> {
     Ok(shop.consents_due()?)
+}
+
+/// The owner told her of her consent (the two-yearly notice).
+#[tauri::command]
+pub fn note_consent_notified(shop: State<'_, Shop>, customer_id: i64) -> CmdResult<()> {
+    Ok(shop.note_consent_notified(customer_id)?)
 }
 
 /// The passages of Korean law behind a topic, quoted, for a shop in Korea.

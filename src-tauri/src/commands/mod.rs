@@ -12,5 +12,6 @@ pub mod loyalty;
 pub mod mail;
 pub mod reports;
 pub mod settings;
+pub mod texts;
 pub mod trials;
 pub mod updates;

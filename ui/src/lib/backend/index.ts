@@ -47,6 +47,9 @@ import type { Decision } from './bindings/Decision';
 import type { MailSettings } from './bindings/MailSettings';
 import type { MailSetup } from './bindings/MailSetup';
 import type { MailTest } from './bindings/MailTest';
+import type { TextPlan } from './bindings/TextPlan';
+import type { TextSettings } from './bindings/TextSettings';
+import type { TextSetup } from './bindings/TextSetup';
 import type { OutboxView } from './bindings/OutboxView';
 import type { QueueReport } from './bindings/QueueReport';
 import type { FeedbackInput } from './bindings/FeedbackInput';
@@ -273,6 +276,8 @@ export const startSending = () => call<null>('start_sending');
 export const stopSending = () => call<null>('stop_sending');
 export const optOutEmail = (customerId: number) => call<null>('opt_out_email', { customerId });
 export const consentsDue = () => call<ConsentDue[]>('consents_due');
+/** The owner told her of her consent: off the list for two years, noted in her history. */
+export const noteConsentNotified = (customerId: number) => call<null>('note_consent_notified', { customerId });
 /** Korean law behind a topic, quoted (shown to shops in Korea only). */
 export const lawQuotes = (topic: LawTopic) => call<LawQuote[]>('law_quotes', { topic });
 /** Calls `onchange` whenever a letter's state changes; returns the unsubscribe. */
@@ -348,3 +353,18 @@ export const setIdleMinutes = (minutes: number) => call<LockStatus>('set_idle_mi
 /** A new recovery key (the old one stops working), shown once to print. */
 export const newRecoveryKey = () => call<RecoveryPage>('new_recovery_key');
 export const confirmRecoveryKey = () => call<LockStatus>('confirm_recovery_key');
+
+// Texts (SMS/LMS/알림톡) through the shop's messaging account: settings (the
+// API key and secret go to the OS keychain), the cost before a batch, the
+// shared outbox and the text sender, and text consents.
+export const textSetup = () => call<TextSetup>('text_setup');
+export const saveTextSettings = (settings: TextSettings, apiKey: string | null, apiSecret: string | null) =>
+  call<TextSettings>('save_text_settings', { settings, apiKey, apiSecret });
+export const planTexts = (letterIds: number[]) => call<TextPlan>('plan_texts', { letterIds });
+export const textLetters = (letterIds: number[]) => call<TextPlan>('text_letters', { letterIds });
+export const retryFailedTexts = () => call<number>('retry_failed_texts');
+export const startTextSender = () => call<null>('start_text_sender');
+export const optOutTexts = (customerId: number) => call<null>('opt_out_texts', { customerId });
+export const setNightTextConsent = (customerId: number, given: boolean) =>
+  call<null>('set_night_text_consent', { customerId, given });
+

@@ -11,6 +11,7 @@ import koHome from './ko/home.json';
 import koLetters from './ko/letters.json';
 import koLoyalty from './ko/loyalty.json';
 import koMail from './ko/mail.json';
+import koTexts from './ko/texts.json';
 import koReports from './ko/reports.json';
 import koSearch from './ko/search.json';
 import koSettings from './ko/settings.json';
@@ -30,6 +31,7 @@ import enHome from './en/home.json';
 import enLetters from './en/letters.json';
 import enLoyalty from './en/loyalty.json';
 import enMail from './en/mail.json';
+import enTexts from './en/texts.json';
 import enReports from './en/reports.json';
 import enSearch from './en/search.json';
 import enSettings from './en/settings.json';
@@ -58,6 +60,7 @@ const ko = {
   trials: koTrials,
   updates: koUpdates,
   lock: koLock,
+  texts: koTexts,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -93,6 +96,7 @@ const en: Localized<Messages> = {
   trials: enTrials,
   updates: enUpdates,
   lock: enLock,
+  texts: enTexts,
 };
 
 export type Lang = 'ko' | 'en';

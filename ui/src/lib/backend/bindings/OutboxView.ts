@@ -2,5 +2,6 @@
 import type { OutboxCounts } from "./OutboxCounts";
 import type { OutboxItem } from "./OutboxItem";
 import type { SenderState } from "./SenderState";
+import type { TextSenderState } from "./TextSenderState";
 
-export type OutboxView = { counts: OutboxCounts, items: Array<OutboxItem>, sender: SenderState, };
+export type OutboxView = { counts: OutboxCounts, items: Array<OutboxItem>, sender: SenderState, text_sender: TextSenderState, };

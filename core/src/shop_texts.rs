@@ -1,0 +1,138 @@
+//! `Shop`'s texts: settings, the cost of a batch before it goes, queueing
+//! letters as texts, the owner's decisions, and text consents.
+
+use chrono::Utc;
+use rusqlite::params;
+
+use crate::error::Result;
+use crate::history::entries::{append, enum_from, NewEntry};
+use crate::history::model::HistoryKind;
+use crate::letters::builtin::Occasion;
+use crate::texts::clock::Clock;
+use crate::texts::outbox;
+use crate::texts::provider::TextErrorCode;
+use crate::texts::queue::{self, QueueContext, TextPlan};
+use crate::texts::settings::{self, TextSettings};
+use crate::Shop;
+
+impl Shop {
+    pub fn text_settings(&self) -> Result<Option<TextSettings>> {
+        settings::load(&*self.db().reader()?)
+    }
+
+    pub fn save_text_settings(&self, s: &TextSettings) -> Result<TextSettings> {
+        self.db().with_tx(|tx| settings::save(tx, s))
+    }
+
+    fn ad_occasions(&self) -> Result<std::collections::HashMap<String, bool>> {
+        let mut ads = std::collections::HashMap::new();
+        for o in crate::letters::builtin::ALL {
+            ads.insert(
+                crate::history::entries::enum_str(&o),
+                self.letter_template(o)?.advertising,
+            );
+        }
+        Ok(ads)
+    }
+
+    /// What sending these letters as texts would send and cost (nothing
+    /// is queued), or with `dry_run` false, queues them.
+    pub fn queue_texts(
+        &self,
+        letter_ids: &[i64],
+        clock: &dyn Clock,
+        dry_run: bool,
+    ) -> Result<TextPlan> {
+        let settings = self.text_settings()?.unwrap_or_default();
+        let shop_name = self.settings()?.shop_name;
+        let ads = self.ad_occasions()?;
+        let advertising = |occasion: &str| {
+            ads.get(occasion)
+                .copied()
+                .unwrap_or_else(|| enum_from::<Occasion>(occasion).is_ok_and(Occasion::advertising))
+        };
+        let ctx = QueueContext {
+            settings: &settings,
+            shop_name: &shop_name,
+            advertising: &advertising,
+            clock,
+        };
+        let reference = || {
+            format!(
+                "dangol-{:016x}{:016x}",
+                fastrand::u64(..),
+                fastrand::u64(..)
+            )
+        };
+        if dry_run {
+            queue::queue(&*self.db().reader()?, letter_ids, &ctx, &reference, true)
+        } else {
+            self.db()
+                .with_tx(|tx| queue::queue(tx, letter_ids, &ctx, &reference, false))
+        }
+    }
+
+    /// Whether the text sender has work at start: texts waiting, of
+    /// unknown fate, or sent and still without a delivery report.
+    pub fn texts_waiting(&self) -> Result<bool> {
+        Ok(self.db().reader()?.query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE channel = 'text'
+               AND (status IN ('queued', 'unknown') OR delivery = 'pending'))",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Failed texts back to waiting (after the key, number or balance was
+    /// fixed), except those no retry can help.
+    pub fn retry_failed_texts(&self) -> Result<u32> {
+        self.db().with_tx(|tx| outbox::retry_failed(tx, Utc::now()))
+    }
+
+    /// She asked for no more advertising texts: consent (day and night)
+    /// withdrawn at once, noted in her history, waiting ads cancelled.
+    pub fn opt_out_texts(&self, customer_id: i64) -> Result<()> {
+        let now = Utc::now();
+        let note = crate::mail::compose::text(self.settings()?.language, "opt_out_texts_note");
+        self.db().with_tx(|tx| {
+            crate::history::entries::ensure_customer(tx, customer_id)?;
+            tx.execute(
+                "UPDATE customers SET consent_sms = NULL, consent_sms_night = NULL, updated_at = ?2
+                 WHERE id = ?1",
+                params![customer_id, now],
+            )?;
+            tx.execute(
+                "UPDATE outbox SET status = 'cancelled', error_code = ?2, updated_at = ?3
+                 WHERE customer_id = ?1 AND advertising = 1 AND channel = 'text'
+                   AND status IN ('queued', 'failed', 'unknown')",
+                params![
+                    customer_id,
+                    crate::history::entries::enum_str(&TextErrorCode::NoConsent),
+                    now
+                ],
+            )?;
+            let note = NewEntry {
+                kind: Some(HistoryKind::Note),
+                summary: note.clone(),
+                ..Default::default()
+            };
+            append(tx, customer_id, &note, now)?;
+            Ok(())
+        })
+    }
+
+    /// Her separate agreement to advertising texts at night (21:00–08:00):
+    /// the date given, or withdrawn.
+    pub fn set_night_text_consent(&self, customer_id: i64, given: bool) -> Result<()> {
+        let now = Utc::now();
+        self.db().with_tx(|tx| {
+            crate::history::entries::ensure_customer(tx, customer_id)?;
+            tx.execute(
+                "UPDATE customers SET consent_sms_night = CASE WHEN ?2 THEN date(?3) END,
+                    updated_at = ?3 WHERE id = ?1",
+                params![customer_id, given, now],
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,124 @@
+//! The texts' clock, injected: the law's quiet hours (21:00–08:00) are the
+//! shop's wall-clock hours, and tests must be able to say "it is 21:30"
+//! without sleeping until then. `SystemClock` is the machine's; tests use
+//! `FixedClock`; debug builds of the app can read `test-now` from the data
+//! folder (the end-to-end tests' seam, compiled out of release builds).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, TimeDelta, TimeZone, Utc};
+
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<Utc>;
+    /// The shop's wall-clock time at `t`.
+    fn local(&self, t: DateTime<Utc>) -> NaiveDateTime;
+    /// The instant of a wall-clock time (the earlier one in a DST fold).
+    fn utc(&self, local: NaiveDateTime) -> DateTime<Utc>;
+}
+
+/// The machine's clock and time zone.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+    fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        t.with_timezone(&Local).naive_local()
+    }
+    fn utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        match Local.from_local_datetime(&local) {
+            chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+                t.with_timezone(&Utc)
+            }
+            // A spring-forward gap: the hour after it.
+            chrono::LocalResult::None => (local + TimeDelta::hours(1)).and_utc(),
+        }
+    }
+}
+
+/// A clock that stands still until told, at a fixed UTC offset.
+pub struct FixedClock {
+    now: Mutex<DateTime<Utc>>,
+    offset: FixedOffset,
+}
+
+impl FixedClock {
+    /// `at` is read with its offset as the shop's time zone.
+    pub fn at(at: DateTime<FixedOffset>) -> Self {
+        FixedClock {
+            now: Mutex::new(at.with_timezone(&Utc)),
+            offset: *at.offset(),
+        }
+    }
+
+    pub fn set(&self, at: DateTime<FixedOffset>) {
+        *self.now.lock().unwrap_or_else(|e| e.into_inner()) = at.with_timezone(&Utc);
+    }
+
+    pub fn advance(&self, by: TimeDelta) {
+        *self.now.lock().unwrap_or_else(|e| e.into_inner()) += by;
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.now.lock().unwrap_or_else(|e| e.into_inner())
+    }
+    fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        t.with_timezone(&self.offset).naive_local()
+    }
+    fn utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        (local - self.offset).and_utc()
+    }
+}
+
+/// Debug builds only: the time written in `<data>/test-now` (RFC 3339 with
+/// its offset), moving on with real time from when it was written; the
+/// system clock when there is no such file. Release builds never look.
+pub struct SeamClock {
+    file: PathBuf,
+}
+
+impl SeamClock {
+    pub fn new(data_dir: &std::path::Path) -> Self {
+        SeamClock {
+            file: data_dir.join("test-now"),
+        }
+    }
+
+    #[cfg(debug_assertions)]
+    fn fixed(&self) -> Option<(DateTime<Utc>, FixedOffset)> {
+        let text = std::fs::read_to_string(&self.file).ok()?;
+        let at = DateTime::parse_from_rfc3339(text.trim()).ok()?;
+        let written = std::fs::metadata(&self.file).ok()?.modified().ok()?;
+        let since = written.elapsed().unwrap_or_default();
+        let now = at.with_timezone(&Utc) + TimeDelta::from_std(since).unwrap_or_default();
+        Some((now, *at.offset()))
+    }
+
+    #[cfg(not(debug_assertions))]
+    fn fixed(&self) -> Option<(DateTime<Utc>, FixedOffset)> {
+        let _ = &self.file;
+        None
+    }
+}
+
+impl Clock for SeamClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.fixed().map_or_else(Utc::now, |(t, _)| t)
+    }
+    fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        match self.fixed() {
+            Some((_, offset)) => t.with_timezone(&offset).naive_local(),
+            None => SystemClock.local(t),
+        }
+    }
+    fn utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        match self.fixed() {
+            Some((_, offset)) => (local - offset).and_utc(),
+            None => SystemClock.utc(local),
+        }
+    }
+}

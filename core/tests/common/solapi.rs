@@ -1,0 +1,377 @@
+//! A stand-in of Solapi's REST API on 127.0.0.1, as its documentation
+//! describes it (see `dangol_core::texts::solapi` for the pages): it
+//! checks every request's `Authorization` header exactly — the key, the
+//! date within 15 minutes, a salt of 12–64 bytes, the hex HMAC-SHA256 of
+//! date + salt under the secret, and no signature used twice — answers
+//! `POST /messages/v4/send` and `GET /messages/v4/list`, and replies with
+//! the documented errors (401 InvalidApiKey / SignatureDoesNotMatch, 402
+//! NotEnoughBalance, 400 InvalidStatusCode for an unregistered sender or
+//! an invalid number, 429 TooManyRequests).
+//!
+//! Faults, chosen by the recipient's number: `CUT` stores the message and
+//! closes the connection without a reply; `SLOW` stores it and answers
+//! after the client gave up; `INVALID` is refused; `UNDELIVERED` is taken
+//! but its report says the carrier failed. `list_down` cuts lookups too.
+//!
+//! A plain `TcpListener`, not tiny_http: a fault must close the socket
+//! right after the request, and tiny_http owns its connections (a dropped
+//! request gets a 500, not a cut).
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+pub const KEY: &str = "NCSTANDINKEY0001";
+pub const SECRET: &str = "stand-in-secret-0123456789";
+pub const SENDER: &str = "0212345678";
+pub const CUT: &str = "01000008888";
+pub const SLOW: &str = "01000007777";
+pub const INVALID: &str = "01000009999";
+pub const UNDELIVERED: &str = "01000006666";
+
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub id: String,
+    pub to: String,
+    pub from: String,
+    pub text: String,
+    pub kind: String,
+    pub subject: Option<String>,
+    pub reference: String,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub messages: Vec<Stored>,
+    pub signatures: HashSet<String>,
+    /// Won left; each SMS costs 20, LMS 50.
+    pub balance: i64,
+    pub senders: Vec<String>,
+    /// The next n sends are answered 429.
+    pub rate_limit_next: u32,
+    pub list_down: bool,
+    /// Requests refused for their signature (should stay 0).
+    pub bad_signatures: u32,
+    pub requests: u32,
+}
+
+pub struct StandIn {
+    pub base: String,
+    pub state: Arc<Mutex<State>>,
+}
+
+impl StandIn {
+    pub fn start() -> StandIn {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = Arc::new(Mutex::new(State {
+            balance: 1_000_000_000,
+            senders: vec![SENDER.into()],
+            ..Default::default()
+        }));
+        let shared = state.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let state = shared.clone();
+                std::thread::spawn(move || serve(stream, &state));
+            }
+        });
+        StandIn { base, state }
+    }
+
+    pub fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap()
+    }
+
+    /// Messages received for this number.
+    pub fn to(&self, number: &str) -> Vec<Stored> {
+        self.state()
+            .messages
+            .iter()
+            .filter(|m| m.to == number)
+            .cloned()
+            .collect()
+    }
+}
+
+struct Request {
+    method: String,
+    path: String,
+    query: Vec<(String, String)>,
+    authorization: String,
+    body: Vec<u8>,
+}
+
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_string();
+    let target = parts.next()?.to_string();
+    let (mut length, mut authorization) = (0usize, String::new());
+    loop {
+        let mut h = String::new();
+        reader.read_line(&mut h).ok()?;
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        let (name, value) = h.split_once(':')?;
+        match name.to_ascii_lowercase().as_str() {
+            "content-length" => length = value.trim().parse().ok()?,
+            "authorization" => authorization = value.trim().to_string(),
+            _ => {}
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+    let query = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect();
+    Some(Request {
+        method,
+        path: path.to_string(),
+        query,
+        authorization,
+        body,
+    })
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap_or(b'?'));
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn reply(mut stream: TcpStream, status: u16, body: Value) {
+    let body = body.to_string();
+    let head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nRetry-After: 0\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(body.as_bytes());
+    let _ = stream.flush();
+}
+
+fn error(code: &str, message: &str) -> Value {
+    json!({ "errorCode": code, "errorMessage": message })
+}
+
+/// Checks the `Authorization` header as Solapi documents it.
+fn check_auth(header: &str, state: &mut State) -> Result<(), (u16, Value)> {
+    let rest = header
+        .strip_prefix("HMAC-SHA256 ")
+        .ok_or((401, error("InvalidAuthType", "HMAC-SHA256 only")))?;
+    let mut fields = std::collections::HashMap::new();
+    for part in rest.split(", ") {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or((401, error("InvalidAuth", part)))?;
+        fields.insert(k, v);
+    }
+    let get = |k: &str| fields.get(k).copied().unwrap_or("");
+    if get("apiKey") != KEY {
+        return Err((401, error("InvalidApiKey", "유효하지 않은 API Key 입니다.")));
+    }
+    let date = DateTime::parse_from_rfc3339(get("date"))
+        .map_err(|_| (400, error("ValidationError", "date")))?;
+    if (Utc::now() - date.with_timezone(&Utc)).num_minutes().abs() > 15 {
+        return Err((403, error("RequestTimeTooSkewed", "±15분")));
+    }
+    let salt = get("salt");
+    if !(12..=64).contains(&salt.len()) {
+        return Err((400, error("ValidationError", "salt")));
+    }
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, SECRET.as_bytes());
+    let expected = hex::encode(ring::hmac::sign(
+        &key,
+        format!("{}{salt}", get("date")).as_bytes(),
+    ));
+    if get("signature") != expected {
+        state.bad_signatures += 1;
+        return Err((401, error("SignatureDoesNotMatch", "signature")));
+    }
+    if !state.signatures.insert(expected) {
+        return Err((
+            400,
+            error("DuplicatedSignature", "15분 내 동일한 Signature"),
+        ));
+    }
+    Ok(())
+}
+
+fn serve(stream: TcpStream, state: &Mutex<State>) {
+    let Some(req) = read_request(&stream) else {
+        return;
+    };
+    let mut st = state.lock().unwrap();
+    st.requests += 1;
+    if let Err((code, body)) = check_auth(&req.authorization, &mut st) {
+        drop(st);
+        return reply(stream, code, body);
+    }
+    match (req.method.as_str(), req.path.as_str()) {
+        ("POST", "/messages/v4/send") => send(stream, &req, st),
+        ("GET", "/messages/v4/list") => {
+            if st.list_down {
+                let _ = stream.shutdown(Shutdown::Both);
+                return;
+            }
+            let body = list(&req, &st);
+            drop(st);
+            reply(stream, 200, body)
+        }
+        _ => {
+            drop(st);
+            reply(stream, 404, error("NotFound", &req.path))
+        }
+    }
+}
+
+fn send(stream: TcpStream, req: &Request, mut st: std::sync::MutexGuard<'_, State>) {
+    let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
+    let m = &body["message"];
+    let text = |k: &str| m[k].as_str().unwrap_or("").to_string();
+    let (to, from, kind) = (text("to"), text("from"), text("type"));
+    let n = st.messages.len() + 1;
+    let id = format!("M4V{n:020}");
+    if st.rate_limit_next > 0 {
+        st.rate_limit_next -= 1;
+        drop(st);
+        return reply(
+            stream,
+            429,
+            error("TooManyRequests", "잠시 후 다시 시도해 주세요."),
+        );
+    }
+    if !st.senders.contains(&from) {
+        drop(st);
+        return reply(
+            stream,
+            400,
+            error("InvalidStatusCode", &format!("{id} 의 statusCode(1062)")),
+        );
+    }
+    if to == INVALID {
+        drop(st);
+        return reply(
+            stream,
+            400,
+            error("InvalidStatusCode", &format!("{id} 의 statusCode(1022)")),
+        );
+    }
+    let price = if kind == "SMS" { 20 } else { 50 };
+    if st.balance < price {
+        drop(st);
+        return reply(
+            stream,
+            402,
+            error("NotEnoughBalance", "보유 잔액이 부족합니다."),
+        );
+    }
+    st.balance -= price;
+    st.messages.push(Stored {
+        id: id.clone(),
+        to: to.clone(),
+        from: from.clone(),
+        text: text("text"),
+        kind: kind.clone(),
+        subject: m["subject"].as_str().map(str::to_string),
+        reference: m["customFields"]["dangolRef"]
+            .as_str()
+            .unwrap_or("")
+            .to_string(),
+        created: Utc::now(),
+    });
+    drop(st);
+    match to.as_str() {
+        CUT => {
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+        SLOW => {
+            std::thread::sleep(Duration::from_secs(3));
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+        _ => reply(
+            stream,
+            200,
+            json!({
+                "groupId": format!("G4V{n:020}"), "messageId": id, "accountId": "12925149",
+                "statusCode": "2000", "statusMessage": "정상 접수(이통사로 접수 예정) ",
+                "to": to, "from": from, "type": kind, "country": "82",
+            }),
+        ),
+    }
+}
+
+fn list(req: &Request, st: &State) -> Value {
+    let q = |k: &str| {
+        req.query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let criteria: Vec<String> = q("criteria").split(',').map(str::to_string).collect();
+    let conds: Vec<String> = q("cond").split(',').map(str::to_string).collect();
+    let values: Vec<String> = q("value").split(',').map(str::to_string).collect();
+    let matches = |m: &Stored| {
+        criteria
+            .iter()
+            .zip(&conds)
+            .zip(&values)
+            .all(|((c, cond), v)| match (c.as_str(), cond.as_str()) {
+                ("messageId", "eq") => &m.id == v,
+                ("to", "eq") => &m.to == v,
+                ("dateCreated", "gte") => DateTime::parse_from_rfc3339(v)
+                    .is_ok_and(|d| m.created >= d.with_timezone(&Utc)),
+                _ => false,
+            })
+    };
+    let mut list = serde_json::Map::new();
+    for m in st.messages.iter().filter(|m| matches(m)) {
+        let (code, reason) = if m.to == UNDELIVERED {
+            ("3018", "전송 실패(단말기 전원 꺼짐)")
+        } else {
+            ("4000", "")
+        };
+        list.insert(
+            m.id.clone(),
+            json!({
+                "_id": m.id, "messageId": m.id, "to": m.to, "from": m.from, "type": m.kind,
+                "text": m.text, "statusCode": code, "reason": reason,
+                "customFields": { "dangolRef": m.reference },
+                "dateCreated": m.created.to_rfc3339(),
+            }),
+        );
+    }
+    json!({ "startKey": null, "limit": 100, "messageList": list })
+}
