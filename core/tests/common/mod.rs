@@ -2,6 +2,7 @@
 //! a temporary folder, and a quick way to write a customer form.
 #![allow(dead_code, clippy::new_without_default)]
 
+pub mod family_days;
 pub mod files;
 pub mod mail_shop;
 pub mod report_shop;
