@@ -8,41 +8,14 @@ mod common;
 
 use std::collections::HashMap;
 
-use common::files::{cp949, write};
+use common::files::cp949;
+use common::imports::{counts, customer, preview_of, ymd};
 use common::TestShop;
 use dangol_core::import::dupes::{DuplicateChoice, DuplicateOf, DuplicateReason};
 use dangol_core::import::mapping::ImportField;
-use dangol_core::import::plan::{ImportCounts, ImportOptions, ImportPreview, RowStatus};
+use dangol_core::import::plan::{ImportOptions, RowStatus};
 use dangol_core::import::row::WarningCode;
-use dangol_core::{Customer, PhoneLabel};
-
-fn preview_of(t: &TestShop, name: &str, bytes: &[u8]) -> (std::path::PathBuf, ImportPreview) {
-    let path = write(t.dir.path(), name, bytes);
-    let p = t
-        .shop
-        .preview_import(&path, &ImportOptions::default())
-        .unwrap();
-    (path, p)
-}
-
-fn customer(t: &TestShop, query: &str) -> Customer {
-    let hits = t.shop.search(query, 5).hits;
-    assert_eq!(hits.len(), 1, "one customer for {query}: {hits:?}");
-    t.shop.get_customer(hits[0].id).unwrap()
-}
-
-fn ymd(c: &Customer) -> Option<(Option<i32>, u32, u32, bool)> {
-    c.birthday.map(|b| (b.year, b.month, b.day, b.lunar))
-}
-
-fn counts(rows: u32, ok: u32, with_warnings: u32, not_imported: u32) -> ImportCounts {
-    ImportCounts {
-        rows,
-        ok,
-        with_warnings,
-        not_imported,
-    }
-}
+use dangol_core::PhoneLabel;
 
 #[test]
 fn every_bad_cell_leaves_the_person_in_with_a_warning() {

@@ -4,39 +4,11 @@
 
 mod common;
 
-use common::files::{cp949, utf16le, write, xls, xlsx, XlsCell};
+use common::files::{cp949, utf16le, xls, xlsx, XlsCell};
+use common::imports::{counts, customer, preview_of, ymd};
 use common::TestShop;
-use dangol_core::import::plan::{ImportCounts, ImportOptions, ImportPreview};
+use dangol_core::import::plan::ImportOptions;
 use dangol_core::import::read::{Delimiter, FileKind, TextEncoding};
-use dangol_core::Customer;
-
-fn preview_of(t: &TestShop, name: &str, bytes: &[u8]) -> (std::path::PathBuf, ImportPreview) {
-    let path = write(t.dir.path(), name, bytes);
-    let p = t
-        .shop
-        .preview_import(&path, &ImportOptions::default())
-        .unwrap();
-    (path, p)
-}
-
-fn customer(t: &TestShop, query: &str) -> Customer {
-    let hits = t.shop.search(query, 5).hits;
-    assert_eq!(hits.len(), 1, "one customer for {query}: {hits:?}");
-    t.shop.get_customer(hits[0].id).unwrap()
-}
-
-fn ymd(c: &Customer) -> Option<(Option<i32>, u32, u32, bool)> {
-    c.birthday.map(|b| (b.year, b.month, b.day, b.lunar))
-}
-
-fn counts(rows: u32, ok: u32, with_warnings: u32, not_imported: u32) -> ImportCounts {
-    ImportCounts {
-        rows,
-        ok,
-        with_warnings,
-        not_imported,
-    }
-}
 
 const LIST: &str =
     "이름\t휴대폰\t메모\r\n김민수\t010-2345-6789\t케이크, 초 2개\r\n이서연\t01034567890\t\r\n";

@@ -4,6 +4,7 @@
 
 pub mod family_days;
 pub mod files;
+pub mod imports;
 pub mod mail_shop;
 pub mod report_shop;
 pub mod smtp;
