@@ -13,6 +13,18 @@ step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*" >&2; }
 step "setup"
 scripts/setup.sh
 
+# A full run from a clean clone writes about 20 GB under target/ (the debug
+# build with every test program, the Windows release build, the core built
+# for Windows). Incremental-compilation caches would add as much again and
+# only help an edit-compile loop, so this run goes without them unless asked
+# (CARGO_INCREMENTAL=1 scripts/test.sh).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+free_gb=$(df -Pk . | awk 'NR==2 {print int($4 / 1048576)}')
+if [ "$free_gb" -lt 20 ]; then
+  echo "warning: only ${free_gb} GB free on this disk; a full run from a clean clone" >&2
+  echo "needs about 20 GB and may stop with 'No space left on device'." >&2
+fi
+
 step "rustfmt"
 cargo fmt --all --check
 

@@ -60,6 +60,44 @@ fn close_spaces(line: &str) -> String {
     out
 }
 
+/// The minijinja source being written, one sentence at a time.
+#[derive(Default)]
+pub(crate) struct Compiled {
+    pub(crate) jinja: String,
+    /// Where the current line starts in `jinja`, and whether it is marked.
+    pub(crate) line_start: usize,
+    pub(crate) line_marked: bool,
+    pub(crate) sentence: String,
+    pub(crate) keys: Vec<&'static str>,
+}
+
+impl Compiled {
+    /// A sentence with placeholders is said only when each has a value;
+    /// its line is marked so `tidy` drops the line if nothing is left.
+    pub(crate) fn end_sentence(&mut self) {
+        if self.keys.is_empty() {
+            self.jinja.push_str(&self.sentence);
+        } else {
+            if !self.line_marked {
+                self.jinja.insert(self.line_start, LINE_MARK);
+                self.line_marked = true;
+            }
+            let cond = self.keys.join(" and ");
+            self.jinja
+                .push_str(&format!("{{% if {cond} %}}{}{{% endif %}}", self.sentence));
+        }
+        self.sentence.clear();
+        self.keys.clear();
+    }
+
+    pub(crate) fn end_line(&mut self) {
+        self.end_sentence();
+        self.jinja.push('\n');
+        self.line_start = self.jinja.len();
+        self.line_marked = false;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

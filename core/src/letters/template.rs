@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::josa;
-use super::sentences::{self, LINE_MARK};
+use super::sentences::{self, Compiled, LINE_MARK};
 
 /// Placeholders owners can use, by the key values are given under; each
 /// can be written in Korean or English.
@@ -193,44 +193,6 @@ pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
         Ok(out.jinja)
     } else {
         Err(problems)
-    }
-}
-
-/// The minijinja source being written, one sentence at a time.
-#[derive(Default)]
-struct Compiled {
-    jinja: String,
-    /// Where the current line starts in `jinja`, and whether it is marked.
-    line_start: usize,
-    line_marked: bool,
-    sentence: String,
-    keys: Vec<&'static str>,
-}
-
-impl Compiled {
-    /// A sentence with placeholders is said only when each has a value;
-    /// its line is marked so `tidy` drops the line if nothing is left.
-    fn end_sentence(&mut self) {
-        if self.keys.is_empty() {
-            self.jinja.push_str(&self.sentence);
-        } else {
-            if !self.line_marked {
-                self.jinja.insert(self.line_start, LINE_MARK);
-                self.line_marked = true;
-            }
-            let cond = self.keys.join(" and ");
-            self.jinja
-                .push_str(&format!("{{% if {cond} %}}{}{{% endif %}}", self.sentence));
-        }
-        self.sentence.clear();
-        self.keys.clear();
-    }
-
-    fn end_line(&mut self) {
-        self.end_sentence();
-        self.jinja.push('\n');
-        self.line_start = self.jinja.len();
-        self.line_marked = false;
     }
 }
 

@@ -2,7 +2,9 @@
 //! a temporary folder, and a quick way to write a customer form.
 #![allow(dead_code, clippy::new_without_default)]
 
+pub mod family_days;
 pub mod files;
+pub mod imports;
 pub mod mail_shop;
 pub mod report_shop;
 pub mod smtp;
