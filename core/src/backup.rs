@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub(crate) use check::immutable_uri;
-pub use check::{open_read_only, BackupProblem, APPLICATION_ID};
+pub use check::{open_read_only, opens_with, BackupProblem, APPLICATION_ID};
 
 use crate::error::{Error, Result};
 use crate::migrations;
@@ -183,7 +183,8 @@ fn remove_partials(dir: &Path) {
     };
     for entry in read.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let half = name.contains(&format!("{SUFFIX}{PARTIAL}"));
+        let half = name.contains(&format!("{SUFFIX}{PARTIAL}"))
+            || name.ends_with(&format!("{SUFFIX}.key{PARTIAL}"));
         let side = ["-wal", "-shm"]
             .iter()
             .any(|end| name.ends_with(&format!("{SUFFIX}{end}")));
@@ -224,6 +225,7 @@ pub fn list(dir: &Path) -> Vec<BackupInfo> {
 pub fn prune(dir: &Path, keep: usize) -> Result<()> {
     for old in list(dir).into_iter().skip(keep) {
         std::fs::remove_file(&old.path)?;
+        let _ = std::fs::remove_file(crate::vault::backup_key_path(Path::new(&old.path)));
     }
     Ok(())
 }

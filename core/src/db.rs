@@ -250,7 +250,32 @@ impl Db {
         if let Some(key) = &self.key {
             crate::vault::encrypt_backups(dir, key)?;
         }
+        drop(conn);
+        self.seal_backups(dir)?;
         Ok(made)
+    }
+
+    /// Gives every encrypted backup in `dir` that this shop's key opens
+    /// and that has no key file yet its key file (`vault::backup_key`):
+    /// sealed by the recovery key, so the folder opens on another PC.
+    /// Backups under another key (an earlier shop) are left alone.
+    pub fn seal_backups(&self, dir: &Path) -> Result<()> {
+        let Some(key) = &self.key else {
+            return Ok(());
+        };
+        let Some(keys) = crate::vault::KeyFile::load(&self.path)? else {
+            return Ok(());
+        };
+        for b in crate::backup::list(dir) {
+            let path = Path::new(&b.path);
+            if crate::vault::has_backup_key(path) || crate::vault::is_plaintext(path) {
+                continue;
+            }
+            if crate::backup::opens_with(path, key) {
+                keys.seal_backup(path)?;
+            }
+        }
+        Ok(())
     }
 
     /// `backup_into` without pruning the folder.
@@ -259,21 +284,37 @@ impl Db {
         dir: &Path,
         reason: crate::backup::BackupReason,
     ) -> Result<crate::backup::BackupInfo> {
-        let conn = lock(&self.writer);
-        crate::backup::write_unpruned(&conn, dir, reason, self.key.as_ref())
+        let made = {
+            let conn = lock(&self.writer);
+            crate::backup::write_unpruned(&conn, dir, reason, self.key.as_ref())?
+        };
+        self.seal_backups(dir)?;
+        Ok(made)
     }
 
     /// Replaces the whole database with the one in `src` (already checked),
     /// then brings its schema up to date.
     pub fn restore_from(&self, src: &Path) -> Result<()> {
+        self.restore_from_keyed(src, self.key.clone().as_ref())
+    }
+
+    /// `restore_from` of a backup encrypted under `src_key` (another PC's
+    /// shop, opened with its recovery key).
+    pub fn restore_from_keyed(&self, src: &Path, src_key: Option<&DbKey>) -> Result<()> {
         let mut conn = lock(&self.writer);
-        // A plain backup (from before the shop was encrypted) is encrypted
-        // into a file of its own first: SQLite's backup copies pages as
-        // they are, so both sides must have the same key.
+        // A plain backup (from before the shop was encrypted), or one under
+        // another key, is encrypted into a file of its own first: SQLite's
+        // backup copies pages as they are, so both sides must have the
+        // same key.
         let encrypted_copy = match &self.key {
             Some(key) if crate::vault::is_plaintext(src) => {
                 let tmp = self.path.with_extension("restoring");
                 crate::vault::encrypt_copy(src, &tmp, key)?;
+                Some(tmp)
+            }
+            Some(key) if src_key.is_some_and(|k| k != key) => {
+                let tmp = self.path.with_extension("restoring");
+                crate::vault::reencrypt_copy(src, src_key, &tmp, key)?;
                 Some(tmp)
             }
             _ => None,

@@ -50,6 +50,9 @@ impl Shop {
             crate::vault::encrypt_shop(path.as_ref(), key)?;
         }
         let db = Db::open_keyed(path, key)?;
+        // Backups made before they had key files (the conversion's, an
+        // upgrade's) get theirs; failing that is no reason not to open.
+        let _ = db.seal_backups(&crate::backup::folder_beside(db.path()));
         let country = settings::load(&*db.reader()?)?.country;
         // Its own connection: the page cache that reading every customer
         // fills goes away with it.

@@ -9,6 +9,7 @@ use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::import::plan::{self, ImportOptions, ImportOutcome, ImportPreview};
 use crate::import::warnings::{self, ImportWarning};
 use crate::import::{export, read};
+use crate::vault::{DbKey, RecoveryKey};
 use crate::Shop;
 
 impl Shop {
@@ -75,6 +76,39 @@ impl Shop {
         backup::preview(path, self.db().key())
     }
 
+    /// The key a backup is read with: the shop's own, or — for a backup
+    /// made under another key (another PC) — the one its recovery key
+    /// opens (`vault::backup_key`). Words that do not open it: `WrongKey`.
+    fn backup_key(&self, path: &Path, recovery: Option<&RecoveryKey>) -> Result<Option<DbKey>> {
+        match recovery {
+            None => Ok(self.db().key().cloned()),
+            Some(words) => crate::vault::open_backup_key(path, words)
+                .map(Some)
+                .ok_or(Error::WrongKey),
+        }
+    }
+
+    /// `preview_backup`, with the recovery key of the shop that made it.
+    pub fn preview_backup_with(
+        &self,
+        path: &Path,
+        recovery: Option<&RecoveryKey>,
+    ) -> Result<BackupPreview> {
+        backup::preview(path, self.backup_key(path, recovery)?.as_ref())
+    }
+
+    /// `restore_backup` of a backup read with the recovery key of the shop
+    /// that made it (none: the shop's own key).
+    pub fn restore_backup_with(
+        &self,
+        path: &Path,
+        confirm_empty: bool,
+        recovery: Option<&RecoveryKey>,
+    ) -> Result<BackupPreview> {
+        let key = self.backup_key(path, recovery)?;
+        self.restore_keyed(path, confirm_empty, key.as_ref())
+    }
+
     /// Replaces the shop's data with a backup, after backing up what is
     /// there now (so a wrong restore can itself be undone). Only a Dangol
     /// shop is restored (`backup::check`); one without customers only when
@@ -82,7 +116,17 @@ impl Shop {
     /// If anything fails once the data was replaced, what was there is put
     /// back.
     pub fn restore_backup(&self, path: &Path, confirm_empty: bool) -> Result<BackupPreview> {
-        let preview = backup::preview(path, self.db().key())?;
+        let key = self.db().key().cloned();
+        self.restore_keyed(path, confirm_empty, key.as_ref())
+    }
+
+    fn restore_keyed(
+        &self,
+        path: &Path,
+        confirm_empty: bool,
+        key: Option<&DbKey>,
+    ) -> Result<BackupPreview> {
+        let preview = backup::preview(path, key)?;
         if !preview.usable {
             return Err(Error::Validation(vec![FieldError::new(
                 "backup",
@@ -102,7 +146,7 @@ impl Shop {
             .backup_unpruned(&dir, BackupReason::BeforeRestore)?;
         let restored = self
             .db()
-            .restore_from(path)
+            .restore_from_keyed(path, key)
             .and_then(|()| self.after_bulk_change());
         if let Err(e) = restored {
             self.db().restore_from(Path::new(&before.path))?;

@@ -221,6 +221,7 @@ pub fn run() {
             commands::imports::export_customers,
             commands::data::choose_backup_file,
             commands::data::restore_chosen_backup,
+            commands::data::preview_chosen_backup,
             commands::data::choose_backup_folder,
             commands::data::clear_backup_folder,
             recovery::recover_from_chosen_file,

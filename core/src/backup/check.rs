@@ -37,6 +37,9 @@ pub enum BackupProblem {
     Damaged,
     /// A shop from a newer Dangol than this one.
     TooNew,
+    /// Encrypted under another key (made on another PC, or before the shop
+    /// was set up again): the recovery key printed for it opens it.
+    NeedsRecoveryKey,
 }
 
 /// What the header says, read without SQLite.
@@ -95,6 +98,11 @@ pub fn open_read_only(path: &Path, key: Option<&DbKey>) -> Result<Connection> {
         key_connection(&conn, key)?;
     }
     Ok(conn)
+}
+
+/// True when `key` opens the encrypted file at `path`.
+pub fn opens_with(path: &Path, key: &DbKey) -> bool {
+    header_through(path, Some(key)).is_some()
 }
 
 /// The header of an encrypted file, read through SQLCipher with `key`.
@@ -188,7 +196,12 @@ pub fn examine(path: &Path, key: Option<&DbKey>) -> Result<Option<BackupProblem>
         None => header_through(path, key),
     };
     let Some(head) = head else {
-        return Ok(Some(BackupProblem::NotAShop));
+        let locked = !crate::vault::is_plaintext(path) && crate::vault::has_backup_key(path);
+        return Ok(Some(if locked {
+            BackupProblem::NeedsRecoveryKey
+        } else {
+            BackupProblem::NotAShop
+        }));
     };
     if head.application_id != 0 && head.application_id != APPLICATION_ID {
         return Ok(Some(BackupProblem::NotAShop));

@@ -126,14 +126,23 @@ pub fn encrypt_backups(dir: &Path, key: &DbKey) -> Result<usize> {
 /// (opened `immutable`: nothing is written beside it, a USB stick's file
 /// included).
 pub fn encrypt_copy(from: &Path, to: &Path, key: &DbKey) -> Result<()> {
+    reencrypt_copy(from, None, to, key)
+}
+
+/// `encrypt_copy` of a file encrypted under `from_key` (none: plain): a
+/// backup made under another key becomes one under `key`.
+pub fn reencrypt_copy(from: &Path, from_key: Option<&DbKey>, to: &Path, key: &DbKey) -> Result<()> {
     let conn = Connection::open_in_memory_with_flags(
         rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
             | rusqlite::OpenFlags::SQLITE_OPEN_CREATE
             | rusqlite::OpenFlags::SQLITE_OPEN_URI,
     )?;
+    let from_key = from_key
+        .map(|k| format!("x'{}'", k.to_hex()))
+        .unwrap_or_default();
     conn.execute(
-        "ATTACH DATABASE ?1 AS src KEY ''",
-        [backup::immutable_uri(from)],
+        "ATTACH DATABASE ?1 AS src KEY ?2",
+        (backup::immutable_uri(from), from_key.as_str()),
     )?;
     let made = export(&conn, "src", to, key);
     if made.is_err() {

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use dangol_core::backup::{BackupInfo, BackupPreview, BackupReason};
 use dangol_core::customers::merge::DuplicatePair;
-use dangol_core::{Customer, Settings, Shop};
+use dangol_core::vault::RecoveryKey;
+use dangol_core::{Customer, FieldError, FieldErrorCode, Settings, Shop};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
@@ -27,9 +28,16 @@ pub fn list_backups(shop: State<'_, Shop>) -> CmdResult<Vec<BackupInfo>> {
 
 /// What a listed backup holds; `file_name` is one of `list_backups`.
 #[tauri::command]
-pub fn preview_backup(shop: State<'_, Shop>, file_name: String) -> CmdResult<BackupPreview> {
+/// `recovery`: the recovery key of the shop that made a backup under
+/// another key (`BackupProblem::NeedsRecoveryKey`), as typed.
+pub fn preview_backup(
+    shop: State<'_, Shop>,
+    file_name: String,
+    recovery: Option<String>,
+) -> CmdResult<BackupPreview> {
     let backup = shop.find_backup(&file_name)?;
-    Ok(shop.preview_backup(Path::new(&backup.path))?)
+    let words = typed_words(recovery)?;
+    Ok(shop.preview_backup_with(Path::new(&backup.path), words.as_ref())?)
 }
 
 #[tauri::command]
@@ -37,9 +45,30 @@ pub fn restore_backup(
     shop: State<'_, Shop>,
     file_name: String,
     confirm_empty: Option<bool>,
+    recovery: Option<String>,
 ) -> CmdResult<BackupPreview> {
     let backup = shop.find_backup(&file_name)?;
-    Ok(shop.restore_backup(Path::new(&backup.path), confirm_empty.unwrap_or(false))?)
+    let words = typed_words(recovery)?;
+    Ok(shop.restore_backup_with(
+        Path::new(&backup.path),
+        confirm_empty.unwrap_or(false),
+        words.as_ref(),
+    )?)
+}
+
+/// The recovery key as typed: none when left empty; words that are not a
+/// recovery key are refused on the `recovery` field.
+fn typed_words(typed: Option<String>) -> CmdResult<Option<RecoveryKey>> {
+    let Some(typed) = typed.filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
+    RecoveryKey::parse(&typed).map(Some).ok_or_else(|| {
+        dangol_core::Error::Validation(vec![FieldError::new(
+            "recovery",
+            FieldErrorCode::InvalidChoice,
+        )])
+        .into()
+    })
 }
 
 /// A backup file from elsewhere (a USB stick), chosen in the open dialog.
@@ -72,9 +101,24 @@ pub fn restore_chosen_backup(
     chosen: State<'_, Chosen>,
     file: u64,
     confirm_empty: Option<bool>,
+    recovery: Option<String>,
 ) -> CmdResult<BackupPreview> {
     let path = chosen.path(file, Purpose::Restore)?;
-    Ok(shop.restore_backup(&path, confirm_empty.unwrap_or(false))?)
+    let words = typed_words(recovery)?;
+    Ok(shop.restore_backup_with(&path, confirm_empty.unwrap_or(false), words.as_ref())?)
+}
+
+/// What a chosen backup holds, read with the recovery key typed for it.
+#[tauri::command]
+pub fn preview_chosen_backup(
+    shop: State<'_, Shop>,
+    chosen: State<'_, Chosen>,
+    file: u64,
+    recovery: Option<String>,
+) -> CmdResult<BackupPreview> {
+    let path = chosen.path(file, Purpose::Restore)?;
+    let words = typed_words(recovery)?;
+    Ok(shop.preview_backup_with(&path, words.as_ref())?)
 }
 
 /// Asks for the second backup folder and keeps it; `None` when the owner

@@ -170,11 +170,12 @@ export const agenda = (staffId: number | null) => call<Agenda>('agenda', { staff
 export const backupNow = () => call<BackupInfo>('backup_now');
 export const listBackups = () => call<BackupInfo[]>('list_backups');
 /** `fileName` is one of `listBackups`. */
-export const previewBackup = (fileName: string) =>
-  call<BackupPreview>('preview_backup', { fileName });
+/** `recovery`: the typed recovery key of a backup made under another key. */
+export const previewBackup = (fileName: string, recovery: string | null = null) =>
+  call<BackupPreview>('preview_backup', { fileName, recovery });
 /** A backup without customers is restored only with `confirmEmpty`. */
-export const restoreBackup = (fileName: string, confirmEmpty = false) =>
-  call<BackupPreview>('restore_backup', { fileName, confirmEmpty });
+export const restoreBackup = (fileName: string, confirmEmpty = false, recovery: string | null = null) =>
+  call<BackupPreview>('restore_backup', { fileName, confirmEmpty, recovery });
 export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
 export const mergeCustomers = (keep: number, other: number) =>
   call<Customer>('merge_customers', { keep, other });
@@ -306,8 +307,10 @@ export const exportCustomers = (format: ExportFormat, withHistory: boolean, text
 /** A backup file from elsewhere (a USB stick), with what it holds. */
 export const chooseBackupFile = (text: DialogText) =>
   call<ChosenBackup | null>('choose_backup_file', { text });
-export const restoreChosenBackup = (file: number, confirmEmpty = false) =>
-  call<BackupPreview>('restore_chosen_backup', { file, confirmEmpty });
+export const restoreChosenBackup = (file: number, confirmEmpty = false, recovery: string | null = null) =>
+  call<BackupPreview>('restore_chosen_backup', { file, confirmEmpty, recovery });
+export const previewChosenBackup = (file: number, recovery: string | null = null) =>
+  call<BackupPreview>('preview_chosen_backup', { file, recovery });
 export const recoverFromChosenFile = (file: number, confirmEmpty = false) =>
   call<null>('recover_from_chosen_file', { file, confirmEmpty });
 /** The folder dialog; the settings with the new folder, or null when closed. */

@@ -3,4 +3,4 @@
 /**
  * Why a file cannot be restored.
  */
-export type BackupProblem = "not_a_shop" | "damaged" | "too_new";
+export type BackupProblem = "not_a_shop" | "damaged" | "too_new" | "needs_recovery_key";
