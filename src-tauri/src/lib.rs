@@ -3,6 +3,8 @@
 
 mod commands;
 mod contain;
+#[cfg(test)]
+mod contract;
 pub mod error;
 mod files;
 mod gate;
@@ -243,7 +245,6 @@ pub fn run() {
             commands::texts::text_letters,
             commands::texts::retry_failed_texts,
             commands::texts::start_text_sender,
-            commands::texts::text_sender_state,
             commands::texts::opt_out_texts,
             commands::texts::set_night_text_consent,
         ]))

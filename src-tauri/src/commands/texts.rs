@@ -10,7 +10,7 @@ use tauri::{AppHandle, State};
 use ts_rs::TS;
 
 use crate::error::{AppError, CmdResult};
-use crate::texter::{self, TextSenderState, Texter};
+use crate::texter;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -78,11 +78,6 @@ pub fn retry_failed_texts(app: AppHandle, shop: State<'_, Shop>) -> CmdResult<u3
 #[tauri::command]
 pub fn start_text_sender(app: AppHandle) {
     texter::start(&app);
-}
-
-#[tauri::command]
-pub fn text_sender_state(texter: State<'_, Texter>) -> TextSenderState {
-    texter.state()
 }
 
 #[tauri::command]
