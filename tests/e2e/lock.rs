@@ -8,10 +8,10 @@ use crate::app::{tid, App};
 use crate::shop::{add_customer, shows_customer};
 use crate::webdriver::keys;
 
-const PIN: &str = "2468";
+pub const PIN: &str = "2468";
 
 /// Setup with a PIN; the recovery key page shows 12 words and a QR code.
-fn set_up_with_pin(app: &App, english: bool) {
+pub fn set_up_with_pin(app: &App, english: bool) {
     if english {
         app.click("setup-language-en");
     }
@@ -45,7 +45,7 @@ fn set_up_with_pin(app: &App, english: bool) {
     app.wait_for(&tid("search-input"));
 }
 
-fn refused_as_locked(app: &App) {
+pub fn refused_as_locked(app: &App) {
     let answer = app.invoke(
         "search_customers",
         serde_json::json!({ "query": "김", "limit": 5 }),
