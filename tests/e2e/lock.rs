@@ -100,10 +100,13 @@ fn the_app_locks_itself_after_the_idle_time() {
     set_up_with_pin(&app, true);
     add_customer(&app, "박자리", "010-9876-5432", "");
     shows_customer(&app, "박자리");
-    // Nobody touches it: it locks, the customer's screen gone with it.
+    // Nobody touches it: it locks, and nothing of her is to be seen (her
+    // screen stays mounted behind the lock, hidden, for when it opens;
+    // the toast that named her is gone too).
     app.wait_for(&tid("lock-screen"));
     app.snapshot("locked-after-idle");
-    assert!(!app.wd.page_source().expect("page").contains("박자리"));
+    let shown = app.texts("body").expect("the window's text").concat();
+    assert!(!shown.contains("박자리"), "{shown}");
     refused_as_locked(&app);
     let input = app.type_into("lock-secret", PIN);
     app.wd.send_keys(&input, keys::ENTER).expect("press Enter");
