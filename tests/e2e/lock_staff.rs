@@ -37,12 +37,28 @@ fn open_customer(app: &App, name: &str) {
     shows_customer(app, name);
 }
 
-fn log_inquiry(app: &App, inquiry: &str) -> String {
+/// Logs an inquiry; returns who the form offered as the staff member
+/// (the person working, by default) and the entry as the timeline shows it.
+fn log_inquiry(app: &App, inquiry: &str) -> (String, String) {
     app.click("action-contact");
+    app.wait_for(&tid("contact-form"));
+    let offered = app
+        .wd
+        .execute(
+            &format!(
+                "return document.querySelector('{} select[id^=staff-]').selectedOptions[0].textContent.trim();",
+                tid("contact-form")
+            ),
+            &[],
+        )
+        .expect("the staff field")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     app.type_into("contact-inquiry", inquiry);
     app.click("contact-save");
     app.wait_gone(&tid("contact-form"));
-    shows_text(app, &tid("timeline-entry"), inquiry)
+    (offered, shows_text(app, &tid("timeline-entry"), inquiry))
 }
 
 /// Setup with the owner's PIN, then a staff member with her own PIN —
@@ -123,7 +139,8 @@ fn a_staff_pin_opens_the_app_as_her_and_her_entries_carry_her_name() {
 
     // What she records carries her name.
     open_customer(&app, "김단골");
-    let entry = log_inquiry(&app, "예약 문의: 토요일 오후");
+    let (offered, entry) = log_inquiry(&app, "예약 문의: 토요일 오후");
+    assert_eq!(offered, STAFF, "the form offers the person working");
     assert!(entry.contains(STAFF), "her inquiry: {entry:?}");
     record_sale(&app, "15000");
     let sale = shows_text(&app, &tid("timeline-entry"), "15,000");
@@ -137,7 +154,7 @@ fn a_staff_pin_opens_the_app_as_her_and_her_entries_carry_her_name() {
     enter_pin(&app, PIN);
     app.wait_for(&tid("search-input"));
     assert_eq!(working_name(&app), "사장님");
-    let owners = log_inquiry(&app, "포장 문의");
+    let (_, owners) = log_inquiry(&app, "포장 문의");
     assert!(!owners.contains(STAFF), "the owner's inquiry: {owners:?}");
     let hers = shows_text(&app, &tid("timeline-entry"), "예약 문의");
     assert!(hers.contains(STAFF), "{hers:?}");
