@@ -173,6 +173,31 @@ impl Shop {
         self.db.with_tx(|tx| staff::update(tx, id, name, active))
     }
 
+    /// Sets her own PIN (4–8 digits), or with `None` clears it. The hash
+    /// is made before the transaction: it is slow on purpose.
+    pub fn set_staff_pin(&self, id: i64, pin: Option<&str>) -> Result<Staff> {
+        let hash = pin.map(staff::hash_pin).transpose()?;
+        self.db
+            .with_tx(|tx| staff::store_pin(tx, id, hash.as_deref()))
+    }
+
+    /// Her, when `pin` is her PIN and she is active; `None` otherwise
+    /// (wrong PIN, no PIN, gone). Counting wrong tries is the lock's job.
+    pub fn check_staff_pin(&self, id: i64, pin: &str) -> Result<Option<Staff>> {
+        let hash = staff::pin_hash(&*self.db.reader()?, id)?;
+        match hash {
+            Some(hash) if staff::pin_matches(&hash, pin) => {
+                Ok(Some(staff::get(&*self.db.reader()?, id)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The active staff who can open the lock with their own PIN.
+    pub fn staff_with_pins(&self) -> Result<Vec<Staff>> {
+        staff::with_pins(&*self.db.reader()?)
+    }
+
     // ---- customers
 
     fn check(&self, input: &CustomerInput) -> Result<Result<ValidCustomer, Vec<FieldError>>> {

@@ -238,3 +238,31 @@ fn an_outbox_from_before_texts_stays_email() {
         .unwrap();
     assert_eq!((channel.as_str(), night), ("email", None));
 }
+
+/// 0018 (staff PINs): staff from before keep their names and history and
+/// have no PIN until the owner gives one.
+#[test]
+fn staff_from_before_pins_have_none_and_can_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dangol.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, 17).unwrap();
+        customer_at(&conn, 17);
+        conn.execute_batch(
+            "INSERT INTO staff (id, name, active, created_at) VALUES (4, '박미나', 1, '2025-05-01');
+             UPDATE history SET staff_id = 4 WHERE id = 7;",
+        )
+        .unwrap();
+    }
+    let shop = Shop::open(&path).unwrap();
+    let staff = shop.list_staff().unwrap();
+    assert_eq!(staff.len(), 1);
+    assert_eq!(
+        (staff[0].name.as_str(), staff[0].has_pin),
+        ("박미나", false)
+    );
+    assert!(shop.staff_with_pins().unwrap().is_empty());
+    shop.set_staff_pin(4, Some("2580")).unwrap();
+    assert!(shop.check_staff_pin(4, "2580").unwrap().is_some());
+}

@@ -67,17 +67,25 @@ where
         let name = invoke.message.command().to_string();
         let resolver = invoke.resolver.clone();
         // The lock, kept here for every command (gate.rs).
-        let gate_allows = {
+        let refusal = {
             use tauri::Manager;
             invoke
                 .message
                 .webview_ref()
                 .try_state::<crate::gate::Gate>()
-                .map_or(true, |gate| gate.allows(&name))
+                .and_then(|gate| gate.refusal(&name))
         };
-        if !gate_allows {
-            resolver.reject(AppError::locked());
-            return true;
+        match refusal {
+            Some(crate::gate::Refusal::Locked) => {
+                resolver.reject(AppError::locked());
+                return true;
+            }
+            Some(crate::gate::Refusal::OwnerOnly) => {
+                tracing::info!(command = %name, "refused: only the owner may");
+                resolver.reject(AppError::owner_only());
+                return true;
+            }
+            None => {}
         }
         tauri::async_runtime::spawn_blocking(move || {
             let span = tracing::info_span!("command", name = %name);

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     /// The key does not open the shop's file (encrypted elsewhere, or the
     /// key file and keychain lost): the recovery key is needed.
     WrongKey,
+    /// Only the owner may do this; a staff member opened the lock.
+    OwnerOnly,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -80,6 +82,16 @@ impl AppError {
         AppError {
             code: ErrorCode::Locked,
             message: "locked".into(),
+            fields: vec![],
+            file: None,
+        }
+    }
+
+    /// A command refused because a staff member, not the owner, is working.
+    pub fn owner_only() -> Self {
+        AppError {
+            code: ErrorCode::OwnerOnly,
+            message: "only the owner may do this".into(),
             fields: vec![],
             file: None,
         }

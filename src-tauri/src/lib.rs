@@ -236,6 +236,7 @@ pub fn run() {
             commands::lock::set_idle_minutes,
             commands::lock::new_recovery_key,
             commands::lock::confirm_recovery_key,
+            commands::lock_staff::set_staff_pin,
             commands::updates::check_for_update,
             commands::updates::install_update,
             contain::take_app_problem,

@@ -66,6 +66,14 @@ pub fn load_db_key(db_path: &std::path::Path) -> Option<DbKey> {
     DbKey::from_hex(&db_entry(db_path)?.get_password().ok()?)
 }
 
+/// Removes the database key from the keychain (a lost keychain, as the
+/// end-to-end tests make one: then only the owner's PIN or the recovery
+/// key opens the shop).
+pub fn forget_db_key(db_path: &std::path::Path) -> Result<(), String> {
+    let e = db_entry(db_path).ok_or("no keychain")?;
+    e.delete_credential().map_err(|e| e.to_string())
+}
+
 /// One password per login and server.
 fn entry(s: &MailSettings) -> Option<Entry> {
     let user = format!("{}@{}:{}", s.username.trim(), s.host.trim(), s.port);

@@ -8,10 +8,10 @@ use crate::app::{tid, App};
 use crate::shop::{add_customer, shows_customer};
 use crate::webdriver::keys;
 
-const PIN: &str = "2468";
+pub const PIN: &str = "2468";
 
 /// Setup with a PIN; the recovery key page shows 12 words and a QR code.
-fn set_up_with_pin(app: &App, english: bool) {
+pub fn set_up_with_pin(app: &App, english: bool) {
     if english {
         app.click("setup-language-en");
     }
@@ -45,7 +45,7 @@ fn set_up_with_pin(app: &App, english: bool) {
     app.wait_for(&tid("search-input"));
 }
 
-fn refused_as_locked(app: &App) {
+pub fn refused_as_locked(app: &App) {
     let answer = app.invoke(
         "search_customers",
         serde_json::json!({ "query": "김", "limit": 5 }),
@@ -102,7 +102,9 @@ fn the_app_locks_itself_after_the_idle_time() {
     shows_customer(&app, "박자리");
     // Half-typed when she walks away.
     app.type_into("search-input", "010-98");
-    // Nobody touches it: it locks, and nothing of the shop shows.
+    // Nobody touches it: it locks, and nothing of the shop shows (her
+    // screen stays mounted behind the lock, hidden, for when it opens;
+    // the toast that named her is gone too).
     app.wait_for(&tid("lock-screen"));
     app.snapshot("locked-after-idle");
     let shown = app

@@ -15,6 +15,7 @@ mod hardening;
 mod history;
 mod letters;
 mod lock;
+mod lock_staff;
 mod loyalty;
 mod mail;
 mod procs;

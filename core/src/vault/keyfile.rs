@@ -58,6 +58,11 @@ pub struct KeyFile {
     /// The owner said she printed (or wrote down) the current recovery key.
     #[serde(default)]
     pub recovery_confirmed: bool,
+    /// Some staff member has her own PIN (the PINs themselves are hashed
+    /// in the shop's file): the lock screen says when only the owner can
+    /// open the shop because its key is not at hand without her.
+    #[serde(default)]
+    pub staff_pins: bool,
 }
 
 /// Wrong tries allowed before each next one waits.
@@ -101,6 +106,7 @@ impl KeyFile {
             secret: None,
             lock: Lock::default(),
             recovery_confirmed: false,
+            staff_pins: false,
         }
     }
 
@@ -157,25 +163,37 @@ impl KeyFile {
         let Some(secret) = &self.secret else {
             return Err(Refused::NoSecret);
         };
-        if let Some(until) = self.lock.wait_until.filter(|u| *u > now) {
-            return Err(Refused::Wait { until });
+        self.may_try(now)?;
+        let opened = secret.sealed.open(typed.as_bytes());
+        self.count_try(opened.is_some(), now)?;
+        Ok(opened.expect("counted as opened"))
+    }
+
+    /// Refused while the wait after the last wrong try runs.
+    pub fn may_try(&self, now: DateTime<Utc>) -> Result<(), Refused> {
+        match self.lock.wait_until.filter(|u| *u > now) {
+            Some(until) => Err(Refused::Wait { until }),
+            None => Ok(()),
         }
-        match secret.sealed.open(typed.as_bytes()) {
-            Some(key) => {
-                self.lock.failed = 0;
-                self.lock.wait_until = None;
-                Ok(key)
-            }
-            None => {
-                self.lock.failed += 1;
-                let wait = wait_after(self.lock.failed);
-                self.lock.wait_until = (wait > Duration::zero()).then(|| now + wait);
-                Err(Refused::Wrong {
-                    failed: self.lock.failed,
-                    wait_until: self.lock.wait_until,
-                })
-            }
+    }
+
+    /// Counts a try of any PIN — the owner's or a staff member's: they
+    /// share one count, so choosing another person does not buy an
+    /// attacker more guesses. A right one clears it; after five wrong
+    /// ones, each next try waits longer.
+    pub fn count_try(&mut self, opened: bool, now: DateTime<Utc>) -> Result<(), Refused> {
+        if opened {
+            self.lock.failed = 0;
+            self.lock.wait_until = None;
+            return Ok(());
         }
+        self.lock.failed += 1;
+        let wait = wait_after(self.lock.failed);
+        self.lock.wait_until = (wait > Duration::zero()).then(|| now + wait);
+        Err(Refused::Wrong {
+            failed: self.lock.failed,
+            wait_until: self.lock.wait_until,
+        })
     }
 }
 

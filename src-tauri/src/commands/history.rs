@@ -1,5 +1,9 @@
 //! A customer's history: sales, payments, contacts, complaints, follow-ups,
 //! the timeline, the home-screen agenda and keyword search.
+//!
+//! What a staff member writes while she has the lock open records her when
+//! the form named nobody (`Gate::staff_or_worker`): each entry knows who
+//! wrote it.
 
 use chrono::NaiveDate;
 use dangol_core::{
@@ -10,52 +14,63 @@ use dangol_core::{
 use tauri::State;
 
 use crate::error::CmdResult;
+use crate::gate::Gate;
 
 #[tauri::command]
 pub fn record_sale(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
-    input: SaleInput,
+    mut input: SaleInput,
 ) -> CmdResult<HistoryEntry> {
+    input.staff_id = gate.staff_or_worker(input.staff_id);
     Ok(shop.record_sale(customer_id, &input)?)
 }
 
 #[tauri::command]
 pub fn record_payment(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
-    input: PaymentInput,
+    mut input: PaymentInput,
 ) -> CmdResult<HistoryEntry> {
+    input.staff_id = gate.staff_or_worker(input.staff_id);
     Ok(shop.record_payment(customer_id, &input)?)
 }
 
 #[tauri::command]
 pub fn log_contact(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
-    input: ContactInput,
+    mut input: ContactInput,
 ) -> CmdResult<HistoryEntry> {
+    input.staff_id = gate.staff_or_worker(input.staff_id);
     Ok(shop.log_contact(customer_id, &input)?)
 }
 
 #[tauri::command]
 pub fn add_note(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
     text: String,
     staff_id: Option<i64>,
 ) -> CmdResult<HistoryEntry> {
+    let staff_id = gate.staff_or_worker(staff_id);
     Ok(shop.add_note(customer_id, &text, staff_id)?)
 }
 
 #[tauri::command]
 pub fn edit_entry(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     id: i64,
     summary: String,
     detail: String,
     staff_id: Option<i64>,
 ) -> CmdResult<HistoryEntry> {
+    let staff_id = gate.staff_or_worker(staff_id);
     Ok(shop.edit_entry(id, &summary, &detail, staff_id)?)
 }
 
@@ -80,29 +95,35 @@ pub fn search_history(
 
 #[tauri::command]
 pub fn open_complaint(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
-    input: ComplaintInput,
+    mut input: ComplaintInput,
 ) -> CmdResult<Complaint> {
+    input.staff_id = gate.staff_or_worker(input.staff_id);
     Ok(shop.open_complaint(customer_id, &input)?)
 }
 
 #[tauri::command]
 pub fn update_complaint(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     id: i64,
-    update: ComplaintUpdate,
+    mut update: ComplaintUpdate,
 ) -> CmdResult<Complaint> {
+    update.staff_id = gate.staff_or_worker(update.staff_id);
     Ok(shop.update_complaint(id, &update)?)
 }
 
 #[tauri::command]
 pub fn add_followup(
+    gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
-    input: FollowupInput,
+    mut input: FollowupInput,
     origin: FollowupOrigin,
 ) -> CmdResult<Followup> {
+    input.staff_id = gate.staff_or_worker(input.staff_id);
     Ok(shop.add_followup(customer_id, &input, origin)?)
 }
 

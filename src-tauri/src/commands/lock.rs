@@ -1,7 +1,9 @@
 //! The lock screen's commands, the PIN and idle settings, and the
-//! recovery key page (src-tauri/src/gate.rs says how the lock is kept).
+//! recovery key page (src-tauri/src/gate.rs says how the lock is kept;
+//! staff members' own PINs are in `lock_staff.rs`).
 
 use chrono::{DateTime, Utc};
+use dangol_core::customers::model::StaffRef;
 use dangol_core::vault::{secret_is_valid, KeyFile, RecoveryKey, Refused, SecretKind};
 use dangol_core::{FieldError, FieldErrorCode, Language, Shop};
 use serde::Serialize;
@@ -9,7 +11,7 @@ use tauri::{AppHandle, Manager, State};
 use ts_rs::TS;
 
 use crate::error::{AppError, CmdResult};
-use crate::gate::{Gate, Inner};
+use crate::gate::{Gate, Inner, Worker};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -33,6 +35,15 @@ pub struct LockStatus {
     pub needs_recovery: bool,
     /// The shop's language for the lock screen (its settings, not data).
     pub language: Option<Language>,
+    /// The staff member working now; none when it is the owner.
+    pub working: Option<StaffRef>,
+    /// The staff who can open the lock with their own PIN (the lock
+    /// screen offers them beside the owner); none when nobody has one.
+    pub people: Vec<StaffRef>,
+    /// Staff PINs are set, but the shop's key is not at hand without the
+    /// owner (the keychain lost it): only her PIN or the recovery key
+    /// opens the shop this time.
+    pub staff_need_owner: bool,
 }
 
 /// The recovery key page: the words and the same as a QR code.
@@ -43,12 +54,35 @@ pub struct RecoveryPage {
     pub qr_svg: String,
 }
 
-fn status(app: &AppHandle, inner: &Inner) -> LockStatus {
+pub(crate) fn status(app: &AppHandle, inner: &Inner) -> LockStatus {
     let keys = inner.keys.as_ref();
-    let language = app
-        .try_state::<Shop>()
+    let shop = app.try_state::<Shop>();
+    let language = shop
+        .as_ref()
         .and_then(|s| s.settings().ok())
         .map(|s| s.language);
+    let has_secret = keys.is_some_and(|k| k.secret.is_some());
+    let people = match (&shop, has_secret, &inner.key) {
+        (Some(shop), true, Some(_)) => shop
+            .staff_with_pins()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| StaffRef {
+                id: s.id,
+                name: s.name,
+            })
+            .collect(),
+        _ => vec![],
+    };
+    let staff_need_owner =
+        has_secret && keys.is_some_and(|k| k.staff_pins) && (inner.key.is_none() || shop.is_none());
+    let working = match &inner.worker {
+        Worker::Owner => None,
+        Worker::Staff { id, name } => Some(StaffRef {
+            id: *id,
+            name: name.clone(),
+        }),
+    };
     LockStatus {
         locked: inner.locked,
         encrypted: keys.is_some() || inner.key.is_some(),
@@ -60,10 +94,13 @@ fn status(app: &AppHandle, inner: &Inner) -> LockStatus {
         recovery_confirmed: keys.map_or(true, |k| k.recovery_confirmed),
         needs_recovery: inner.key.is_none() && keys.is_some_and(|k| k.secret.is_none()),
         language,
+        working,
+        people,
+        staff_need_owner,
     }
 }
 
-fn refused(field: &str, code: FieldErrorCode) -> AppError {
+pub(crate) fn refused(field: &str, code: FieldErrorCode) -> AppError {
     AppError::from(dangol_core::Error::Validation(vec![FieldError::new(
         field, code,
     )]))
@@ -93,10 +130,20 @@ fn open_with(app: &AppHandle, gate: &Gate, inner: &mut Inner, key: dangol_core::
     }
 }
 
-/// Tries the PIN or password. A wrong one counts (after five, each next
-/// try waits longer); the answer says how many and until when.
+/// Tries the PIN or password — the owner's, or with `staff_id` that
+/// staff member's own PIN. A wrong one counts (after five, each next try
+/// waits longer; the owner and staff share the count); the answer says
+/// how many and until when.
 #[tauri::command]
-pub fn unlock(app: AppHandle, gate: State<'_, Gate>, secret: String) -> CmdResult<LockStatus> {
+pub fn unlock(
+    app: AppHandle,
+    gate: State<'_, Gate>,
+    secret: String,
+    staff_id: Option<i64>,
+) -> CmdResult<LockStatus> {
+    if let Some(id) = staff_id {
+        return super::lock_staff::unlock_as_staff(&app, &gate, id, &secret);
+    }
     let mut inner = gate.guard();
     let Some(keys) = inner.keys.as_mut() else {
         return Err(refused("secret", FieldErrorCode::InvalidTransition));
@@ -107,6 +154,7 @@ pub fn unlock(app: AppHandle, gate: State<'_, Gate>, secret: String) -> CmdResul
         Ok(key) => {
             open_with(&app, &gate, &mut inner, key);
             inner.locked = false;
+            inner.worker = Worker::Owner;
             inner.touch();
             tracing::info!("unlocked");
         }
@@ -139,6 +187,7 @@ pub fn unlock_with_recovery(
     inner.save_keys(&gate.db_path)?;
     open_with(&app, &gate, &mut inner, key);
     inner.locked = false;
+    inner.worker = Worker::Owner;
     inner.touch();
     Ok(status(&app, &inner))
 }

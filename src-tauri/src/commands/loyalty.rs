@@ -25,10 +25,13 @@ pub fn update_loyalty_rules(
 
 #[tauri::command]
 pub fn record_visit(
+    gate: State<'_, crate::gate::Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
-    input: VisitInput,
+    mut input: VisitInput,
 ) -> CmdResult<VisitOutcome> {
+    // A staff member's visit (its points and stamps with it) records her.
+    input.sale.staff_id = gate.staff_or_worker(input.sale.staff_id);
     Ok(shop.record_visit(customer_id, &input)?)
 }
 

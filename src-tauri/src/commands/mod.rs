@@ -8,6 +8,7 @@ pub mod history;
 pub mod imports;
 pub mod letters;
 pub mod lock;
+pub mod lock_staff;
 pub mod loyalty;
 pub mod mail;
 pub mod reports;

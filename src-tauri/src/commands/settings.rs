@@ -30,12 +30,16 @@ pub fn add_staff(shop: State<'_, Shop>, name: String) -> CmdResult<Staff> {
 
 #[tauri::command]
 pub fn update_staff(
+    gate: State<'_, crate::gate::Gate>,
     shop: State<'_, Shop>,
     id: i64,
     name: String,
     active: bool,
 ) -> CmdResult<Staff> {
-    Ok(shop.update_staff(id, &name, active)?)
+    let staff = shop.update_staff(id, &name, active)?;
+    // One who left no longer opens the lock (nor is offered on it).
+    crate::commands::lock_staff::note_staff_pins(&gate, &shop)?;
+    Ok(staff)
 }
 
 /// The first-day checklist: which steps are done. Mail counts once its

@@ -27,6 +27,12 @@ export async function refreshLock(): Promise<void> {
 /** The lock screen is shown (locked, or only the recovery key opens it). */
 export const isLocked = () => !!lock.status && (lock.status.locked || lock.status.needs_recovery);
 
+/** The staff member working now (opened the lock with their own PIN); null for the owner. */
+export const workingStaff = () => lock.status?.working ?? null;
+
+/** The owner is working (her PIN, the recovery key, or a shop without a lock). */
+export const isOwner = () => !lock.status?.working;
+
 /** Whether the app can be locked at all (a PIN or password is set). */
 export const canLock = () => !!lock.status?.secret;
 

@@ -13,6 +13,7 @@ const CODES: readonly ErrorCode[] = [
   'file_refused',
   'locked',
   'wrong_key',
+  'owner_only',
 ];
 
 export function isAppError(e: unknown): e is AppError {

@@ -122,6 +122,8 @@ export const listStaff = () => call<Staff[]>('list_staff');
 export const addStaff = (name: string) => call<Staff>('add_staff', { name });
 export const updateStaff = (id: number, name: string, active: boolean) =>
   call<Staff>('update_staff', { id, name, active });
+/** Gives a staff member their own PIN (4–8 digits), or with `null` clears it (owner only). */
+export const setStaffPin = (id: number, pin: string | null) => call<Staff>('set_staff_pin', { id, pin });
 
 export const searchCustomers = (query: string, limit: number) =>
   call<SearchResults>('search_customers', { query, limit });
@@ -343,7 +345,9 @@ export const onUpdateProgress = (onprogress: (p: UpdateProgress) => void) =>
 // The lock and encryption at rest (issue 17): every other command is
 // refused while locked.
 export const lockStatus = () => call<LockStatus>('lock_status');
-export const unlock = (secret: string) => call<LockStatus>('unlock', { secret });
+/** The owner's PIN or password, or with `staffId` that staff member's own PIN. */
+export const unlock = (secret: string, staffId: number | null = null) =>
+  call<LockStatus>('unlock', { secret, staffId });
 export const unlockWithRecovery = (words: string) =>
   call<LockStatus>('unlock_with_recovery', { words });
 export const lockNow = () => call<LockStatus>('lock_now');
