@@ -114,7 +114,9 @@ pub fn insert(conn: &Connection, v: &ValidCustomer, now: DateTime<Utc>) -> Resul
     ])?;
     let id = conn.last_insert_rowid();
     insert_phones(conn, id, v)?;
-    crate::consent::records::from_form(conn, id, v, now, None)?;
+    if v.consent_email || v.consent_sms || v.consent_post {
+        crate::consent::records::from_form(conn, id, v, now, None)?;
+    }
     Ok(id)
 }
 
