@@ -98,6 +98,19 @@ fn withdrawing_a_consent_from_her_screen_is_one_click_and_in_her_history() {
     app.click("consent-print");
     shows_text(&app, &tid("consent-page"), "행복한 세탁소에서는");
     assert_eq!(app.texts(&tid("consent-part")).expect("parts").len(), 3);
+    // One sheet of A4 (297 mm at 96 px an inch), margins included.
+    let height = app
+        .wd
+        .execute(
+            "return document.querySelector('[data-testid=consent-page]').getBoundingClientRect().height;",
+            &[],
+        )
+        .expect("the page's height");
+    let height = height.as_f64().expect("a number");
+    assert!(
+        height <= 297.0 / 25.4 * 96.0,
+        "{height} px: more than one page"
+    );
     app.snapshot("consent-form");
     app.wd
         .execute(
