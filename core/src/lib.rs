@@ -2,6 +2,7 @@
 //! Nothing here knows about Tauri; the shell calls `Shop`.
 
 pub mod backup;
+pub mod consent;
 pub mod customers;
 pub mod dates;
 pub mod db;
@@ -19,6 +20,7 @@ mod sample_rewards;
 pub mod search;
 pub mod settings;
 mod shop;
+mod shop_consent;
 mod shop_data;
 mod shop_dates;
 mod shop_first_day;

@@ -73,6 +73,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_staff_pins",
         include_str!("../migrations/0018_staff_pins.sql"),
     ),
+    (
+        "0019_consent_records",
+        include_str!("../migrations/0019_consent_records.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -6,13 +6,16 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::consent::records::{self, Change};
+use crate::consent::{ConsentChannel, ConsentMethod, ConsentScope};
 use crate::error::Result;
 use crate::history::entries::{append, enum_from, NewEntry};
 use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
+use crate::mail::compose;
 use crate::mail::outbox::{self, Decision, OutboxCounts, OutboxItem, QueueReport};
 use crate::mail::settings::{self, MailSettings};
-use crate::mail::{compose, smtp::MailErrorCode};
+use crate::shop_consent::cancel_waiting_ads;
 use crate::shop_history::today;
 use crate::Shop;
 
@@ -105,20 +108,14 @@ impl Shop {
         let note = compose::text(self.settings()?.language, "opt_out_note");
         self.db().with_tx(|tx| {
             crate::history::entries::ensure_customer(tx, customer_id)?;
-            tx.execute(
-                "UPDATE customers SET consent_email = NULL, updated_at = ?2 WHERE id = ?1",
-                params![customer_id, now],
-            )?;
-            tx.execute(
-                "UPDATE outbox SET status = 'cancelled', error_code = ?2, updated_at = ?3
-                 WHERE customer_id = ?1 AND advertising = 1 AND channel = 'email'
-                   AND status IN ('queued', 'failed', 'unknown')",
-                params![
-                    customer_id,
-                    crate::history::entries::enum_str(&MailErrorCode::NoConsent),
-                    now
-                ],
-            )?;
+            let change = Change {
+                scope: ConsentScope::marketing(ConsentChannel::Email),
+                given: false,
+                method: ConsentMethod::Request,
+                note: "",
+            };
+            records::apply(tx, customer_id, change, now, None)?;
+            cancel_waiting_ads(tx, customer_id, ConsentChannel::Email, now)?;
             let note = NewEntry {
                 kind: Some(HistoryKind::Note),
                 summary: note.clone(),

@@ -2,15 +2,17 @@
 //! letters as texts, the owner's decisions, and text consents.
 
 use chrono::Utc;
-use rusqlite::params;
+
+use crate::consent::records::{self, Change};
+use crate::consent::{ConsentChannel, ConsentMethod, ConsentScope};
 
 use crate::error::Result;
 use crate::history::entries::{append, enum_from, NewEntry};
 use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
+use crate::shop_consent::cancel_waiting_ads;
 use crate::texts::clock::Clock;
 use crate::texts::outbox;
-use crate::texts::provider::TextErrorCode;
 use crate::texts::queue::{self, QueueContext, TextPlan};
 use crate::texts::settings::{self, TextSettings};
 use crate::Shop;
@@ -90,27 +92,21 @@ impl Shop {
     }
 
     /// She asked for no more advertising texts: consent (day and night)
-    /// withdrawn at once, noted in her history, waiting ads cancelled.
+    /// withdrawn at once and recorded, noted in her history, waiting ads
+    /// cancelled.
     pub fn opt_out_texts(&self, customer_id: i64) -> Result<()> {
         let now = Utc::now();
         let note = crate::mail::compose::text(self.settings()?.language, "opt_out_texts_note");
         self.db().with_tx(|tx| {
             crate::history::entries::ensure_customer(tx, customer_id)?;
-            tx.execute(
-                "UPDATE customers SET consent_sms = NULL, consent_sms_night = NULL, updated_at = ?2
-                 WHERE id = ?1",
-                params![customer_id, now],
-            )?;
-            tx.execute(
-                "UPDATE outbox SET status = 'cancelled', error_code = ?2, updated_at = ?3
-                 WHERE customer_id = ?1 AND advertising = 1 AND channel = 'text'
-                   AND status IN ('queued', 'failed', 'unknown')",
-                params![
-                    customer_id,
-                    crate::history::entries::enum_str(&TextErrorCode::NoConsent),
-                    now
-                ],
-            )?;
+            let change = Change {
+                scope: ConsentScope::marketing(ConsentChannel::Text),
+                given: false,
+                method: ConsentMethod::Request,
+                note: "",
+            };
+            records::apply(tx, customer_id, change, now, None)?;
+            cancel_waiting_ads(tx, customer_id, ConsentChannel::Text, now)?;
             let note = NewEntry {
                 kind: Some(HistoryKind::Note),
                 summary: note.clone(),
@@ -121,17 +117,24 @@ impl Shop {
         })
     }
 
-    /// Her separate agreement to advertising texts at night (21:00–08:00):
-    /// the date given, or withdrawn.
+    /// Her separate agreement to advertising texts at night (21:00–08:00),
+    /// given (how not said) or withdrawn; recorded like every consent.
     pub fn set_night_text_consent(&self, customer_id: i64, given: bool) -> Result<()> {
         let now = Utc::now();
+        let lang = self.settings()?.language;
         self.db().with_tx(|tx| {
             crate::history::entries::ensure_customer(tx, customer_id)?;
-            tx.execute(
-                "UPDATE customers SET consent_sms_night = CASE WHEN ?2 THEN date(?3) END,
-                    updated_at = ?3 WHERE id = ?1",
-                params![customer_id, given, now],
-            )?;
+            let change = Change {
+                scope: ConsentScope::night(ConsentChannel::Text),
+                given,
+                method: if given {
+                    ConsentMethod::Form
+                } else {
+                    ConsentMethod::Request
+                },
+                note: "",
+            };
+            records::apply(tx, customer_id, change, now, Some(lang))?;
             Ok(())
         })
     }

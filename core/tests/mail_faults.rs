@@ -190,7 +190,7 @@ fn a_letter_on_the_wire_when_the_app_died_is_unknown_not_resent() {
     // What a crash leaves: the letter claimed, its data maybe on the wire.
     t.shop
         .db()
-        .with_tx(|tx| dangol_core::mail::outbox::claim_next(tx, chrono::Utc::now()))
+        .with_tx(|tx| dangol_core::mail::outbox::claim_next(tx, chrono::Utc::now(), &|_| None))
         .unwrap()
         .unwrap();
     let t = t.reopen();

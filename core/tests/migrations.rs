@@ -266,3 +266,55 @@ fn staff_from_before_pins_have_none_and_can_get_one() {
     shop.set_staff_pin(4, Some("2580")).unwrap();
     assert!(shop.check_staff_pin(4, "2580").unwrap().is_some());
 }
+
+/// 0019 (consent records): the consents a shop held before are records
+/// "recorded earlier", dated as they were, and what the outboxes read is
+/// unchanged; a night consent without its day one is not carried over.
+#[test]
+fn consents_from_before_become_earlier_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dangol.sqlite3");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, 18).unwrap();
+        customer_at(&conn, 18);
+        conn.execute_batch(
+            "UPDATE customers SET consent_email = '2024-03-02', consent_sms_night = '2025-05-01'
+              WHERE id = 1;
+             INSERT INTO customers (id, card_no, name, consent_sms_night, created_at, updated_at)
+             VALUES (2, 2, '이하나', '2025-06-01', '2025-05-01T10:00:00Z', '2025-05-01T10:00:00Z');",
+        )
+        .unwrap();
+    }
+    let shop = Shop::open(&path).unwrap();
+    let o = shop.consents(1).unwrap();
+    let mut kept: Vec<(String, bool, String)> = o
+        .records
+        .iter()
+        .map(|r| {
+            assert_eq!(r.wording, "earlier");
+            assert_eq!(r.method, dangol_core::consent::ConsentMethod::Earlier);
+            assert!(r.given);
+            (
+                format!("{:?}", r.scope.channel),
+                r.scope.night,
+                r.at.clone(),
+            )
+        })
+        .collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        vec![
+            ("Some(Email)".into(), false, "2024-03-02".into()),
+            ("Some(Text)".into(), false, "2025-05-01".into()),
+            ("Some(Text)".into(), true, "2025-05-01".into()),
+        ]
+    );
+    let c = shop.get_customer(1).unwrap();
+    assert_eq!(
+        c.consents.sms.map(|d| d.to_string()).as_deref(),
+        Some("2025-05-01")
+    );
+    assert!(shop.consents(2).unwrap().records.is_empty());
+}

@@ -51,6 +51,38 @@ fn pairs() -> BTreeMap<String, String> {
             format!("ko:{} en:{}", side(&ko), side(&en)),
         );
     }
+    // The consent form's wording, each version, and the consent names
+    // used in history notes.
+    let consent = concat!(env!("CARGO_MANIFEST_DIR"), "/src/consent/");
+    let mut sources: Vec<(String, String, String)> = dangol_core::consent::wording::versions()
+        .into_iter()
+        .map(|v| {
+            (
+                format!("consent.{v}"),
+                format!("{consent}wording/{v}.ko.json"),
+                format!("{consent}wording/{v}.en.json"),
+            )
+        })
+        .collect();
+    sources.push((
+        "consent.locale".into(),
+        format!("{consent}locale/ko.json"),
+        format!("{consent}locale/en.json"),
+    ));
+    for (prefix, ko, en) in sources {
+        let read = |file: &str| -> BTreeMap<String, String> {
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+        };
+        let (ko, en) = (read(&ko), read(&en));
+        for key in ko.keys().chain(en.keys()) {
+            let side =
+                |m: &BTreeMap<String, String>| m.get(key).map_or("-".into(), |t| fingerprint(t));
+            out.insert(
+                format!("{prefix}.{key}"),
+                format!("ko:{} en:{}", side(&ko), side(&en)),
+            );
+        }
+    }
     out
 }
 

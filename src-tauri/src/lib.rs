@@ -248,6 +248,10 @@ pub fn run() {
             commands::texts::start_text_sender,
             commands::texts::opt_out_texts,
             commands::texts::set_night_text_consent,
+            commands::consent::consents,
+            commands::consent::give_consents,
+            commands::consent::withdraw_consent,
+            commands::consent::consent_form,
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")

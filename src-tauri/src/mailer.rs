@@ -156,7 +156,8 @@ fn run_once(app: &AppHandle, shop: &Shop, stop: &AtomicBool) -> RunEnd {
     let mut progress = || {
         let _ = app.emit("outbox-changed", ());
     };
-    shop.send_outbox(&password, &Policy::default(), stop, &mut progress)
+    let clock = crate::texter::clock(shop);
+    shop.send_outbox_at(&clock, &password, &Policy::default(), stop, &mut progress)
         .unwrap_or_else(|e| RunEnd::Failed {
             error: MailErrorCode::Unreachable,
             detail: e.to_string(),

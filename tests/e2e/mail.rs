@@ -140,9 +140,9 @@ fn a_birthday_letter_goes_by_email_and_joins_her_history() {
     assert!(entries[0].contains("생일을 축하드립니다"), "{entries:?}");
 
     // She asks for no more advertising: one click, at once, noted.
-    app.click("customer-opt-out-email");
-    shows_text(&app, &tid("customer-consent-email"), "동의 안 함");
-    shows_text(&app, &tid("timeline-entry"), "수신거부");
+    app.click("consent-withdraw-email");
+    shows_text(&app, &tid("consent-row-email"), "철회");
+    shows_text(&app, &tid("timeline-entry"), "동의 철회: 광고 메일 수신");
     app.snapshot("opted-out");
 }
 

@@ -7,6 +7,7 @@
 //! one at a time (see `app.rs`).
 
 mod app;
+mod consent;
 mod data;
 mod dates;
 mod files;

@@ -83,6 +83,7 @@ pub fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
         "stamps_ledger",
         "coupons",
         "import_warnings",
+        "consent_records",
     ] {
         conn.execute(
             &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
@@ -106,6 +107,10 @@ pub fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
                                THEN o.consent_sms ELSE k.consent_sms END,
             consent_post = CASE WHEN k.consent_post IS NULL OR o.consent_post < k.consent_post
                                 THEN o.consent_post ELSE k.consent_post END,
+            consent_sms_night = CASE WHEN k.consent_sms_night IS NULL OR o.consent_sms_night < k.consent_sms_night
+                                     THEN o.consent_sms_night ELSE k.consent_sms_night END,
+            consent_email_night = CASE WHEN k.consent_email_night IS NULL OR o.consent_email_night < k.consent_email_night
+                                       THEN o.consent_email_night ELSE k.consent_email_night END,
             created_at = min(k.created_at, o.created_at),
             updated_at = max(k.updated_at, o.updated_at)
          FROM customers AS o WHERE k.id = ?1 AND o.id = ?2",

@@ -1,7 +1,7 @@
 //! Customers in SQLite. Callers hand in checked data (`ValidCustomer`);
 //! ids, card numbers and timestamps are set here, never by the UI.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::model::{
@@ -90,14 +90,12 @@ fn insert_phones(conn: &Connection, id: i64, v: &ValidCustomer) -> Result<()> {
 /// Adds a customer with the next card number; returns its id.
 pub fn insert(conn: &Connection, v: &ValidCustomer, now: DateTime<Utc>) -> Result<i64> {
     let card_no = next_card_no(conn)?;
-    let today = now.date_naive();
-    let consent = |given: bool| given.then_some(today);
     let (birthday, lunar) = birthday_to_sql(&v.birthday);
     conn.prepare_cached(
         "INSERT INTO customers (card_no, name, email, postal_code, address1, address2,
             birthday, birthday_lunar, source, source_note, memo, staff_id,
-            consent_email, consent_sms, consent_post, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
     )?
     .execute(rusqlite::params![
         card_no,
@@ -112,29 +110,24 @@ pub fn insert(conn: &Connection, v: &ValidCustomer, now: DateTime<Utc>) -> Resul
         v.source_note,
         v.memo,
         v.staff_id,
-        consent(v.consent_email),
-        consent(v.consent_sms),
-        consent(v.consent_post),
         now,
     ])?;
     let id = conn.last_insert_rowid();
     insert_phones(conn, id, v)?;
+    if v.consent_email || v.consent_sms || v.consent_post {
+        crate::consent::records::from_form(conn, id, v, now, None)?;
+    }
     Ok(id)
 }
 
 /// Replaces a customer's details. A consent already given keeps its date;
 /// one given now is dated today; one withdrawn is cleared.
 pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>) -> Result<()> {
-    let today: NaiveDate = now.date_naive();
     let (birthday, lunar) = birthday_to_sql(&v.birthday);
     let n = conn.execute(
         "UPDATE customers SET name = ?2, email = ?3, postal_code = ?4, address1 = ?5,
             address2 = ?6, birthday = ?7, birthday_lunar = ?8, source = ?9, source_note = ?10,
-            memo = ?11, staff_id = ?12,
-            consent_email = CASE WHEN ?13 THEN COALESCE(consent_email, ?16) END,
-            consent_sms   = CASE WHEN ?14 THEN COALESCE(consent_sms, ?16) END,
-            consent_post  = CASE WHEN ?15 THEN COALESCE(consent_post, ?16) END,
-            updated_at = ?17
+            memo = ?11, staff_id = ?12, updated_at = ?13
          WHERE id = ?1",
         rusqlite::params![
             id,
@@ -149,10 +142,6 @@ pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>)
             v.source_note,
             v.memo,
             v.staff_id,
-            v.consent_email,
-            v.consent_sms,
-            v.consent_post,
-            today,
             now,
         ],
     )?;
@@ -164,6 +153,8 @@ pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>)
     }
     conn.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [id])?;
     insert_phones(conn, id, v)?;
+    let lang = crate::settings::load(conn)?.language;
+    crate::consent::records::from_form(conn, id, v, now, Some(lang))?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 //! password never comes here to stay: the shell keeps it in the OS keychain
 //! and hands it to a run.
 
+pub mod claim;
 pub mod compose;
 pub mod law;
 pub mod outbox;

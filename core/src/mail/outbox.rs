@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::smtp::{MailError, MailErrorCode};
 use crate::error::{Error, Result};
 
+pub use super::claim::{claim_next, Claimed};
 pub use super::queue::{queue, NotQueued, QueueReport};
 use crate::history::entries::{append, enum_from, enum_str, NewEntry};
 use crate::history::model::{ContactChannel, Direction, HistoryKind};
@@ -73,58 +74,6 @@ pub struct OutboxCounts {
     pub failed: u32,
     pub unknown: u32,
     pub cancelled: u32,
-}
-
-/// A letter the sender took: everything needed to write the email.
-#[derive(Debug, Clone)]
-pub struct Claimed {
-    pub id: i64,
-    pub letter_id: i64,
-    pub customer_id: i64,
-    pub to_name: String,
-    pub to_address: String,
-    pub subject: String,
-    pub body: String,
-    pub advertising: bool,
-    /// Whether she (still) agrees to advertising by email.
-    pub consents: bool,
-    pub message_id: String,
-}
-
-/// Takes the next letter due and marks it 'sending' (committed by the
-/// caller before anything goes on the wire).
-pub fn claim_next(conn: &Connection, now: DateTime<Utc>) -> Result<Option<Claimed>> {
-    let found = conn
-        .query_row(
-            "SELECT o.id, o.letter_id, o.customer_id, c.name, o.to_address, l.title, l.body,
-                    o.advertising, c.consent_email IS NOT NULL, o.message_id
-             FROM outbox o JOIN letters l ON l.id = o.letter_id JOIN customers c ON c.id = o.customer_id
-             WHERE o.status = 'queued' AND o.channel = 'email' AND (o.not_before IS NULL OR o.not_before <= ?1)
-             ORDER BY o.id LIMIT 1",
-            [now],
-            |r| {
-                Ok(Claimed {
-                    id: r.get(0)?,
-                    letter_id: r.get(1)?,
-                    customer_id: r.get(2)?,
-                    to_name: r.get(3)?,
-                    to_address: r.get(4)?,
-                    subject: r.get(5)?,
-                    body: r.get(6)?,
-                    advertising: r.get(7)?,
-                    consents: r.get(8)?,
-                    message_id: r.get(9)?,
-                })
-            },
-        )
-        .optional()?;
-    if let Some(c) = &found {
-        conn.execute(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
-            params![c.id, now],
-        )?;
-    }
-    Ok(found)
 }
 
 /// The earliest time a waiting letter may be tried (after a 4xx).

@@ -4,11 +4,13 @@
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
 use dangol_core::mail::outbox::OutboxStatus;
 use dangol_core::mail::sender::{Policy, RunEnd};
 use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::texts::clock::Clock;
 use dangol_core::{HistoryKind, SetupInput};
 
 use super::smtp::{SmtpServer, PASSWORD};
@@ -54,10 +56,40 @@ pub fn queue(t: &TestShop, occasion: Occasion, ids: &[i64], channel: Channel) ->
     letters
 }
 
+/// The real time, in a time zone where it is now about noon: the sender
+/// holds advertising at night (21:00–08:00 shop time), and these tests are
+/// about the rest of its work, whenever they run.
+pub struct Daytime(FixedOffset);
+
+impl Daytime {
+    pub fn now() -> Daytime {
+        let hours = 12 - Utc::now().hour() as i32;
+        Daytime(FixedOffset::east_opt(hours * 3600).expect("an offset"))
+    }
+}
+
+impl Clock for Daytime {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+    fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        t.with_timezone(&self.0).naive_local()
+    }
+    fn utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        (local - self.0).and_utc()
+    }
+}
+
 /// One run of the sender, as the app's background thread does it.
 pub fn run(shop: &dangol_core::Shop, password: &str) -> RunEnd {
-    shop.send_outbox(password, &quick(), &AtomicBool::new(false), &mut || {})
-        .unwrap()
+    shop.send_outbox_at(
+        &Daytime::now(),
+        password,
+        &quick(),
+        &AtomicBool::new(false),
+        &mut || {},
+    )
+    .unwrap()
 }
 
 pub fn send(t: &TestShop, occasion: Occasion, ids: &[i64]) -> (Vec<i64>, RunEnd) {

@@ -1,6 +1,7 @@
 //! IPC commands, one file per area. Each is a thin call into the core.
 
 pub mod app;
+pub mod consent;
 pub mod customers;
 pub mod data;
 pub mod dates;

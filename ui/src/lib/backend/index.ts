@@ -96,6 +96,11 @@ import type { FirstDayNote } from './bindings/FirstDayNote';
 import type { LockStatus } from './bindings/LockStatus';
 import type { RecoveryPage } from './bindings/RecoveryPage';
 import type { SecretKind } from './bindings/SecretKind';
+import type { ConsentForm } from './bindings/ConsentForm';
+import type { ConsentGiven } from './bindings/ConsentGiven';
+import type { ConsentOverview } from './bindings/ConsentOverview';
+import type { ConsentScope } from './bindings/ConsentScope';
+import type { Language } from './bindings/Language';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -374,4 +379,10 @@ export const startTextSender = () => call<null>('start_text_sender');
 export const optOutTexts = (customerId: number) => call<null>('opt_out_texts', { customerId });
 export const setNightTextConsent = (customerId: number, given: boolean) =>
   call<null>('set_night_text_consent', { customerId, given });
+export const consents = (customerId: number) => call<ConsentOverview>('consents', { customerId });
+export const giveConsents = (customerId: number, given: ConsentGiven) =>
+  call<ConsentOverview>('give_consents', { customerId, given });
+export const withdrawConsent = (customerId: number, scope: ConsentScope) =>
+  call<ConsentOverview>('withdraw_consent', { customerId, scope });
+export const consentForm = (language: Language | null) => call<ConsentForm>('consent_form', { language });
 
