@@ -69,6 +69,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0016_consent_notice.sql"),
     ),
     ("0017_texts", include_str!("../migrations/0017_texts.sql")),
+    (
+        "0018_retention_review",
+        include_str!("../migrations/0018_retention_review.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
