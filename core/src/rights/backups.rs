@@ -37,9 +37,16 @@ pub struct BackupsAfterErasure {
 /// For a customer added at `added`, given the folders Dangol backs up to
 /// and the shop's `today`: how many backups hold her and when, at one
 /// backup a day, the last of them is gone.
-pub fn holding(folders: &[PathBuf], added: DateTime<Utc>, today: NaiveDate) -> (u32, Option<NaiveDate>) {
+pub fn holding(
+    folders: &[PathBuf],
+    added: DateTime<Utc>,
+    today: NaiveDate,
+) -> (u32, Option<NaiveDate>) {
     let mut count = 0u32;
     let mut gone_by: Option<NaiveDate> = None;
+    // A backup's time is kept to the millisecond: one made in the same
+    // millisecond as she was added is counted as holding her.
+    let added = added - chrono::Duration::milliseconds(1);
     for folder in folders {
         let list = backup::list(folder);
         // Newest first: the first that holds her is the last to go.

@@ -54,7 +54,10 @@ impl Ctx<'_> {
     pub fn table(&self, name: &str, columns: &[&str]) -> ReportTable {
         ReportTable {
             title: self.say(&format!("sheet.{name}")),
-            columns: columns.iter().map(|c| self.say(&format!("col.{c}"))).collect(),
+            columns: columns
+                .iter()
+                .map(|c| self.say(&format!("col.{c}")))
+                .collect(),
             rows: vec![],
         }
     }
@@ -235,9 +238,18 @@ fn record(cx: &Ctx<'_>) -> Result<(String, ReportTable)> {
     add("row.memo", text(row.memo));
     add("row.staff", text(row.staff.unwrap_or_default()));
     add("row.tier", text(tier_name(cx, row.tier.as_deref())?));
-    add("row.balance", Cell::Money(crate::history::entries::balance(cx.conn, cx.id)?));
-    add("row.points", Cell::Count(crate::loyalty::ledger::points(cx.conn, cx.id)?));
-    add("row.stamps", Cell::Count(crate::loyalty::ledger::stamps(cx.conn, cx.id)?));
+    add(
+        "row.balance",
+        Cell::Money(crate::history::entries::balance(cx.conn, cx.id)?),
+    );
+    add(
+        "row.points",
+        Cell::Count(crate::loyalty::ledger::points(cx.conn, cx.id)?),
+    );
+    add(
+        "row.stamps",
+        Cell::Count(crate::loyalty::ledger::stamps(cx.conn, cx.id)?),
+    );
     let consent_keys = [
         "row.consent_email",
         "row.consent_sms",

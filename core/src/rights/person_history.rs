@@ -31,7 +31,9 @@ type Instant = Option<DateTime<Utc>>;
 pub(super) fn history(cx: &Ctx<'_>) -> Result<ReportTable> {
     let mut t = cx.table(
         "history",
-        &["when", "kind", "amount", "owed", "summary", "detail", "staff"],
+        &[
+            "when", "kind", "amount", "owed", "summary", "detail", "staff",
+        ],
     );
     fill(
         cx,
@@ -169,7 +171,10 @@ pub(super) fn stamps(cx: &Ctx<'_>) -> Result<ReportTable> {
 }
 
 pub(super) fn coupons(cx: &Ctx<'_>) -> Result<ReportTable> {
-    let mut t = cx.table("coupons", &["issued", "benefit", "origin", "expires", "used"]);
+    let mut t = cx.table(
+        "coupons",
+        &["issued", "benefit", "origin", "expires", "used"],
+    );
     fill(
         cx,
         &mut t,
@@ -253,7 +258,15 @@ pub(super) fn letters(cx: &Ctx<'_>) -> Result<ReportTable> {
 pub(super) fn outbox(cx: &Ctx<'_>) -> Result<ReportTable> {
     let mut t = cx.table(
         "outbox",
-        &["queued", "channel", "to", "summary", "advertising", "status", "sent"],
+        &[
+            "queued",
+            "channel",
+            "to",
+            "summary",
+            "advertising",
+            "status",
+            "sent",
+        ],
     );
     fill(
         cx,
@@ -269,7 +282,11 @@ pub(super) fn outbox(cx: &Ctx<'_>) -> Result<ReportTable> {
                 text(cx.label("channel", &r.get::<_, String>(1)?)),
                 text(r.get::<_, String>(2)?),
                 text(r.get::<_, String>(3)?),
-                text(if ad { cx.say("value.yes") } else { String::new() }),
+                text(if ad {
+                    cx.say("value.yes")
+                } else {
+                    String::new()
+                }),
                 text(cx.label("outbox", &r.get::<_, String>(5)?)),
                 text(local_time(r.get::<_, Instant>(6)?)),
             ])

@@ -99,7 +99,11 @@ fn years_before(today: NaiveDate, years: u32) -> NaiveDate {
 /// Customers who last dealt with the shop more than `period` before
 /// `today`, longest idle first; those the owner kept within the last year
 /// are left out. None when the period is off.
-pub fn due(conn: &Connection, period: RetentionPeriod, today: NaiveDate) -> Result<Vec<RetentionDue>> {
+pub fn due(
+    conn: &Connection,
+    period: RetentionPeriod,
+    today: NaiveDate,
+) -> Result<Vec<RetentionDue>> {
     let Some(years) = period.years() else {
         return Ok(vec![]);
     };
