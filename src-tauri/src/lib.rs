@@ -245,6 +245,14 @@ pub fn run() {
             commands::texts::text_sender_state,
             commands::texts::opt_out_texts,
             commands::texts::set_night_text_consent,
+            commands::rights::personal_data,
+            commands::rights::export_personal_data,
+            commands::rights::erasure_backups,
+            commands::rights::retention_review,
+            commands::rights::retention_period,
+            commands::rights::set_retention_period,
+            commands::rights::keep_past_retention,
+            commands::rights::review_retention_later,
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")

@@ -11,6 +11,7 @@ pub mod lock;
 pub mod loyalty;
 pub mod mail;
 pub mod reports;
+pub mod rights;
 pub mod settings;
 pub mod texts;
 pub mod trials;

@@ -96,6 +96,10 @@ import type { FirstDayNote } from './bindings/FirstDayNote';
 import type { LockStatus } from './bindings/LockStatus';
 import type { RecoveryPage } from './bindings/RecoveryPage';
 import type { SecretKind } from './bindings/SecretKind';
+import type { PersonalData } from './bindings/PersonalData';
+import type { BackupsAfterErasure } from './bindings/BackupsAfterErasure';
+import type { RetentionReview } from './bindings/RetentionReview';
+import type { RetentionPeriod } from './bindings/RetentionPeriod';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -368,3 +372,18 @@ export const optOutTexts = (customerId: number) => call<null>('opt_out_texts', {
 export const setNightTextConsent = (customerId: number, given: boolean) =>
   call<null>('set_night_text_consent', { customerId, given });
 
+
+// A person's rights (issue 17): everything kept about one customer, to
+// print or save as .xlsx (열람); what backups keep once she is erased; the
+// retention review on 오늘.
+export const personalData = (id: number) => call<PersonalData>('personal_data', { id });
+/** The saved file's name, or null when the owner closed the dialog. */
+export const exportPersonalData = (id: number, text: DialogText) =>
+  call<string | null>('export_personal_data', { id, text });
+export const erasureBackups = (id: number) => call<BackupsAfterErasure>('erasure_backups', { id });
+export const retentionReview = () => call<RetentionReview>('retention_review');
+export const retentionPeriod = () => call<RetentionPeriod>('retention_period');
+export const setRetentionPeriod = (period: RetentionPeriod) =>
+  call<RetentionPeriod>('set_retention_period', { period });
+export const keepPastRetention = (id: number) => call<null>('keep_past_retention', { id });
+export const reviewRetentionLater = () => call<null>('review_retention_later');
