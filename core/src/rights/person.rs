@@ -129,10 +129,9 @@ pub fn collect(
         person_history::warnings(&cx)?,
         person_history::before_import(&cx)?,
     ];
-    let shop = if shop_name.trim().is_empty() {
-        "Dangol"
-    } else {
-        shop_name.trim()
+    let shop = match shop_name.trim() {
+        "" => say(lang, "shop_fallback"),
+        name => name.to_string(),
     };
     Ok(PersonalData {
         customer_id: id,
@@ -141,7 +140,7 @@ pub fn collect(
             lang,
             "made",
             &[
-                ("shop", shop),
+                ("shop", &shop),
                 ("name", &name),
                 ("date", &local_time(Some(now))),
             ],
