@@ -79,10 +79,27 @@ fn her_personal_data_is_printed_and_saved_from_her_screen() {
         "{cells}"
     );
 
-    // Deleting her would say what the backups keep (the sample shop was
-    // backed up as it opened, before she was added).
+    // Deleting her would say what the backups keep: none yet, then the
+    // one made now, and about when it goes.
     app.click("delete-customer");
-    shows_text(&app, &tid("erase-backups"), "엑셀 파일");
+    shows_text(&app, &tid("erase-backups"), "백업에는 아직");
+    app.click_css(&format!(
+        "{} {}",
+        tid("confirm-delete"),
+        tid("confirm-cancel")
+    ));
+    app.wait_gone(&tid("confirm-delete"));
+    app.click("nav-data");
+    app.click("backup-now");
+    shows_text(&app, &tid("backup-item"), "직접 백업");
+    let input = search(&app, "0071");
+    app.wd
+        .send_keys(&input, crate::webdriver::keys::ENTER)
+        .expect("Enter");
+    shows_customer(&app, "탁지우");
+    app.click("delete-customer");
+    let said = shows_text(&app, &tid("erase-backups"), "백업 1개");
+    assert!(said.contains("쯤 모두 지워집니다"), "{said}");
     app.snapshot("erase");
     app.click_css(&format!(
         "{} {}",
