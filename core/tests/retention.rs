@@ -53,7 +53,7 @@ fn customers_idle_past_the_period_are_listed_and_a_kept_one_waits_a_year() {
     t.shop.add_note(over, "연락처 확인 필요", None).unwrap();
 
     let due = retention::due(
-        &*t.shop.db().reader().unwrap(),
+        &t.shop.db().reader().unwrap(),
         RetentionPeriod::ThreeYears,
         today,
     )
