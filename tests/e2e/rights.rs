@@ -177,4 +177,21 @@ fn today_lists_customers_past_the_retention_period() {
     shows_text(&app, &tid("toast"), "계속 보관합니다");
     let left = app.texts(&tid("home-retention-row")).unwrap();
     assert_eq!(left.len(), 1, "{left:?}");
+
+    // In English, with the period's setting on the way.
+    app.click("nav-settings");
+    app.click("settings-language-en");
+    let row = app.wait_for("#settings-retention-card");
+    app.wd
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            &[row.to_json()],
+        )
+        .expect("scroll to the setting");
+    shows_text(&app, "#settings-retention-card", "Keep for");
+    app.snapshot("settings-en");
+    app.click("nav-home");
+    let card = shows_text(&app, &tid("home-retention"), "past the retention period");
+    assert!(card.contains("3 years"), "{card}");
+    app.snapshot("today-en");
 }
