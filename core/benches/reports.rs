@@ -248,4 +248,30 @@ fn main() {
         shop.export_report(ReportKind::Repurchase, &q, &out)
             .unwrap();
     });
+    // A person's rights (issue 17) on the same shop: the 오늘 card of
+    // customers past the retention period (one year, so that some are)
+    // and everything about one customer, as the 열람 page asks for it.
+    use dangol_core::rights::retention::{self, RetentionPeriod};
+    let conn = shop.db().reader().unwrap();
+    let year = RetentionPeriod::OneYear;
+    let listed = retention::due(&conn, year, today).unwrap().len();
+    time(
+        &format!("Customers past a 1-year retention period ({listed} listed)"),
+        &mut || {
+            retention::due(&conn, year, today).unwrap();
+        },
+    );
+    let id: i64 = conn
+        .query_row(
+            "SELECT customer_id FROM history GROUP BY customer_id ORDER BY COUNT(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    time(
+        "One customer's personal data (the one with the most sales)",
+        &mut || {
+            shop.personal_data(id).unwrap();
+        },
+    );
 }

@@ -77,6 +77,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0019_consent_records",
         include_str!("../migrations/0019_consent_records.sql"),
     ),
+    (
+        "0020_retention_review",
+        include_str!("../migrations/0020_retention_review.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

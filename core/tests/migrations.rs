@@ -89,6 +89,17 @@ fn every_earlier_version_upgrades_with_its_data() {
             )
             .unwrap();
         assert_eq!(notice, 1, "0016 missing from version {from}");
+        // 0020: when the owner kept her past the retention period; a
+        // customer from any version can be kept.
+        shop.keep_past_retention(1).unwrap();
+        let kept: Option<String> = conn
+            .query_row(
+                "SELECT retention_kept_at FROM customers WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(kept.is_some(), "0020 missing from version {from}");
         // 0015: the family kept through the rebuilt table, grandparents
         // allowed, and a date's own age counting.
         if from >= 8 {

@@ -1,7 +1,7 @@
 //! Korean and English letters say the same thing: `core/pairs.lock` keeps
-//! a fingerprint of both sides of every built-in letter and mail footer
-//! line, and this test names each one whose text changed on one side only
-//! (or on both, unrecorded). After checking the other language, record the
+//! a fingerprint of both sides of every built-in letter, mail footer line
+//! and personal-data page word, and this test names each one whose text
+//! changed on one side only (or on both, unrecorded). After checking the other language, record the
 //! new texts with `DANGOL_ACCEPT_PAIRS=1 cargo test -p dangol-core --test
 //! pairs_lock`.
 
@@ -82,6 +82,20 @@ fn pairs() -> BTreeMap<String, String> {
                 format!("ko:{} en:{}", side(&ko), side(&en)),
             );
         }
+    }
+    // The personal-data page and file (열람) and the retention note.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rights/locale/");
+    let read = |lang: &str| -> BTreeMap<String, String> {
+        let text = std::fs::read_to_string(format!("{dir}{lang}.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let (ko, en) = (read("ko"), read("en"));
+    for key in ko.keys().chain(en.keys()) {
+        let side = |m: &BTreeMap<String, String>| m.get(key).map_or("-".into(), |t| fingerprint(t));
+        out.insert(
+            format!("rights.{key}"),
+            format!("ko:{} en:{}", side(&ko), side(&en)),
+        );
     }
     out
 }

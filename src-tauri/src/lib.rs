@@ -252,6 +252,14 @@ pub fn run() {
             commands::consent::give_consents,
             commands::consent::withdraw_consent,
             commands::consent::consent_form,
+            commands::rights::personal_data,
+            commands::rights::export_personal_data,
+            commands::rights::erasure_backups,
+            commands::rights::retention_review,
+            commands::rights::retention_period,
+            commands::rights::set_retention_period,
+            commands::rights::keep_past_retention,
+            commands::rights::review_retention_later,
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")

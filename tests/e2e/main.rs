@@ -21,6 +21,7 @@ mod loyalty;
 mod mail;
 mod procs;
 mod reports;
+mod rights;
 mod shop;
 #[path = "../../core/tests/common/smtp.rs"]
 mod smtp;

@@ -7,6 +7,7 @@ pub mod files;
 pub mod imports;
 pub mod mail_shop;
 pub mod report_shop;
+pub mod rights_shop;
 pub mod smtp;
 pub mod solapi;
 pub mod text_shop;

@@ -13,6 +13,7 @@ pub mod lock_staff;
 pub mod loyalty;
 pub mod mail;
 pub mod reports;
+pub mod rights;
 pub mod settings;
 pub mod texts;
 pub mod trials;

@@ -101,6 +101,10 @@ import type { ConsentGiven } from './bindings/ConsentGiven';
 import type { ConsentOverview } from './bindings/ConsentOverview';
 import type { ConsentScope } from './bindings/ConsentScope';
 import type { Language } from './bindings/Language';
+import type { PersonalData } from './bindings/PersonalData';
+import type { BackupsAfterErasure } from './bindings/BackupsAfterErasure';
+import type { RetentionReview } from './bindings/RetentionReview';
+import type { RetentionPeriod } from './bindings/RetentionPeriod';
 import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
@@ -386,3 +390,18 @@ export const withdrawConsent = (customerId: number, scope: ConsentScope) =>
   call<ConsentOverview>('withdraw_consent', { customerId, scope });
 export const consentForm = (language: Language | null) => call<ConsentForm>('consent_form', { language });
 
+
+// A person's rights (issue 17): everything kept about one customer, to
+// print or save as .xlsx (열람); what backups keep once she is erased; the
+// retention review on 오늘.
+export const personalData = (id: number) => call<PersonalData>('personal_data', { id });
+/** The saved file's name, or null when the owner closed the dialog. */
+export const exportPersonalData = (id: number, text: DialogText) =>
+  call<string | null>('export_personal_data', { id, text });
+export const erasureBackups = (id: number) => call<BackupsAfterErasure>('erasure_backups', { id });
+export const retentionReview = () => call<RetentionReview>('retention_review');
+export const retentionPeriod = () => call<RetentionPeriod>('retention_period');
+export const setRetentionPeriod = (period: RetentionPeriod) =>
+  call<RetentionPeriod>('set_retention_period', { period });
+export const keepPastRetention = (id: number) => call<null>('keep_past_retention', { id });
+export const reviewRetentionLater = () => call<null>('review_retention_later');

@@ -19,6 +19,7 @@ import koSetup from './ko/setup.json';
 import koTrials from './ko/trials.json';
 import koUpdates from './ko/updates.json';
 import koLock from './ko/lock.json';
+import koRights from './ko/rights.json';
 import enCommon from './en/common.json';
 import enCustomers from './en/customers.json';
 import enData from './en/data.json';
@@ -39,6 +40,7 @@ import enSetup from './en/setup.json';
 import enTrials from './en/trials.json';
 import enUpdates from './en/updates.json';
 import enLock from './en/lock.json';
+import enRights from './en/rights.json';
 
 const ko = {
   common: koCommon,
@@ -61,6 +63,7 @@ const ko = {
   updates: koUpdates,
   lock: koLock,
   texts: koTexts,
+  rights: koRights,
 };
 
 /** Korean is the reference: its shape decides which keys exist. */
@@ -97,6 +100,7 @@ const en: Localized<Messages> = {
   updates: enUpdates,
   lock: enLock,
   texts: enTexts,
+  rights: enRights,
 };
 
 export type Lang = 'ko' | 'en';
