@@ -258,12 +258,17 @@ fn backup_now_adds_a_backup() {
     });
     assert!(after >= 1);
     shows_text(&app, &tid("backup-item"), "직접 백업");
-    assert_eq!(
-        std::fs::read_dir(usb.path())
-            .expect("the second folder")
-            .count(),
-        1,
-        "a copy in the second folder"
+    // A copy in the second folder, with its key file (the database key
+    // sealed by the recovery key: it opens on another PC with the words).
+    let mut names: Vec<String> = std::fs::read_dir(usb.path())
+        .expect("the second folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "a backup and its key file: {names:?}");
+    assert!(
+        names[0].ends_with(".sqlite3") && names[1] == format!("{}.key", names[0]),
+        "{names:?}"
     );
 
     // Restoring starts with what the backup holds and asks first.
