@@ -196,11 +196,26 @@ impl App {
         sleep(Duration::from_millis(1500));
     }
 
+    /// On a loaded machine the app that was closed may still be on its way
+    /// out, and the single-instance plugin hands it the new start: tried
+    /// again until it opens (or `PATIENCE` runs out).
     pub fn open_again(&mut self) {
         let binary = env!("CARGO_BIN_EXE_dangol");
         let caps = json!({ "alwaysMatch": { "tauri:options": { "application": binary } } });
-        self.wd = Session::start(&self.base, caps)
-            .unwrap_or_else(|e| panic!("cannot open the app again: {e}"));
+        let started = Instant::now();
+        loop {
+            match Session::start(&self.base, caps.clone()) {
+                Ok(wd) => {
+                    self.wd = wd;
+                    return;
+                }
+                Err(e) if started.elapsed() < PATIENCE => {
+                    eprintln!("opening the app again: {e}; trying again");
+                    sleep(Duration::from_secs(1));
+                }
+                Err(e) => panic!("cannot open the app again: {e}"),
+            }
+        }
     }
 
     /// The file or folder the next open, save or folder dialog answers with,
