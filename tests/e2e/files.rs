@@ -48,7 +48,9 @@ fn commands_refuse_files_the_window_names() {
     let made = std::fs::read_dir(app.data_dir().join("backups"))
         .expect("backups")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.to_string_lossy().contains("manual"))
+        .find(|p| {
+            p.to_string_lossy().contains("manual") && p.extension().is_some_and(|x| x == "sqlite3")
+        })
         .expect("the manual backup");
     let copy = elsewhere.path().join(made.file_name().unwrap());
     std::fs::copy(&made, &copy).expect("copy the backup");

@@ -27,7 +27,7 @@ fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
         }
     });
     app.click("setup-start-empty");
-    app.wait_for(&tid("search-input"));
+    crate::shop::past_security_step(&app);
     app
 }
 

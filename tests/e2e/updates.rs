@@ -114,7 +114,9 @@ fn backups_before_update(app: &App) -> usize {
     std::fs::read_dir(app.data_dir().join("backups"))
         .map(|d| {
             d.filter_map(|e| e.ok())
-                .filter(|e| e.file_name().to_string_lossy().contains("before-update"))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                // The backups, not their key files (`<backup>.key`).
+                .filter(|n| n.contains("before-update") && n.ends_with(".sqlite3"))
                 .count()
         })
         .unwrap_or(0)
