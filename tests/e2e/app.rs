@@ -21,7 +21,10 @@ use crate::webdriver::{self, keys, Element, Session, WdResult};
 
 /// How long a test waits for something it expects before failing. Generous:
 /// CI is a 2-core machine and WebKit starts slowly there.
-pub const PATIENCE: Duration = Duration::from_secs(20);
+/// How long a wait for something that should happen may last before the
+/// test fails. Generous: a loaded 2-core CI machine is many times slower
+/// than a desk, and only a failing test ever waits this long.
+pub const PATIENCE: Duration = Duration::from_secs(60);
 
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
@@ -306,11 +309,48 @@ impl App {
     }
 
     /// Clicks the first shown element matching `css`.
+    /// An element re-rendered between finding and clicking it (stale) is
+    /// found again.
     pub fn click_css(&self, css: &str) {
-        let el = self.wait_for(css);
+        let started = Instant::now();
+        loop {
+            let el = self.wait_for(css);
+            match self.wd.click(&el) {
+                Ok(()) => return,
+                Err(e) if e.to_string().contains("stale") && started.elapsed() < PATIENCE => {
+                    sleep(Duration::from_millis(50));
+                }
+                Err(e) => panic!("click {css}: {e}"),
+            }
+        }
+    }
+
+    /// Starts keeping every toast the window raises from now on (`saw_toast`
+    /// reads them): a toast lives 3 s, a slow poll could miss it.
+    pub fn watch_toasts(&self) {
         self.wd
-            .click(&el)
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+            .execute("window.__dangolToasts = [];", &[])
+            .expect("watch toasts");
+    }
+
+    /// Waits until a toast containing `needle` was raised since
+    /// `watch_toasts`; returns its text.
+    pub fn saw_toast(&self, needle: &str) -> String {
+        self.wait_until(&format!("a toast containing {needle:?}"), || {
+            let said = self
+                .wd
+                .execute("return window.__dangolToasts || [];", &[])?;
+            let said: Vec<String> = said
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|t| t.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.seen.replace(said.join(" | "));
+            Ok(said.into_iter().find(|t| t.contains(needle)))
+        })
     }
 
     /// Types into the element with this test id (after what it holds).

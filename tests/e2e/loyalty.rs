@@ -142,8 +142,9 @@ fn ten_visits_fill_the_stamp_card_and_its_coupon_is_used_once() {
     app.snapshot("settings-tiers");
     app.click("tier-issue");
     app.select_index("coupon-tier", 1);
+    app.watch_toasts();
     app.click("coupon-save");
     app.wait_gone(&tid("coupon-form"));
-    shows_text(&app, &tid("toast"), "단골 고객 1명에게 발급했습니다");
+    app.saw_toast("단골 고객 1명에게 발급했습니다");
     app.snapshot("tier-coupon");
 }

@@ -233,8 +233,9 @@ fn a_consent_two_years_old_is_told_and_leaves_the_list() {
         )
         .expect("scroll to the card");
     app.snapshot("consents-due");
+    app.watch_toasts();
     app.click("home-consent-told");
-    shows_text(&app, &tid("toast"), "오래된 님께 알린 것으로 기록했습니다");
+    app.saw_toast("오래된 님께 알린 것으로 기록했습니다");
     app.wait_until("the card to leave 오늘", || {
         Ok(app
             .texts(&tid("home-consents-due"))?

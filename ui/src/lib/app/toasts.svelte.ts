@@ -34,6 +34,9 @@ export function toast(text: string, kind: Toast['kind'] = 'success', key: string
     if (toasts[i]?.key === key) toasts.splice(i, 1);
   }
   toasts.push({ id, kind, key, text });
+  // The end-to-end tests read what was said here (they set the array):
+  // a toast lives 3 s, and a loaded machine may poll slower than that.
+  (globalThis as { __dangolToasts?: string[] }).__dangolToasts?.push(text);
   while (toasts.length > MAX) toasts.shift();
   setTimeout(() => dismissToast(id), kind === 'error' ? LIFETIME_MS * 2 : LIFETIME_MS);
 }
