@@ -112,6 +112,23 @@ fn her_data_holds_every_entry_of_hers_and_nothing_of_another_customer() {
         consents, 3,
         "email, text and night-time consents dated:\n{record}"
     );
+    // Every consent record of hers: what, given or withdrawn, how.
+    t.shop
+        .withdraw_consent(
+            her.id,
+            dangol_core::consent::ConsentScope::marketing(
+                dangol_core::consent::ConsentChannel::Email,
+            ),
+        )
+        .unwrap();
+    let data = t.shop.personal_data(her.id).unwrap();
+    let consents = words(table(&data, "동의 기록"));
+    for expected in ["광고 메일 수신", "동의", "철회", "고객 정보에서 체크"] {
+        assert!(
+            consents.contains(expected),
+            "consent records lack {expected}:\n{consents}"
+        );
+    }
     let history = words(table(&data, "기록"));
     for kind in ["구매", "외상 받음", "연락 (전화)", "메모", "불만"] {
         assert!(history.contains(kind), "history lacks {kind}:\n{history}");

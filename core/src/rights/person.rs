@@ -124,6 +124,7 @@ pub fn collect(
         person_history::stamps(&cx)?,
         person_history::coupons(&cx)?,
         person_history::trials(&cx)?,
+        person_history::consents(&cx)?,
         person_history::letters(&cx)?,
         person_history::outbox(&cx)?,
         person_history::warnings(&cx)?,

@@ -1,6 +1,7 @@
 //! The part of `person` that grows with time: her history entries,
 //! complaints and follow-ups, points and stamps, coupons, trials, letters,
-//! the mail and texts sent to her, import warnings (dismissed ones too:
+//! the mail and texts sent to her, every consent she gave or withdrew,
+//! import warnings (dismissed ones too:
 //! they are still kept), and her record as an import found it. Oldest
 //! first, as a record is read.
 
@@ -227,6 +228,29 @@ pub(super) fn trials(cx: &Ctx<'_>) -> Result<ReportTable> {
             ])
         },
     )?;
+    Ok(t)
+}
+
+/// Every consent she gave or withdrew, with how and on which wording.
+pub(super) fn consents(cx: &Ctx<'_>) -> Result<ReportTable> {
+    use crate::consent::{records, wording};
+    let mut t = cx.table(
+        "consents",
+        &["when", "consent", "state", "method", "wording", "note"],
+    );
+    let mut all = records::list(cx.conn, cx.id)?;
+    all.reverse();
+    for r in all {
+        let method = crate::history::entries::enum_str(&r.method);
+        t.rows.push(vec![
+            text(r.at),
+            text(wording::label(cx.lang, &records::scope_key(r.scope))),
+            text(cx.label("state", if r.given { "given" } else { "withdrawn" })),
+            text(wording::label(cx.lang, &format!("method.{method}"))),
+            text(r.wording),
+            text(r.note),
+        ]);
+    }
     Ok(t)
 }
 
