@@ -46,7 +46,7 @@ fn her_personal_data_is_printed_and_saved_from_her_screen() {
         "{page}"
     );
     let sections = app.texts(&tid("personal-data-section")).unwrap().len();
-    assert_eq!(sections, 14, "a section per kind");
+    assert_eq!(sections, 15, "a section per kind");
     app.snapshot("print");
     app.click("personal-data-print-close");
     app.wait_gone(&tid("personal-data-print-view"));
