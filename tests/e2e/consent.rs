@@ -60,12 +60,9 @@ fn withdrawing_a_consent_from_her_screen_is_one_click_and_in_her_history() {
     app.snapshot("consents");
 
     // 문자 수신거부: one click; the night consent goes with it.
+    app.watch_toasts();
     app.click("consent-withdraw-text");
-    shows_text(
-        &app,
-        &tid("toast"),
-        "김동의 님의 광고 문자 수신 동의를 철회했습니다",
-    );
+    app.saw_toast("김동의 님의 광고 문자 수신 동의를 철회했습니다");
     shows_text(&app, &tid("consent-row-text"), "철회");
     shows_text(&app, &tid("consent-row-text_night"), "철회");
     assert!(

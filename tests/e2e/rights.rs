@@ -56,15 +56,16 @@ fn her_personal_data_is_printed_and_saved_from_her_screen() {
     let files = tempfile::tempdir().expect("temp dir");
     let path = files.path().join("탁지우 님 개인정보.xlsx");
     app.answer_dialog(&path);
+    app.watch_toasts();
     app.click("personal-data-save");
     app.wait_until("the saved workbook", || {
         Ok(std::fs::metadata(&path).ok().filter(|m| m.len() > 0))
     });
-    shows_text(&app, &tid("toast"), "암호화되지 않으니");
+    app.saw_toast("암호화되지 않으니");
     let mut book: Xlsx<_> = open_workbook(&path).expect("an .xlsx");
     let names = book.sheet_names().to_vec();
     assert_eq!(names[0], "기본 정보");
-    assert_eq!(names.len(), 14);
+    assert_eq!(names.len(), 15);
     let mut cells = String::new();
     for name in names {
         let sheet = book.worksheet_range(&name).expect("a sheet");
@@ -169,12 +170,13 @@ fn today_lists_customers_past_the_retention_period() {
     app.snapshot("today");
 
     // 계속 보관: off the list, and nothing deleted.
+    app.watch_toasts();
     app.click_css(&format!(
         "{} {}",
         tid("home-retention-row"),
         tid("home-retention-keep")
     ));
-    shows_text(&app, &tid("toast"), "계속 보관합니다");
+    app.saw_toast("계속 보관합니다");
     let left = app.texts(&tid("home-retention-row")).unwrap();
     assert_eq!(left.len(), 1, "{left:?}");
 
