@@ -53,9 +53,17 @@ fn climb_tiers(
     };
     // Everyone starts in the tier of no visits (not news, not written).
     let mut current: Option<String> = rules.tier_for(0, 0).map(|t| t.id.clone());
-    let (mut visits, mut spent) = (0u32, 0i64);
+    // A visit is a day with a purchase (as `tiers::recompute` counts them):
+    // two sales on one local day are one visit. Counting sales instead
+    // placed a customer one tier too high whenever two of her random sales
+    // fell on one day, which depends on the time of day the sample is made.
+    let (mut visits, mut spent, mut last_day) = (0u32, 0i64, None);
     for &(_, when, amount) in sales {
-        visits += 1;
+        let day = when.with_timezone(&chrono::Local).date_naive();
+        if last_day != Some(day) {
+            visits += 1;
+            last_day = Some(day);
+        }
         spent += amount;
         let next = rules.tier_for(visits, spent).map(|t| t.id.clone());
         if next == current {
