@@ -1,6 +1,7 @@
 //! The IPC contract, checked: every command the app registers
 //! (`generate_handler!` in `lib.rs`) has exactly one wrapper in
-//! `ui/src/lib/backend/index.ts`, every wrapper names a registered command,
+//! `ui/src/lib/backend/` (`index.ts` and what it re-exports), every
+//! wrapper names a registered command,
 //! and each wrapper passes the command's own arguments by their names
 //! (Tauri matches a Rust `file_name` to the window's `fileName`). A
 //! command added in one place and forgotten in another fails here, not in
@@ -144,8 +145,17 @@ fn camel(snake: &str) -> String {
 
 /// Each `call<…>('command', { a, b: x })` in the wrappers: command → keys.
 fn wrappers() -> BTreeMap<String, Vec<BTreeSet<String>>> {
-    let text =
-        std::fs::read_to_string(root().join("ui/src/lib/backend/index.ts")).expect("index.ts");
+    // index.ts and the area files it re-exports (not the tests, not the
+    // generated bindings).
+    let dir = root().join("ui/src/lib/backend");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&dir).expect("ui/src/lib/backend") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.ends_with(".ts") && !name.ends_with(".test.ts") {
+            text.push_str(&std::fs::read_to_string(&path).expect("a wrapper file"));
+        }
+    }
     let call =
         regex::Regex::new(r"(?s)\bcall(?:<[^(]*?>)?\(\s*'([a-z0-9_]+)'\s*(?:,\s*\{([^}]*)\})?")
             .expect("a regex");
@@ -188,11 +198,16 @@ fn every_command_has_one_wrapper_with_its_own_arguments() {
             continue;
         };
         let Some(calls) = wrappers.get(&name) else {
-            problems.push(format!("{name}: registered, but no wrapper in index.ts"));
+            problems.push(format!(
+                "{name}: registered, but no wrapper in ui/src/lib/backend"
+            ));
             continue;
         };
         if calls.len() > 1 {
-            problems.push(format!("{name}: {} wrappers in index.ts", calls.len()));
+            problems.push(format!(
+                "{name}: {} wrappers in ui/src/lib/backend",
+                calls.len()
+            ));
         }
         let known: BTreeSet<&str> = args.iter().map(|a| a.name.as_str()).collect();
         for keys in calls {
@@ -213,7 +228,7 @@ fn every_command_has_one_wrapper_with_its_own_arguments() {
     for name in wrappers.keys() {
         if !names.contains(name) {
             problems.push(format!(
-                "{name}: a wrapper in index.ts, but no such command registered"
+                "{name}: a wrapper in ui/src/lib/backend, but no such command registered"
             ));
         }
     }

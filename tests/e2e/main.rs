@@ -22,6 +22,7 @@ mod mail;
 mod procs;
 mod reports;
 mod rights;
+mod screen;
 mod shop;
 #[path = "../../core/tests/common/smtp.rs"]
 mod smtp;

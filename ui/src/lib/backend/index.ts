@@ -1,12 +1,9 @@
 /**
- * The one place the UI talks to Rust: one typed wrapper per Tauri command.
- * Every rejection comes out as an `AppError` with a code the UI translates;
- * anything else that is thrown (a missing command, a serialisation slip) is
- * normalised to `{ code: 'internal' }` so callers handle a single shape.
+ * The one place the UI talks to Rust: one typed wrapper per Tauri command
+ * (the privacy ones in `privacy.ts`, re-exported here), each through
+ * `call`, which turns every rejection into an `AppError`.
  */
-import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { AppError } from './bindings/AppError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Customer } from './bindings/Customer';
 import type { CustomerInput } from './bindings/CustomerInput';
@@ -93,30 +90,11 @@ import type { ImportWarning } from './bindings/ImportWarning';
 import type { Saved } from './bindings/Saved';
 import type { FirstDay } from './bindings/FirstDay';
 import type { FirstDayNote } from './bindings/FirstDayNote';
-import type { LockStatus } from './bindings/LockStatus';
-import type { RecoveryPage } from './bindings/RecoveryPage';
-import type { SecretKind } from './bindings/SecretKind';
-import type { ConsentForm } from './bindings/ConsentForm';
-import type { ConsentGiven } from './bindings/ConsentGiven';
-import type { ConsentOverview } from './bindings/ConsentOverview';
-import type { ConsentScope } from './bindings/ConsentScope';
-import type { Language } from './bindings/Language';
-import type { PersonalData } from './bindings/PersonalData';
-import type { BackupsAfterErasure } from './bindings/BackupsAfterErasure';
-import type { RetentionReview } from './bindings/RetentionReview';
-import type { RetentionPeriod } from './bindings/RetentionPeriod';
-import { toAppError } from './app-error';
 
 export { isAppError, toAppError } from './app-error';
+export * from './privacy';
+import { call } from './call';
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (e) {
-    const err: AppError = toAppError(e);
-    throw err;
-  }
-}
 
 export const appInfo = () => call<AppInfo>('app_info');
 /** The system print dialog for the window as it is (the print view). */
@@ -351,24 +329,6 @@ export const installUpdate = () => call<InstallOutcome>('install_update');
 /** Download progress while an update is being fetched; returns the unsubscribe. */
 export const onUpdateProgress = (onprogress: (p: UpdateProgress) => void) =>
   listen<UpdateProgress>('update-progress', (e) => onprogress(e.payload));
-// The lock and encryption at rest (issue 17): every other command is
-// refused while locked.
-export const lockStatus = () => call<LockStatus>('lock_status');
-/** The owner's PIN or password, or with `staffId` that staff member's own PIN. */
-export const unlock = (secret: string, staffId: number | null = null) =>
-  call<LockStatus>('unlock', { secret, staffId });
-export const unlockWithRecovery = (words: string) =>
-  call<LockStatus>('unlock_with_recovery', { words });
-export const lockNow = () => call<LockStatus>('lock_now');
-/** The owner is here (a key or a click): the idle time starts again. */
-export const stillHere = () => call<null>('still_here');
-/** Sets, changes or (with `secret` null) removes the PIN or password. */
-export const setLockSecret = (kind: SecretKind, secret: string | null) =>
-  call<LockStatus>('set_lock_secret', { kind, secret });
-export const setIdleMinutes = (minutes: number) => call<LockStatus>('set_idle_minutes', { minutes });
-/** A new recovery key (the old one stops working), shown once to print. */
-export const newRecoveryKey = () => call<RecoveryPage>('new_recovery_key');
-export const confirmRecoveryKey = () => call<LockStatus>('confirm_recovery_key');
 
 // Texts (SMS/LMS/알림톡) through the shop's messaging account: settings (the
 // API key and secret go to the OS keychain), the cost before a batch, the
@@ -383,25 +343,3 @@ export const startTextSender = () => call<null>('start_text_sender');
 export const optOutTexts = (customerId: number) => call<null>('opt_out_texts', { customerId });
 export const setNightTextConsent = (customerId: number, given: boolean) =>
   call<null>('set_night_text_consent', { customerId, given });
-export const consents = (customerId: number) => call<ConsentOverview>('consents', { customerId });
-export const giveConsents = (customerId: number, given: ConsentGiven) =>
-  call<ConsentOverview>('give_consents', { customerId, given });
-export const withdrawConsent = (customerId: number, scope: ConsentScope) =>
-  call<ConsentOverview>('withdraw_consent', { customerId, scope });
-export const consentForm = (language: Language | null) => call<ConsentForm>('consent_form', { language });
-
-
-// A person's rights (issue 17): everything kept about one customer, to
-// print or save as .xlsx (열람); what backups keep once she is erased; the
-// retention review on 오늘.
-export const personalData = (id: number) => call<PersonalData>('personal_data', { id });
-/** The saved file's name, or null when the owner closed the dialog. */
-export const exportPersonalData = (id: number, text: DialogText) =>
-  call<string | null>('export_personal_data', { id, text });
-export const erasureBackups = (id: number) => call<BackupsAfterErasure>('erasure_backups', { id });
-export const retentionReview = () => call<RetentionReview>('retention_review');
-export const retentionPeriod = () => call<RetentionPeriod>('retention_period');
-export const setRetentionPeriod = (period: RetentionPeriod) =>
-  call<RetentionPeriod>('set_retention_period', { period });
-export const keepPastRetention = (id: number) => call<null>('keep_past_retention', { id });
-export const reviewRetentionLater = () => call<null>('review_retention_later');
