@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::procs::{private_bus, stop};
-use crate::webdriver::{self, keys, Element, Session, WdResult};
+use crate::webdriver::{self, Session};
 
 /// How long a wait for something that should happen may last before the
 /// test fails. Generous: a loaded 2-core CI machine is many times slower
