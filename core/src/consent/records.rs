@@ -165,7 +165,7 @@ pub(crate) fn from_form(
         };
         apply(conn, id, change, now, lang)?;
         if !wants {
-            crate::shop_consent::cancel_waiting_ads(conn, id, channel, now)?;
+            cancel_waiting_ads(conn, id, channel, now)?;
         }
     }
     Ok(())
@@ -241,4 +241,32 @@ pub fn overview(conn: &Connection, customer_id: i64) -> Result<ConsentOverview> 
         records,
         current_wording: wording::CURRENT.to_owned(),
     })
+}
+
+/// Advertising on this channel that waits for her will not go (she
+/// withdrew): cancelled, with the channel's own "no consent" reason.
+pub(crate) fn cancel_waiting_ads(
+    conn: &Connection,
+    customer_id: i64,
+    channel: ConsentChannel,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (outbox_channel, code) = match channel {
+        ConsentChannel::Email => (
+            "email",
+            enum_str(&crate::mail::smtp::MailErrorCode::NoConsent),
+        ),
+        ConsentChannel::Text => (
+            "text",
+            enum_str(&crate::texts::provider::TextErrorCode::NoConsent),
+        ),
+        ConsentChannel::Post => return Ok(()),
+    };
+    conn.execute(
+        "UPDATE outbox SET status = 'cancelled', error_code = ?3, updated_at = ?4
+         WHERE customer_id = ?1 AND advertising = 1 AND channel = ?2
+           AND status IN ('queued', 'failed', 'unknown')",
+        params![customer_id, outbox_channel, code, now],
+    )?;
+    Ok(())
 }

@@ -2,46 +2,15 @@
 //! withdrawing them (withdrawing advertising also cancels the advertising
 //! waiting for her on that channel), and the printable consent form.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use chrono::Utc;
 
 use crate::consent::records::{self, Change};
 use crate::consent::wording::{self, ConsentForm};
-use crate::consent::{
-    ConsentChannel, ConsentGiven, ConsentMethod, ConsentOverview, ConsentPurpose, ConsentScope,
-};
+use crate::consent::{ConsentGiven, ConsentMethod, ConsentOverview, ConsentPurpose, ConsentScope};
 use crate::error::Result;
-use crate::history::entries::{ensure_customer, enum_str};
+use crate::history::entries::ensure_customer;
 use crate::settings::Language;
 use crate::Shop;
-
-/// Advertising on this channel that waits for her will not go (she
-/// withdrew): cancelled, with the channel's own "no consent" reason.
-pub(crate) fn cancel_waiting_ads(
-    conn: &Connection,
-    customer_id: i64,
-    channel: ConsentChannel,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let (outbox_channel, code) = match channel {
-        ConsentChannel::Email => (
-            "email",
-            enum_str(&crate::mail::smtp::MailErrorCode::NoConsent),
-        ),
-        ConsentChannel::Text => (
-            "text",
-            enum_str(&crate::texts::provider::TextErrorCode::NoConsent),
-        ),
-        ConsentChannel::Post => return Ok(()),
-    };
-    conn.execute(
-        "UPDATE outbox SET status = 'cancelled', error_code = ?3, updated_at = ?4
-         WHERE customer_id = ?1 AND advertising = 1 AND channel = ?2
-           AND status IN ('queued', 'failed', 'unknown')",
-        params![customer_id, outbox_channel, code, now],
-    )?;
-    Ok(())
-}
 
 impl Shop {
     /// Her consents as they stand, and every record of them.
@@ -97,7 +66,7 @@ impl Shop {
             if let (ConsentPurpose::Marketing, Some(channel), false) =
                 (scope.purpose, scope.channel, scope.night)
             {
-                cancel_waiting_ads(tx, customer_id, channel, now)?;
+                records::cancel_waiting_ads(tx, customer_id, channel, now)?;
             }
             records::overview(tx, customer_id)
         })

@@ -13,7 +13,7 @@ use crate::letters::store::{self, Channel, LetterTemplate, MadeLetters};
 use crate::letters::template::{self, LetterValues, TemplateProblem};
 use crate::letters::values::{values, Facts};
 use crate::letters::{for_day, state};
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::Shop;
 
 impl Shop {

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 
 use crate::dates::occasions::{self, DateInput, FamilyMember, ImportantDate, Relation, Upcoming};
 use crate::error::Result;
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::Shop;
 
 const LAST_OPEN: &str = "last_open_day";

@@ -167,7 +167,7 @@ impl Shop {
             &table,
             opts,
             country,
-            crate::shop_history::today(),
+            crate::shop::history::today(),
         )
     }
 

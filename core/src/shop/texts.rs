@@ -6,11 +6,11 @@ use chrono::Utc;
 use crate::consent::records::{self, Change};
 use crate::consent::{ConsentChannel, ConsentMethod, ConsentScope};
 
+use crate::consent::records::cancel_waiting_ads;
 use crate::error::Result;
 use crate::history::entries::{append, enum_from, NewEntry};
 use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
-use crate::shop_consent::cancel_waiting_ads;
 use crate::texts::clock::Clock;
 use crate::texts::outbox;
 use crate::texts::queue::{self, QueueContext, TextPlan};

@@ -6,6 +6,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::consent::records::cancel_waiting_ads;
 use crate::consent::records::{self, Change};
 use crate::consent::{ConsentChannel, ConsentMethod, ConsentScope};
 use crate::error::Result;
@@ -15,8 +16,7 @@ use crate::letters::builtin::Occasion;
 use crate::mail::compose;
 use crate::mail::outbox::{self, Decision, OutboxCounts, OutboxItem, QueueReport};
 use crate::mail::settings::{self, MailSettings};
-use crate::shop_consent::cancel_waiting_ads;
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::Shop;
 
 /// A customer whose consent is old enough to ask again (two years in Korea).

@@ -3,6 +3,9 @@
 //! names follow the real surname shares; an American shop gets Korean-
 //! American customers and their neighbours. Deterministic for a seed.
 
+pub(crate) mod history;
+pub(crate) mod rewards;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 

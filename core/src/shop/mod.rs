@@ -2,6 +2,20 @@
 //! kept beside it. Every change goes to SQLite first and reaches the index
 //! only once committed, so the index never shows what the file does not hold.
 
+mod consent;
+mod data;
+mod dates;
+pub(crate) mod first_day;
+pub(crate) mod history;
+mod letters;
+pub(crate) mod loyalty;
+pub(crate) mod mail;
+mod reports;
+mod rights;
+mod texts;
+mod trials;
+mod updates;
+
 use std::path::Path;
 use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::thread::JoinHandle;
@@ -151,8 +165,8 @@ impl Shop {
                     .query_map([], |r| r.get(0))?
                     .collect::<rusqlite::Result<_>>()?;
                 let team: Vec<i64> = staff::list(tx)?.into_iter().map(|s| s.id).collect();
-                crate::sample_history::fill(tx, input.country, &ids, &team, now)?;
-                crate::sample_rewards::fill(tx, input.country, &ids, now)?;
+                crate::sample::history::fill(tx, input.country, &ids, &team, now)?;
+                crate::sample::rewards::fill(tx, input.country, &ids, now)?;
             }
             Ok(())
         })?;
@@ -261,7 +275,7 @@ impl Shop {
         self.db.with_tx(|tx| {
             crate::customers::merge::merge(tx, keep, other)?;
             let rules = crate::loyalty::load_rules(tx)?;
-            let today = crate::shop_history::today();
+            let today = crate::shop::history::today();
             crate::loyalty::tiers::recompute(tx, &rules, Some(keep), today, Utc::now())?;
             Ok(())
         })?;

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::rights::backups::{self, BackupsAfterErasure};
 use crate::rights::person::{self, PersonalData};
 use crate::rights::retention::{self, RetentionPeriod, RetentionReview};
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::Shop;
 
 impl Shop {

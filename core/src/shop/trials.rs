@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use crate::error::Result;
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::trials::{self, FeedbackInput, Participation, Trial, TrialInput};
 use crate::Shop;
 

@@ -7,7 +7,7 @@ use chrono::Local;
 
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::reports::{self, Clock, Context, ReportKind, ReportQuery, Reports};
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::Shop;
 
 fn check(q: &ReportQuery) -> Result<()> {

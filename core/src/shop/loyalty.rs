@@ -9,7 +9,7 @@ use crate::loyalty::rules::{LoyaltyRules, Reward};
 use crate::loyalty::tiers::{self, TierChange};
 use crate::loyalty::visit::{self, VisitInput, VisitOutcome};
 use crate::loyalty::{self, ledger};
-use crate::shop_history::today;
+use crate::shop::history::today;
 use crate::Shop;
 
 impl Shop {
