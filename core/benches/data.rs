@@ -10,8 +10,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use dangol_core::backup::BackupReason;
-use dangol_core::import::plan::ImportOptions;
+use dangol_core::data::backup::BackupReason;
+use dangol_core::data::import::plan::ImportOptions;
 use dangol_core::{sample, Country, CustomerInput, Shop};
 
 fn rows_arg() -> usize {
@@ -95,8 +95,10 @@ fn main() {
     // The generator repeats a few names and numbers: keep every row.
     let mut opts = ImportOptions::default();
     for row in 2..(n as u32 + 2) {
-        opts.duplicates
-            .insert(row, dangol_core::import::dupes::DuplicateChoice::KeepBoth);
+        opts.duplicates.insert(
+            row,
+            dangol_core::data::import::dupes::DuplicateChoice::KeepBoth,
+        );
     }
     for (label, file) in [("CSV", &csv), ("xlsx", &xlsx)] {
         let shop = Shop::open(dir.path().join(format!("{label}.sqlite3"))).unwrap();

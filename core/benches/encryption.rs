@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use dangol_core::vault::{self, DbKey};
+use dangol_core::data::vault::{self, DbKey};
 use dangol_core::{sample, Country, Shop};
 
 fn arg(name: &str, default: usize) -> usize {

@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::sender::{Policy, RunEnd};
-use dangol_core::mail::settings::{MailSettings, Provider, Security};
+use dangol_core::outbox::mail::sender::{Policy, RunEnd};
+use dangol_core::outbox::mail::settings::{MailSettings, Provider, Security};
 use dangol_core::{sample, Country, CustomerInput, Language, SetupInput, Shop};
 
 const N: usize = 1_000;

@@ -251,7 +251,7 @@ fn main() {
     // A person's rights (issue 17) on the same shop: the 오늘 card of
     // customers past the retention period (one year, so that some are)
     // and everything about one customer, as the 열람 page asks for it.
-    use dangol_core::rights::retention::{self, RetentionPeriod};
+    use dangol_core::people::rights::retention::{self, RetentionPeriod};
     let conn = shop.db().reader().unwrap();
     let year = RetentionPeriod::OneYear;
     let listed = retention::due(&conn, year, today).unwrap().len();

@@ -16,10 +16,10 @@ use std::time::{Duration, Instant};
 
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::texts::clock::SystemClock;
-use dangol_core::texts::sender::{TextPolicy, TextRunEnd};
-use dangol_core::texts::settings::TextSettings;
-use dangol_core::texts::solapi::Solapi;
+use dangol_core::outbox::texts::sender::{TextPolicy, TextRunEnd};
+use dangol_core::outbox::texts::settings::TextSettings;
+use dangol_core::outbox::texts::solapi::Solapi;
+use dangol_core::store::clock::SystemClock;
 use dangol_core::{sample, Country, CustomerInput, Language, PhoneInput, SetupInput, Shop};
 
 const N: usize = 1_000;

@@ -72,7 +72,7 @@ pub enum Error {
     /// A file the owner chose that is not read, and why (too big, not a
     /// spreadsheet, protected, damaged): said to her in plain words.
     #[error("file refused: {0:?}")]
-    File(crate::import::limits::FileRefusal),
+    File(crate::data::import::limits::FileRefusal),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -101,7 +101,7 @@ impl Error {
             Error::Corrupt(_) => "corrupt".into(),
             Error::WrongKey => "wrong_key".into(),
             Error::File(refusal) => {
-                use crate::import::limits::FileRefusal as R;
+                use crate::data::import::limits::FileRefusal as R;
                 let why = match refusal {
                     R::TooBig { .. } => "too_big",
                     R::TooManyCells { .. } => "too_many_cells",

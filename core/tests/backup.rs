@@ -5,8 +5,8 @@
 mod common;
 
 use common::{form, TestShop};
-use dangol_core::backup::{self, BackupReason, KEEP};
-use dangol_core::migrations::{latest_version, migrate_to};
+use dangol_core::data::backup::{self, BackupReason, KEEP};
+use dangol_core::store::migrations::{latest_version, migrate_to};
 use dangol_core::{ContactInput, CustomerListQuery, Error, SaleInput, Shop};
 
 /// Everything a user would compare: customers with phones, and history.

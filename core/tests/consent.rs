@@ -14,15 +14,15 @@ use chrono::DateTime;
 use common::mail_shop::{quick, shop as mail_shop, with_email};
 use common::smtp::{SmtpServer, PASSWORD};
 use common::{customer, field_codes, form, TestShop};
-use dangol_core::consent::wording::{self, CURRENT};
-use dangol_core::consent::{
-    ConsentChannel, ConsentGiven, ConsentMethod, ConsentPurpose, ConsentScope,
-};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::outbox::OutboxStatus;
-use dangol_core::mail::sender::RunEnd;
-use dangol_core::texts::clock::FixedClock;
+use dangol_core::outbox::mail::outbox::OutboxStatus;
+use dangol_core::outbox::mail::sender::RunEnd;
+use dangol_core::people::consent::wording::{self, CURRENT};
+use dangol_core::people::consent::{
+    ConsentChannel, ConsentGiven, ConsentMethod, ConsentPurpose, ConsentScope,
+};
+use dangol_core::store::clock::FixedClock;
 use dangol_core::{FieldErrorCode, HistoryKind, Language, SetupInput, TimelineQuery};
 
 fn korean_shop() -> TestShop {

@@ -6,8 +6,8 @@ mod common;
 
 use chrono::{Duration, Local, NaiveDate};
 use common::{form, TestShop};
-use dangol_core::dates::occasions::{DateInput, OccasionKind, Relation};
-use dangol_core::dates::{self, occasions};
+use dangol_core::letters::dates::occasions::{DateInput, OccasionKind, Relation};
+use dangol_core::letters::dates::{self, occasions};
 use dangol_core::Error;
 
 fn date(kind: OccasionKind, member: Option<i64>, month: u32, day: u32, lunar: bool) -> DateInput {

@@ -10,8 +10,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::form;
-use dangol_core::backup::BackupReason;
-use dangol_core::vault::{self, DbKey, KeyFile, RecoveryKey, Refused, SecretKind};
+use dangol_core::data::backup::BackupReason;
+use dangol_core::data::vault::{self, DbKey, KeyFile, RecoveryKey, Refused, SecretKind};
 use dangol_core::{Error, Shop};
 
 const NAME: &str = "김비밀";

@@ -8,8 +8,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::form;
-use dangol_core::backup::{BackupProblem, BackupReason};
-use dangol_core::vault::{self, DbKey, KeyFile, RecoveryKey, SecretKind};
+use dangol_core::data::backup::{BackupProblem, BackupReason};
+use dangol_core::data::vault::{self, DbKey, KeyFile, RecoveryKey, SecretKind};
 use dangol_core::{Error, Shop};
 
 const NAME: &str = "김은행";
@@ -107,7 +107,7 @@ fn backups_made_before_the_key_files_get_theirs_and_old_ones_go_with_their_backu
     let shop = Shop::open_keyed(&db, Some(key)).unwrap();
     assert!(key_file.is_file());
     // Pruned backups take their key files with them.
-    for _ in 0..dangol_core::backup::KEEP + 1 {
+    for _ in 0..dangol_core::data::backup::KEEP + 1 {
         shop.backup_now(BackupReason::Manual).unwrap();
     }
     assert!(!Path::new(&made.path).exists());

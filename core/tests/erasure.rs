@@ -9,13 +9,13 @@ mod common;
 use std::path::Path;
 
 use common::{form, TestShop};
-use dangol_core::dates::family::Relation;
-use dangol_core::dates::occasions::{DateInput, OccasionKind};
-use dangol_core::import::dupes::DuplicateChoice;
-use dangol_core::import::plan::ImportOptions;
+use dangol_core::data::import::dupes::DuplicateChoice;
+use dangol_core::data::import::plan::ImportOptions;
+use dangol_core::history::trials::{FeedbackInput, TrialInput};
 use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::dates::family::Relation;
+use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
 use dangol_core::letters::store::Channel;
-use dangol_core::trials::{FeedbackInput, TrialInput};
 use dangol_core::{
     ComplaintInput, ContactInput, CustomerInput, PhoneInput, PhoneLabel, SaleInput, Shop,
 };
@@ -234,7 +234,7 @@ fn a_deleted_customer_leaves_no_copy_kept_for_undoing_an_import() {
 
 #[test]
 fn a_shop_from_before_the_purge_loses_the_words_deleted_then() {
-    use dangol_core::migrations::{migrate_to, MIGRATIONS};
+    use dangol_core::store::migrations::{migrate_to, MIGRATIONS};
     // The version just before the purge came in.
     let before_purge = MIGRATIONS
         .iter()

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{form, TestShop};
-use dangol_core::import::plan::ImportOptions;
+use dangol_core::data::import::plan::ImportOptions;
 
 #[test]
 fn export_then_import_gives_the_same_customers() {

@@ -9,10 +9,11 @@ use chrono::{Duration, Local, NaiveDate};
 use common::mail_shop::{run, with_email};
 use common::smtp::{SmtpServer, PASSWORD};
 use common::{form, TestShop};
-use dangol_core::dates::occasions::{DateInput, OccasionKind, Relation};
 use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::dates;
+use dangol_core::letters::dates::occasions::{DateInput, OccasionKind, Relation};
 use dangol_core::letters::state::LetterState;
-use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::outbox::mail::smtp::MailErrorCode;
 use dangol_core::*;
 
 fn new_shop() -> TestShop {

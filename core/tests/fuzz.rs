@@ -9,7 +9,7 @@ mod common;
 use std::sync::OnceLock;
 
 use common::{form, TestShop};
-use dangol_core::backup::BackupReason;
+use dangol_core::data::backup::BackupReason;
 use dangol_core::letters::template::{self, LetterValues, TemplateProblemCode};
 use dangol_core::{Error, FieldErrorCode};
 use proptest::prelude::*;

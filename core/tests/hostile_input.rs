@@ -7,8 +7,8 @@
 mod common;
 
 use common::{form, TestShop};
-use dangol_core::import::dupes::DuplicateChoice;
-use dangol_core::import::plan::ImportOptions;
+use dangol_core::data::import::dupes::DuplicateChoice;
+use dangol_core::data::import::plan::ImportOptions;
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::LetterTemplate;
 use dangol_core::letters::template::{self, TemplateProblemCode, MAX_TEMPLATE_CHARS};

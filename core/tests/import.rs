@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 use common::files::{cp949, write};
 use common::{form, TestShop};
-use dangol_core::import::dupes::{DuplicateChoice, DuplicateOf, DuplicateReason};
-use dangol_core::import::mapping::ImportField;
-use dangol_core::import::plan::{ImportCounts, ImportOptions, RowStatus};
-use dangol_core::import::read::TextEncoding;
-use dangol_core::import::row::WarningCode;
+use dangol_core::data::import::dupes::{DuplicateChoice, DuplicateOf, DuplicateReason};
+use dangol_core::data::import::mapping::ImportField;
+use dangol_core::data::import::plan::{ImportCounts, ImportOptions, RowStatus};
+use dangol_core::data::import::read::TextEncoding;
+use dangol_core::data::import::row::WarningCode;
 use dangol_core::Shop;
 
 const KOREAN_CSV: &str = "고객 명단 (2024년 정리)\n\n성명,휴대폰,생년월일,주소,비고\n김민수,010-2345-6789,1985.3.2,서울 마포구 월드컵로 10,단골\n,,,,\n이서연,01034567890,85-03-02,,\n박지훈,010-12,1990-02-30,,전화번호 틀림\n";

@@ -11,10 +11,10 @@ use std::collections::HashMap;
 use common::files::cp949;
 use common::imports::{counts, customer, preview_of, ymd};
 use common::TestShop;
-use dangol_core::import::dupes::{DuplicateChoice, DuplicateOf, DuplicateReason};
-use dangol_core::import::mapping::ImportField;
-use dangol_core::import::plan::{ImportOptions, RowStatus};
-use dangol_core::import::row::WarningCode;
+use dangol_core::data::import::dupes::{DuplicateChoice, DuplicateOf, DuplicateReason};
+use dangol_core::data::import::mapping::ImportField;
+use dangol_core::data::import::plan::{ImportOptions, RowStatus};
+use dangol_core::data::import::row::WarningCode;
 use dangol_core::PhoneLabel;
 
 #[test]

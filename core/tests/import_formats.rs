@@ -7,8 +7,8 @@ mod common;
 use common::files::{cp949, utf16le, xls, xlsx, XlsCell};
 use common::imports::{counts, customer, preview_of, ymd};
 use common::TestShop;
-use dangol_core::import::plan::ImportOptions;
-use dangol_core::import::read::{Delimiter, FileKind, TextEncoding};
+use dangol_core::data::import::plan::ImportOptions;
+use dangol_core::data::import::read::{Delimiter, FileKind, TextEncoding};
 
 const LIST: &str =
     "이름\t휴대폰\t메모\r\n김민수\t010-2345-6789\t케이크, 초 2개\r\n이서연\t01034567890\t\r\n";

@@ -9,9 +9,9 @@ mod common;
 
 use common::files::{raw_xlsx, xls, xlsx, XlsCell};
 use common::TestShop;
-use dangol_core::import::limits::cell_name;
-use dangol_core::import::plan::ImportOptions;
-use dangol_core::import::read::read_bytes;
+use dangol_core::data::import::limits::cell_name;
+use dangol_core::data::import::plan::ImportOptions;
+use dangol_core::data::import::read::read_bytes;
 use dangol_core::Error;
 use proptest::prelude::*;
 
@@ -132,7 +132,7 @@ proptest! {
             }
             // Without a name column nothing can be imported, and it says so.
             Err(Error::Validation(fields)) => {
-                prop_assert!(!preview.mapping.contains(&dangol_core::import::mapping::ImportField::Name));
+                prop_assert!(!preview.mapping.contains(&dangol_core::data::import::mapping::ImportField::Name));
                 prop_assert_eq!(&fields[0].field, "mapping");
             }
             Err(other) => prop_assert!(false, "import: {other:?}"),

@@ -11,9 +11,9 @@ use std::io::{Cursor, Write};
 
 use common::files::{raw_xlsx, write, xls, XlsCell};
 use common::TestShop;
-use dangol_core::import::limits::{FileRefusal, MAX_CELLS, MAX_FILE_BYTES};
-use dangol_core::import::plan::ImportOptions;
-use dangol_core::import::read::read_bytes;
+use dangol_core::data::import::limits::{FileRefusal, MAX_CELLS, MAX_FILE_BYTES};
+use dangol_core::data::import::plan::ImportOptions;
+use dangol_core::data::import::read::read_bytes;
 use dangol_core::Error;
 
 fn refusal(t: &TestShop, name: &str, bytes: &[u8]) -> FileRefusal {

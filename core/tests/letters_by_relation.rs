@@ -8,8 +8,8 @@ mod common;
 
 use common::family_days::*;
 use common::form;
-use dangol_core::dates::occasions::{OccasionKind, Relation};
 use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::dates::occasions::{OccasionKind, Relation};
 use dangol_core::letters::store::Channel;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};

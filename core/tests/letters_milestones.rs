@@ -7,9 +7,11 @@ mod common;
 use chrono::{Datelike, Duration};
 use common::family_days::*;
 use common::form;
-use dangol_core::dates::occasions::{AgeCounting, AgeName, DateInput, OccasionKind, Relation};
 use dangol_core::letters::builtin::Occasion;
-use dangol_core::*;
+use dangol_core::letters::dates;
+use dangol_core::letters::dates::occasions::{
+    AgeCounting, AgeName, DateInput, OccasionKind, Relation,
+};
 
 #[test]
 fn milestone_birthdays_by_the_traditional_counting_unless_the_date_says_otherwise() {

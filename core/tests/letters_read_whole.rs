@@ -15,7 +15,7 @@ use dangol_core::letters::template::{render, LetterValues};
 use dangol_core::letters::values::{values, Facts};
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
-use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::outbox::mail::smtp::MailErrorCode;
 use dangol_core::{Country, Language, SetupInput};
 
 /// What a letter says when only her name is known.

@@ -6,6 +6,7 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::{form, TestShop};
+use dangol_core::letters::dates;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, LoyaltyRules, Reward};
 use dangol_core::loyalty::visit::VisitInput;

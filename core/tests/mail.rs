@@ -9,9 +9,9 @@ use common::smtp::{SmtpServer, PASSWORD};
 use common::{birthday_in, form, letter_marked_sent, TestShop};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::outbox::OutboxStatus;
-use dangol_core::mail::sender::RunEnd;
-use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::outbox::mail::outbox::OutboxStatus;
+use dangol_core::outbox::mail::sender::RunEnd;
+use dangol_core::outbox::mail::smtp::MailErrorCode;
 
 #[test]
 fn a_birthday_letter_arrives_as_written_and_joins_her_history() {

@@ -13,9 +13,9 @@ use common::mail_shop::*;
 use common::smtp::{SmtpServer, PASSWORD};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::outbox::{Decision, OutboxStatus};
-use dangol_core::mail::sender::{Policy, RunEnd};
-use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::outbox::mail::outbox::{Decision, OutboxStatus};
+use dangol_core::outbox::mail::sender::{Policy, RunEnd};
+use dangol_core::outbox::mail::smtp::MailErrorCode;
 
 #[test]
 fn faults_leave_every_letter_sent_failed_or_unknown_and_none_twice() {
@@ -99,7 +99,7 @@ fn login_and_server_problems_are_told_apart() {
     let server = SmtpServer::start();
     let t = shop(&server);
     let ok = server.settings();
-    let test = |s: &dangol_core::mail::settings::MailSettings, pw: &str| {
+    let test = |s: &dangol_core::outbox::mail::settings::MailSettings, pw: &str| {
         t.shop
             .send_test_email(s, pw, Duration::from_secs(2))
             .unwrap()
@@ -108,7 +108,7 @@ fn login_and_server_problems_are_told_apart() {
     assert_eq!(test(&ok, PASSWORD), Ok(()));
     assert_eq!(server.received()[0]["subject"], "단골 테스트 메일");
     assert_eq!(test(&ok, "wrong"), Err(MailErrorCode::AuthFailed));
-    let gmail_like = dangol_core::mail::settings::MailSettings {
+    let gmail_like = dangol_core::outbox::mail::settings::MailSettings {
         username: "app-password".into(),
         ..ok.clone()
     };
@@ -116,8 +116,8 @@ fn login_and_server_problems_are_told_apart() {
         test(&gmail_like, "normal-password"),
         Err(MailErrorCode::AppPasswordNeeded)
     );
-    let tls_on_starttls_port = dangol_core::mail::settings::MailSettings {
-        security: dangol_core::mail::settings::Security::Tls,
+    let tls_on_starttls_port = dangol_core::outbox::mail::settings::MailSettings {
+        security: dangol_core::outbox::mail::settings::Security::Tls,
         ..ok.clone()
     };
     assert_eq!(
@@ -125,7 +125,7 @@ fn login_and_server_problems_are_told_apart() {
         Err(MailErrorCode::Tls)
     );
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let down = dangol_core::mail::settings::MailSettings {
+    let down = dangol_core::outbox::mail::settings::MailSettings {
         port: closed.local_addr().unwrap().port(),
         ..ok.clone()
     };
@@ -190,7 +190,9 @@ fn a_letter_on_the_wire_when_the_app_died_is_unknown_not_resent() {
     // What a crash leaves: the letter claimed, its data maybe on the wire.
     t.shop
         .db()
-        .with_tx(|tx| dangol_core::mail::outbox::claim_next(tx, chrono::Utc::now(), &|_| None))
+        .with_tx(|tx| {
+            dangol_core::outbox::mail::outbox::claim_next(tx, chrono::Utc::now(), &|_| None)
+        })
         .unwrap()
         .unwrap();
     let t = t.reopen();
@@ -223,7 +225,7 @@ fn the_pace_holds_letters_back_and_says_until_when() {
     let server = SmtpServer::start();
     let t = shop(&server);
     t.shop
-        .save_mail_settings(&dangol_core::mail::settings::MailSettings {
+        .save_mail_settings(&dangol_core::outbox::mail::settings::MailSettings {
             per_minute: 2,
             ..server.settings()
         })
@@ -341,7 +343,7 @@ fn a_server_that_never_answers_is_a_timeout() {
         std::thread::sleep(Duration::from_secs(3));
         drop(conn);
     });
-    let mute = dangol_core::mail::settings::MailSettings {
+    let mute = dangol_core::outbox::mail::settings::MailSettings {
         port,
         ..server.settings()
     };

@@ -9,8 +9,8 @@ use common::mail_shop::*;
 use common::smtp::{SmtpServer, PASSWORD};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::outbox::OutboxStatus;
-use dangol_core::mail::sender::RunEnd;
+use dangol_core::outbox::mail::outbox::OutboxStatus;
+use dangol_core::outbox::mail::sender::RunEnd;
 
 #[test]
 fn line_breaks_in_names_and_titles_go_out_on_one_line() {

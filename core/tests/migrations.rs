@@ -3,7 +3,7 @@
 
 mod common;
 
-use dangol_core::migrations::{self, latest_version, migrate_to, schema_version};
+use dangol_core::store::migrations::{self, latest_version, migrate_to, schema_version};
 use dangol_core::{Error, Shop};
 use rusqlite::Connection;
 
@@ -109,13 +109,13 @@ fn every_earlier_version_upgrades_with_its_data() {
             assert_eq!(dates[0].age_counting, None);
             assert_eq!(
                 shop.family(1).unwrap()[0].relation,
-                dangol_core::dates::occasions::Relation::Parent
+                dangol_core::letters::dates::occasions::Relation::Parent
             );
         }
         shop.add_family_member(
             1,
             "최영희",
-            dangol_core::dates::occasions::Relation::Grandparent,
+            dangol_core::letters::dates::occasions::Relation::Grandparent,
         )
         .unwrap_or_else(|e| panic!("no grandparents from version {from}: {e}"));
         // 0011: the indexes reports read through, and reports that run.
@@ -304,7 +304,10 @@ fn consents_from_before_become_earlier_records() {
         .iter()
         .map(|r| {
             assert_eq!(r.wording, "earlier");
-            assert_eq!(r.method, dangol_core::consent::ConsentMethod::Earlier);
+            assert_eq!(
+                r.method,
+                dangol_core::people::consent::ConsentMethod::Earlier
+            );
             assert!(r.given);
             (
                 format!("{:?}", r.scope.channel),

@@ -38,7 +38,7 @@ fn pairs() -> BTreeMap<String, String> {
             ),
         );
     }
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/mail/locale/");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/outbox/mail/locale/");
     let read = |lang: &str| -> BTreeMap<String, String> {
         let text = std::fs::read_to_string(format!("{dir}{lang}.json")).unwrap();
         serde_json::from_str(&text).unwrap()
@@ -53,17 +53,18 @@ fn pairs() -> BTreeMap<String, String> {
     }
     // The consent form's wording, each version, and the consent names
     // used in history notes.
-    let consent = concat!(env!("CARGO_MANIFEST_DIR"), "/src/consent/");
-    let mut sources: Vec<(String, String, String)> = dangol_core::consent::wording::versions()
-        .into_iter()
-        .map(|v| {
-            (
-                format!("consent.{v}"),
-                format!("{consent}wording/{v}.ko.json"),
-                format!("{consent}wording/{v}.en.json"),
-            )
-        })
-        .collect();
+    let consent = concat!(env!("CARGO_MANIFEST_DIR"), "/src/people/consent/");
+    let mut sources: Vec<(String, String, String)> =
+        dangol_core::people::consent::wording::versions()
+            .into_iter()
+            .map(|v| {
+                (
+                    format!("consent.{v}"),
+                    format!("{consent}wording/{v}.ko.json"),
+                    format!("{consent}wording/{v}.en.json"),
+                )
+            })
+            .collect();
     sources.push((
         "consent.locale".into(),
         format!("{consent}locale/ko.json"),
@@ -84,7 +85,7 @@ fn pairs() -> BTreeMap<String, String> {
         }
     }
     // The personal-data page and file (열람) and the retention note.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rights/locale/");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/people/rights/locale/");
     let read = |lang: &str| -> BTreeMap<String, String> {
         let text = std::fs::read_to_string(format!("{dir}{lang}.json")).unwrap();
         serde_json::from_str(&text).unwrap()

@@ -6,7 +6,7 @@
 mod common;
 
 use common::TestShop;
-use dangol_core::backup::BackupReason;
+use dangol_core::data::backup::BackupReason;
 use dangol_core::Error;
 
 #[test]

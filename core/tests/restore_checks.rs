@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{form, TestShop};
-use dangol_core::backup::{self, BackupProblem, BackupReason};
+use dangol_core::data::backup::{self, BackupProblem, BackupReason};
 use dangol_core::{Error, FieldErrorCode, Shop};
 
 /// Puts `bytes` in the shop's backups folder under a backup's name.

@@ -10,7 +10,7 @@ use chrono::{Days, Months, NaiveDate};
 use common::report_shop::{at, day};
 use common::{customer, sale, TestShop};
 use dangol_core::history::entries;
-use dangol_core::rights::retention::{self, RetentionPeriod};
+use dangol_core::people::rights::retention::{self, RetentionPeriod};
 use dangol_core::Country;
 
 fn bought(t: &TestShop, id: i64, on: NaiveDate) {

@@ -9,10 +9,10 @@ use std::path::Path;
 use calamine::{open_workbook, Reader, Xlsx};
 use chrono::{Days, Local};
 use common::rights_shop::{self, person, Person};
-use dangol_core::backup::BackupReason;
+use dangol_core::data::backup::BackupReason;
+use dangol_core::people::rights::backups;
+use dangol_core::people::rights::PersonalData;
 use dangol_core::reports::{Cell, ReportTable};
-use dangol_core::rights::backups;
-use dangol_core::rights::PersonalData;
 
 /// What a cell shows, near enough to search it.
 fn shown(c: &Cell) -> String {
@@ -116,8 +116,8 @@ fn her_data_holds_every_entry_of_hers_and_nothing_of_another_customer() {
     t.shop
         .withdraw_consent(
             her.id,
-            dangol_core::consent::ConsentScope::marketing(
-                dangol_core::consent::ConsentChannel::Email,
+            dangol_core::people::consent::ConsentScope::marketing(
+                dangol_core::people::consent::ConsentChannel::Email,
             ),
         )
         .unwrap();

@@ -12,11 +12,11 @@ mod common;
 use common::solapi::{StandIn, CUT, INVALID, SENDER, SLOW, UNDELIVERED};
 use common::text_shop::*;
 use dangol_core::letters::builtin::Occasion;
-use dangol_core::mail::outbox::{Decision, OutboxChannel, OutboxStatus};
-use dangol_core::texts::clock::SystemClock;
-use dangol_core::texts::length::TextKind;
-use dangol_core::texts::provider::{Delivery, TextErrorCode};
-use dangol_core::texts::sender::TextRunEnd;
+use dangol_core::outbox::mail::outbox::{Decision, OutboxChannel, OutboxStatus};
+use dangol_core::outbox::texts::length::TextKind;
+use dangol_core::outbox::texts::provider::{Delivery, TextErrorCode};
+use dangol_core::outbox::texts::sender::TextRunEnd;
+use dangol_core::store::clock::SystemClock;
 use dangol_core::HistoryKind;
 
 #[test]
@@ -295,7 +295,7 @@ fn what_waits_is_sent_after_a_restart_and_a_crash_mid_send_is_looked_up() {
 /// Sends 보내는중's text straight to the stand-in (as the app would have)
 /// and leaves its row 'sending', as a crash right after the request would.
 fn run_one_then_crash(t: &common::TestShop, s: &StandIn) {
-    use dangol_core::texts::provider::{OutgoingText, TextProvider};
+    use dangol_core::outbox::texts::provider::{OutgoingText, TextProvider};
     let it = item(t, "보내는중");
     let db = rusqlite::Connection::open(t.path()).unwrap();
     let reference: String = db
@@ -316,7 +316,7 @@ fn run_one_then_crash(t: &common::TestShop, s: &StandIn) {
     });
     assert!(matches!(
         sent,
-        dangol_core::texts::provider::SendOutcome::Accepted { .. }
+        dangol_core::outbox::texts::provider::SendOutcome::Accepted { .. }
     ));
     db.execute(
         "UPDATE outbox SET status = 'sending' WHERE id = ?1",

@@ -9,10 +9,10 @@ use chrono::DateTime;
 use common::solapi::StandIn;
 use common::text_shop::*;
 use dangol_core::letters::builtin::Occasion;
-use dangol_core::mail::outbox::OutboxStatus;
-use dangol_core::texts::clock::{FixedClock, SystemClock};
-use dangol_core::texts::provider::TextErrorCode;
-use dangol_core::texts::sender::TextRunEnd;
+use dangol_core::outbox::mail::outbox::OutboxStatus;
+use dangol_core::outbox::texts::provider::TextErrorCode;
+use dangol_core::outbox::texts::sender::TextRunEnd;
+use dangol_core::store::clock::{FixedClock, SystemClock};
 
 #[test]
 fn an_ad_at_half_past_nine_waits_until_eight_and_carries_what_the_law_asks() {

@@ -5,8 +5,8 @@
 mod common;
 
 use common::{form, TestShop};
+use dangol_core::history::trials::{FeedbackInput, TrialInput};
 use dangol_core::loyalty::visit::VisitInput;
-use dangol_core::trials::{FeedbackInput, TrialInput};
 use dangol_core::*;
 
 fn codes(e: Error) -> Vec<(String, FieldErrorCode)> {

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{form, TestShop};
-use dangol_core::backup::{self, BackupReason};
+use dangol_core::data::backup::{self, BackupReason};
 
 #[test]
 fn the_update_check_is_due_once_a_day_across_restarts() {

@@ -114,7 +114,9 @@ fn asked_to_panic(command: &str) -> bool {
     LOG_DIR
         .get()
         .and_then(|logs| logs.parent())
-        .is_some_and(|data| dangol_core::test_seam::asked(data, &format!("command:{command}")))
+        .is_some_and(|data| {
+            dangol_core::store::test_seam::asked(data, &format!("command:{command}"))
+        })
 }
 
 /// Installs the panic hook. Call once, before anything else runs.

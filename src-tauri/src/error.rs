@@ -1,7 +1,7 @@
 //! The one error type that crosses IPC: `{code, message, fields}`. `code`
 //! is a closed set the frontend translates; `message` is for logs only.
 
-use dangol_core::import::limits::FileRefusal;
+use dangol_core::data::import::limits::FileRefusal;
 use dangol_core::{Error, FieldError};
 use serde::Serialize;
 use ts_rs::TS;

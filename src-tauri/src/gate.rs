@@ -10,7 +10,7 @@
 //! Debug builds read `DANGOL_E2E_IDLE_SECONDS` so the end-to-end test need
 //! not wait minutes; release builds have no such seam.
 //!
-//! The gate also holds the key file (`dangol_core::vault::KeyFile`) and,
+//! The gate also holds the key file (`dangol_core::data::vault::KeyFile`) and,
 //! once known, the database key — to open the shop when the keychain had
 //! no key and the PIN or recovery key brings it.
 //!
@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use dangol_core::vault::{DbKey, KeyFile};
+use dangol_core::data::vault::{DbKey, KeyFile};
 
 /// Commands the lock screen needs; everything else waits for the unlock.
 const WHILE_LOCKED: &[&str] = &[
@@ -214,7 +214,7 @@ pub fn app_key(app: &tauri::AppHandle) -> Option<DbKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dangol_core::vault::{RecoveryKey, SecretKind};
+    use dangol_core::data::vault::{RecoveryKey, SecretKind};
 
     /// A gate over a shop locked by the owner's PIN "2468".
     fn locked_gate() -> Gate {

@@ -36,7 +36,7 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
 /// Opens the shop (with `key` when it is encrypted) and starts what runs
 /// beside it: the outbox resumes, the daily backup and upkeep. When it
 /// cannot be opened, the window offers the backups (`recovery.rs`).
-pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::vault::DbKey>) {
+pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::data::vault::DbKey>) {
     let recovery = app.state::<recovery::Recovery>();
     match Shop::open_keyed(&recovery.path, key) {
         Ok(shop) => {

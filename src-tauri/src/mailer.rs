@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use dangol_core::mail::sender::{Policy, RunEnd};
-use dangol_core::mail::smtp::{MailError, MailErrorCode};
+use dangol_core::outbox::mail::sender::{Policy, RunEnd};
+use dangol_core::outbox::mail::smtp::{MailError, MailErrorCode};
 use dangol_core::Shop;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};

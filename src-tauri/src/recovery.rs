@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use dangol_core::backup::{self, BackupInfo};
+use dangol_core::data::backup::{self, BackupInfo};
 use dangol_core::{FieldError, FieldErrorCode, Shop};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};

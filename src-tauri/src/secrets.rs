@@ -6,8 +6,8 @@
 //! the app says the password is missing and asks for it again (Linux is a
 //! development platform here; shops run Windows or macOS).
 
-use dangol_core::mail::settings::MailSettings;
-use dangol_core::vault::DbKey;
+use dangol_core::data::vault::DbKey;
+use dangol_core::outbox::mail::settings::MailSettings;
 use keyring_core::Entry;
 
 const SERVICE: &str = "Dangol mail";
@@ -110,7 +110,7 @@ pub fn load_text_key() -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use dangol_core::mail::settings::{MailSettings, Provider};
+    use dangol_core::outbox::mail::settings::{MailSettings, Provider};
 
     /// The real OS store: what is saved comes back, for these settings only.
     #[test]

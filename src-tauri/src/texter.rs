@@ -11,10 +11,10 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::DateTime;
-use dangol_core::texts::clock::{Clock, SeamClock};
-use dangol_core::texts::provider::{TextError, TextErrorCode};
-use dangol_core::texts::sender::{TextPolicy, TextRunEnd};
-use dangol_core::texts::solapi::{self, Solapi};
+use dangol_core::outbox::texts::provider::{TextError, TextErrorCode};
+use dangol_core::outbox::texts::sender::{TextPolicy, TextRunEnd};
+use dangol_core::outbox::texts::solapi::{self, Solapi};
+use dangol_core::store::clock::{Clock, SeamClock};
 use dangol_core::Shop;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};

@@ -110,7 +110,8 @@ fn updater(app: &AppHandle) -> Option<Updater> {
 
 fn describe(update: &Update, shop: &Shop) -> AvailableUpdate {
     let language = shop.settings().map(|s| s.language).unwrap_or_default();
-    let notes = dangol_core::updates::notes_for(update.body.as_deref().unwrap_or(""), language);
+    let notes =
+        dangol_core::data::updates::notes_for(update.body.as_deref().unwrap_or(""), language);
     let date = update.raw_json["pub_date"]
         .as_str()
         .and_then(|d| d.get(..10))

@@ -3,7 +3,7 @@
 //! one asks how it was given; the printable 개인정보 수집·이용 동의서
 //! carries the shop's name, in Korean and English.
 
-use dangol_core::consent::{ConsentChannel, ConsentGiven, ConsentMethod, ConsentScope};
+use dangol_core::people::consent::{ConsentChannel, ConsentGiven, ConsentMethod, ConsentScope};
 
 use crate::app::{tid, App};
 use crate::shop::{hits_containing, search, shows_customer, shows_text};

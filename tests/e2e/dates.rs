@@ -2,7 +2,7 @@
 //! child's lunar birthday, and that day on the home screen a few days ahead.
 
 use chrono::{Datelike, Days, Local, NaiveDate};
-use dangol_core::dates::lunar_to_solar;
+use dangol_core::letters::dates::lunar_to_solar;
 
 use crate::app::{tid, App};
 use crate::shop::{add_customer, open_shop, shows_customer, shows_text};
@@ -161,7 +161,7 @@ fn days_passed_while_closed_are_shown_on_opening() {
     let today = Local::now().date_naive();
     let missed = today.checked_sub_days(Days::new(3)).unwrap();
     let app = App::launch_with("days_passed_while_closed_are_shown_on_opening", |data| {
-        use dangol_core::dates::occasions::{DateInput, OccasionKind};
+        use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
         let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
         let setup = dangol_core::SetupInput {
             shop_name: "행복한 세탁소".into(),

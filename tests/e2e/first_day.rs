@@ -7,7 +7,7 @@
 //! owed, and the points waiting for the tab.
 
 use chrono::{Datelike, Days, Local, NaiveDate};
-use dangol_core::dates::lunar_to_solar;
+use dangol_core::letters::dates::lunar_to_solar;
 
 use crate::app::{tid, App};
 use crate::mail::fill_mail;

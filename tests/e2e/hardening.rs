@@ -5,7 +5,7 @@
 //! run on an open shop; an emptied shop file opens the recovery screen.
 //!
 //! Panics are asked for through a seam compiled out of release builds
-//! (`test-panic` in the data folder, read by `dangol_core::test_seam`).
+//! (`test-panic` in the data folder, read by `dangol_core::store::test_seam`).
 
 use std::fs;
 use std::path::Path;
@@ -255,7 +255,7 @@ fn an_emptied_shop_file_opens_the_recovery_screen() {
                 ..Default::default()
             };
             shop.create_customer(&input).expect("customer");
-            shop.backup_now(dangol_core::backup::BackupReason::Manual)
+            shop.backup_now(dangol_core::data::backup::BackupReason::Manual)
                 .expect("backup");
         }
         fs::write(&path, b"").expect("empty the shop file");

@@ -162,7 +162,7 @@ fn a_backup_from_another_pc_restores_with_its_recovery_key() {
 /// the backup's key file are copied into the backup folder of the shop in
 /// `data`. Returns the old shop's recovery key.
 fn backup_from_another_pc(old_pc: &std::path::Path, data: &std::path::Path, name: &str) -> String {
-    use dangol_core::vault::{backup_key_path, DbKey, KeyFile, RecoveryKey};
+    use dangol_core::data::vault::{backup_key_path, DbKey, KeyFile, RecoveryKey};
     let db = old_pc.join("dangol.sqlite3");
     let key = DbKey::random();
     let recovery = RecoveryKey::random();
@@ -181,7 +181,7 @@ fn backup_from_another_pc(old_pc: &std::path::Path, data: &std::path::Path, name
     };
     shop.create_customer(&input).expect("customer");
     let made = shop
-        .backup_now(dangol_core::backup::BackupReason::Manual)
+        .backup_now(dangol_core::data::backup::BackupReason::Manual)
         .expect("backup");
     let from = std::path::Path::new(&made.path);
     let to = data.join("backups").join(from.file_name().expect("name"));

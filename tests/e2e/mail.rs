@@ -31,15 +31,17 @@ pub(crate) fn fill_mail(app: &App, server: &SmtpServer, password: &str) {
 
 /// Mail settings for the loopback server, unpaced, with the password put
 /// in the keychain: for a shop prepared on its file before the app opens.
-pub(crate) fn mail_on_keychain(server: &SmtpServer) -> dangol_core::mail::settings::MailSettings {
-    let settings = dangol_core::mail::settings::MailSettings {
+pub(crate) fn mail_on_keychain(
+    server: &SmtpServer,
+) -> dangol_core::outbox::mail::settings::MailSettings {
+    let settings = dangol_core::outbox::mail::settings::MailSettings {
         host: "localhost".into(),
         port: server.port,
-        security: dangol_core::mail::settings::Security::Starttls,
+        security: dangol_core::outbox::mail::settings::Security::Starttls,
         per_minute: 0,
         per_day: 0,
-        ..dangol_core::mail::settings::MailSettings::for_provider(
-            dangol_core::mail::settings::Provider::Custom,
+        ..dangol_core::outbox::mail::settings::MailSettings::for_provider(
+            dangol_core::outbox::mail::settings::Provider::Custom,
             USER,
             "행복한 세탁소",
         )

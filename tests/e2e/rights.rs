@@ -116,7 +116,7 @@ fn her_personal_data_is_printed_and_saved_from_her_screen() {
 fn today_lists_customers_past_the_retention_period() {
     let app = App::launch_with("today_lists_customers_past_the_retention_period", |data| {
         use dangol_core::history::entries;
-        use dangol_core::rights::retention::RetentionPeriod;
+        use dangol_core::people::rights::retention::RetentionPeriod;
         let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
         let setup = dangol_core::SetupInput {
             shop_name: "행복한 세탁소".into(),

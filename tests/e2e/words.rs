@@ -12,7 +12,7 @@ use std::thread::sleep;
 use std::time::Duration;
 
 use chrono::{Datelike, Local};
-use dangol_core::dates::occasions::{DateInput, OccasionKind, Relation};
+use dangol_core::letters::dates::occasions::{DateInput, OccasionKind, Relation};
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
 use dangol_core::{Country, CustomerInput, Language, PhoneInput, SaleInput, SetupInput, Shop};

@@ -24,11 +24,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use dangol_core::customers::store;
-use dangol_core::customers::validate;
-use dangol_core::db::Db;
+use dangol_core::people::customers::store;
+use dangol_core::people::customers::validate;
 use dangol_core::sample;
 use dangol_core::search::SearchIndex;
+use dangol_core::store::db::Db;
 use dangol_core::{Country, Shop};
 use peers::{Peer, Peers};
 

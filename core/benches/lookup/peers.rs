@@ -9,8 +9,8 @@
 //! to 김민수) or a mix of syllables and initials (김ㅁㅅ) finds less there
 //! (often nobody), so on those rows they do less work than Dangol.
 
-use dangol_core::customers::phone;
-use dangol_core::customers::store::IndexRow;
+use dangol_core::people::customers::phone;
+use dangol_core::people::customers::store::IndexRow;
 use dangol_core::search::{fold, hangul};
 use rusqlite::{params, Connection};
 

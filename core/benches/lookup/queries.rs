@@ -3,7 +3,7 @@
 //! typing a phone number or a name is its own kind, because the first
 //! ones (`0`, `ㄱ`) match nearly everyone and the last ones almost nobody.
 
-use dangol_core::customers::store::IndexRow;
+use dangol_core::people::customers::store::IndexRow;
 use dangol_core::search::hangul;
 
 pub struct Kind {

@@ -5,12 +5,10 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::entries::{
-    self, append, check_staff, done, ensure_customer, enum_from, enum_str, staff_ref, text_field,
-    NewEntry,
-};
+use super::entries::{self, append, staff_ref, NewEntry};
 use super::model::*;
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::store::rows::{check_staff, done, ensure_customer, enum_from, enum_str, text_field};
 
 /// A due date as the date picker sends it (`2026-12-01`) or typed with dots.
 fn parse_date(text: &str) -> Option<NaiveDate> {

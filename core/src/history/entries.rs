@@ -7,13 +7,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::model::*;
 use super::money::parse_amount;
 use super::terms;
-use crate::customers::model::StaffRef;
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::settings::Country;
-use crate::staff;
-use crate::text::{clean_line, clean_text};
-
-const MAX_TEXT: usize = 5000;
+use crate::people::customers::model::StaffRef;
+use crate::store::rows::{check_staff, done, ensure_customer, enum_from, enum_str, text_field};
+use crate::store::settings::Country;
 
 /// An entry ready to be written.
 #[derive(Debug, Default)]
@@ -39,67 +36,6 @@ fn kind_str(k: HistoryKind) -> &'static str {
         HistoryKind::Note => "note",
         HistoryKind::Loyalty => "loyalty",
         HistoryKind::Letter => "letter",
-    }
-}
-
-pub(crate) fn enum_str<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-pub(crate) fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub(crate) fn ensure_customer(conn: &Connection, id: i64) -> Result<()> {
-    let found: Option<i64> = conn
-        .query_row("SELECT id FROM customers WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    found.map(drop).ok_or(Error::NotFound {
-        what: "customer",
-        id,
-    })
-}
-
-pub(crate) fn check_staff(
-    conn: &Connection,
-    id: Option<i64>,
-    errors: &mut Vec<FieldError>,
-) -> Result<()> {
-    if let Some(id) = id {
-        if !staff::exists(conn, id)? {
-            errors.push(FieldError::new("staff_id", FieldErrorCode::UnknownStaff));
-        }
-    }
-    Ok(())
-}
-
-pub(crate) fn text_field(
-    raw: &str,
-    field: &str,
-    multiline: bool,
-    errors: &mut Vec<FieldError>,
-) -> String {
-    let t = if multiline {
-        clean_text(raw)
-    } else {
-        clean_line(raw)
-    };
-    if t.chars().count() > MAX_TEXT {
-        errors.push(FieldError::new(field, FieldErrorCode::TooLong));
-    }
-    t
-}
-
-pub(crate) fn done(errors: Vec<FieldError>) -> Result<()> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
     }
 }
 

@@ -8,4 +8,5 @@ pub mod model;
 pub mod money;
 pub mod search;
 pub mod terms;
+pub mod trials;
 pub mod visits;

@@ -2,7 +2,7 @@
 //! kept as integers in the shop currency's minor unit: KRW has none, USD has
 //! cents. Never a float.
 
-use crate::settings::Country;
+use crate::store::settings::Country;
 
 /// The most a single entry may be: 100억 원 / $100,000,000.00.
 const MAX_MINOR: i64 = 10_000_000_000;

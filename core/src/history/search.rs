@@ -3,11 +3,11 @@
 
 use rusqlite::{params, Connection};
 
-use super::entries::enum_from;
 use super::model::HistoryHit;
 use super::terms;
 use crate::error::Result;
-use crate::text::clean_line;
+use crate::store::rows::enum_from;
+use crate::store::text::clean_line;
 
 /// Keyword search over every customer's history, newest entries first.
 pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<HistoryHit>> {

@@ -5,7 +5,7 @@
 //! other words are indexed whole and found by prefix. This is the CJK
 //! bigram scheme of Lucene's CJKAnalyzer, on SQLite FTS5.
 
-use crate::text::clean_line;
+use crate::store::text::clean_line;
 
 fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)

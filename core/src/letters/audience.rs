@@ -8,9 +8,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dates::occasions::{self, OccasionKind};
 use crate::error::Result;
 use crate::letters::builtin::Occasion;
+use crate::letters::dates::occasions::{self, OccasionKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]

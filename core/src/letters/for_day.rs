@@ -7,9 +7,9 @@ use rusqlite::Connection;
 
 use super::builtin::Occasion;
 use super::state;
-use crate::dates::occasions::Upcoming;
 use crate::error::Result;
-use crate::history::entries::enum_str;
+use crate::letters::dates::occasions::Upcoming;
+use crate::store::rows::enum_str;
 
 /// The letter occasion a day calls for: the one chosen by whose day it is
 /// (`dates::day_letter::letter_occasion`); an owner's own kind of day gets

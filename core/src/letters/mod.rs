@@ -6,6 +6,7 @@
 
 pub mod audience;
 pub mod builtin;
+pub mod dates;
 pub mod for_day;
 pub mod josa;
 mod sentences;

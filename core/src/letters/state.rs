@@ -16,9 +16,10 @@ use ts_rs::TS;
 use super::builtin::Occasion;
 use super::store::Letter;
 use crate::error::{Error, Result};
-use crate::history::entries::{append, enum_from, NewEntry};
+use crate::history::entries::{append, NewEntry};
 use crate::history::model::{ContactChannel, Direction, HistoryKind};
-use crate::mail::smtp::MailErrorCode;
+use crate::outbox::mail::smtp::MailErrorCode;
+use crate::store::rows::enum_from;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -124,7 +125,7 @@ pub fn record_in_history(
             [letter_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-    let chan = crate::history::entries::enum_str(&channel);
+    let chan = crate::store::rows::enum_str(&channel);
     if let Some(h) = history_id {
         conn.execute(
             "UPDATE history SET channel = ?2, direction = 'out', happened_at = ?3
@@ -209,7 +210,7 @@ pub fn gone_between(
             AND ((l.occasion = ?2 AND l.occasion_key NOT LIKE '%:%:%') OR l.occasion_key LIKE ?5)
             AND {GONE})"
     ))?;
-    let occasion = crate::history::entries::enum_str(&occasion);
+    let occasion = crate::store::rows::enum_str(&occasion);
     Ok(stmt.query_row(
         params![customer_id, occasion, from, until, this_date],
         |r| r.get(0),

@@ -11,9 +11,9 @@ use super::builtin::{self, Occasion};
 use super::state::{self, LetterState};
 use super::template::{self, LetterValues, TemplateProblem, TemplateProblemCode};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::history::entries::enum_str;
-use crate::mail::smtp::MailErrorCode;
-use crate::settings::Language;
+use crate::outbox::mail::smtp::MailErrorCode;
+use crate::store::rows::enum_str;
+use crate::store::settings::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

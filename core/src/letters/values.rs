@@ -11,11 +11,11 @@ use chrono::{Datelike, NaiveDate};
 
 use super::builtin::Occasion;
 use super::template::LetterValues;
-use crate::dates::age::birthday_word;
-use crate::dates::occasions::Upcoming;
+use crate::letters::dates::age::birthday_word;
+use crate::letters::dates::occasions::Upcoming;
 use crate::loyalty::coupons::{Coupon, CouponOrigin};
 use crate::loyalty::rules::CouponKind;
-use crate::settings::{Country, Language};
+use crate::store::settings::{Country, Language};
 
 /// What is known about her when a letter is written.
 pub struct Facts<'a> {

@@ -6,8 +6,8 @@ use rusqlite::{params, Connection};
 
 use super::coupons::{self, Coupon, CouponOrigin};
 use super::rules::LoyaltyRules;
-use crate::dates;
 use crate::error::Result;
+use crate::letters::dates;
 
 /// Issues the birthday coupons due today (birthday within the rule's days
 /// from today, none issued to her in the last 300 days); returns them.

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::rules::{CouponKind, Reward};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::history::entries::{enum_from, enum_str};
+use crate::store::rows::{enum_from, enum_str};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -103,6 +103,24 @@ pub fn issue(
 }
 
 /// Her coupons that can be used today, soonest to expire first.
+/// The same coupon to every customer of a tier; how many got one.
+pub fn issue_to_tier(
+    conn: &Connection,
+    tier_id: &str,
+    reward: &Reward,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<u32> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM customers WHERE tier = ?1")?
+        .query_map([tier_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        issue(conn, *id, reward, CouponOrigin::Tier, today, now)?;
+    }
+    Ok(ids.len() as u32)
+}
+
 pub fn usable(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<Vec<Coupon>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM coupons WHERE customer_id = ?1 AND used_at IS NULL AND expires_on >= ?2

@@ -6,41 +6,30 @@ pub mod coupons;
 pub mod credit;
 pub mod ledger;
 pub mod rules;
+pub mod status;
 pub mod tiers;
 pub mod visit;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::store::settings;
 use rules::LoyaltyRules;
 
 const KEY: &str = "loyalty_rules";
 
+/// The shop's rules; never saved (a shop from before setup saved its
+/// rules): the programme for its language and currency.
 pub fn load_rules(conn: &Connection) -> Result<LoyaltyRules> {
-    let raw: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    match raw {
+    match settings::get(conn, KEY)? {
+        Some(rules) => Ok(rules),
         None => {
-            // Never saved (a shop from before setup saved its rules): the
-            // programme for its language and currency.
-            let s = crate::settings::load(conn)?;
+            let s = settings::load(conn)?;
             Ok(LoyaltyRules::for_shop(s.language, s.country))
-        }
-        Some(raw) => {
-            serde_json::from_str(&raw).map_err(|e| Error::Corrupt(format!("loyalty rules: {e}")))
         }
     }
 }
 
 pub fn save_rules(conn: &Connection, rules: &LoyaltyRules) -> Result<()> {
-    let raw = serde_json::to_string(rules).expect("rules serialise");
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (KEY, raw),
-    )?;
-    Ok(())
+    settings::put(conn, KEY, rules)
 }

@@ -127,6 +127,15 @@ pub struct RecentTierChange {
 }
 
 /// Tier changes recorded since `since` (this week's promotions).
+/// Her tier's id, if she has one.
+pub fn of_customer(conn: &Connection, customer_id: i64) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT tier FROM customers WHERE id = ?1",
+        [customer_id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn changes_since(conn: &Connection, since: DateTime<Utc>) -> Result<Vec<RecentTierChange>> {
     let mut stmt = conn.prepare(
         "SELECT h.customer_id, c.name, h.summary, h.detail = 'tier_up', h.happened_at

@@ -13,10 +13,11 @@ use super::ledger;
 use super::rules::LoyaltyRules;
 use super::tiers::{self, TierChange};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::history::entries::{self, ensure_customer};
+use crate::history::entries;
 use crate::history::model::SaleInput;
 use crate::history::money::{parse_amount, plain};
-use crate::settings::Country;
+use crate::store::rows::ensure_customer;
+use crate::store::settings::Country;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[ts(export)]

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::period::{month_days, month_index, Span};
 use super::table::{tr, Cell, ReportTable};
 use super::visits::Visits;
-use crate::settings::Language;
+use crate::store::settings::Language;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -13,9 +13,9 @@ use super::period::Span;
 use super::table::{tr, Cell, ReportTable};
 use super::{median, share};
 use crate::error::Result;
-use crate::history::entries::enum_from;
 use crate::history::model::{ComplaintCategory, ComplaintStatus};
-use crate::settings::Language;
+use crate::store::rows::enum_from;
+use crate::store::settings::Language;
 
 /// Every category in the order the screen shows them.
 pub const CATEGORIES: [ComplaintCategory; 11] = [

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::table::{Cell, ReportTable};
 use crate::error::{Error, Result};
-use crate::settings::Country;
+use crate::store::settings::Country;
 
 fn xl(e: XlsxError) -> Error {
     Error::Io(std::io::Error::other(e))
@@ -85,5 +85,5 @@ pub fn to_xlsx(tables: &[ReportTable], country: Country, path: &Path) -> Result<
         sheet.set_freeze_panes(1, 0).map_err(xl)?;
     }
     let bytes = book.save_to_buffer().map_err(xl)?;
-    crate::import::export::write_atomically(path, &bytes)
+    crate::data::import::export::write_atomically(path, &bytes)
 }

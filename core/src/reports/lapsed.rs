@@ -18,7 +18,7 @@ use super::period::{month_days, month_index, Span};
 use super::table::{tr, Cell, ReportTable};
 use super::visits::{names, CustomerVisits, Visits};
 use crate::error::Result;
-use crate::settings::Language;
+use crate::store::settings::Language;
 
 pub const FACTOR: u32 = 2;
 pub const MIN_DAYS: u32 = 14;

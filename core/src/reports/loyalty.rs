@@ -12,10 +12,10 @@ use super::period::{month_days, month_index, Span};
 use super::share;
 use super::table::{tr, Cell, ReportTable};
 use crate::error::Result;
-use crate::history::entries::enum_str;
 use crate::loyalty::coupons::CouponOrigin;
 use crate::loyalty::rules::LoyaltyRules;
-use crate::settings::Language;
+use crate::store::rows::enum_str;
+use crate::store::settings::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -108,11 +108,11 @@ pub struct KindTables {
 pub struct Context<'a> {
     pub conn: &'a rusqlite::Connection,
     /// With the database, sales are read by two threads (`load_split`).
-    pub db: Option<&'a crate::db::Db>,
+    pub db: Option<&'a crate::store::db::Db>,
     pub clock: &'a Clock,
     pub span: Span,
     pub return_days: u32,
-    pub language: crate::settings::Language,
+    pub language: crate::store::settings::Language,
 }
 
 impl Context<'_> {

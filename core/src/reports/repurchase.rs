@@ -11,7 +11,7 @@ use super::period::{month_days, month_index, Span};
 use super::table::{Cell, ReportTable};
 use super::visits::Visits;
 use super::{median, share};
-use crate::settings::Language;
+use crate::store::settings::Language;
 
 /// How soon those who came back did, in days: up to 7, 14, 30, 60, 90,
 /// 180, and later (`None`).

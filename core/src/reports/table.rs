@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::settings::Language;
+use crate::store::settings::Language;
 
 /// One cell; the screen formats it in the owner's language, Excel gets a
 /// number where it is one.

@@ -11,7 +11,7 @@ use super::share;
 use super::table::{tr, Cell, ReportTable};
 use super::visits::{names, Visits};
 use crate::error::Result;
-use crate::settings::Language;
+use crate::store::settings::Language;
 
 pub const TOP: usize = 20;
 

@@ -5,8 +5,8 @@
 use rusqlite::Connection;
 
 use super::clock::Clock;
-use crate::db::Db;
 use crate::error::Result;
+use crate::store::db::Db;
 
 /// Visits of every customer who ever bought, as flat arrays: customer `i`
 /// owns `days[starts[i]..starts[i + 1]]` (ascending local day numbers, one

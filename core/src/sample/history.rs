@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use crate::error::Result;
 use crate::history::model::*;
 use crate::history::{cases, entries};
-use crate::settings::Country;
+use crate::store::settings::Country;
 
 const ITEMS_KR: &[&str] = &[
     "아메리카노 2잔",

@@ -9,11 +9,11 @@ pub(crate) mod rewards;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
-use crate::customers::model::{CustomerInput, PhoneInput, PhoneLabel, Source};
-use crate::customers::{store, validate};
 use crate::error::{Error, Result};
-use crate::settings::Country;
-use crate::staff;
+use crate::people::customers::model::{CustomerInput, PhoneInput, PhoneLabel, Source};
+use crate::people::customers::{store, validate};
+use crate::people::staff;
+use crate::store::settings::Country;
 
 pub const SAMPLE_SHOP_SIZE: usize = 200;
 

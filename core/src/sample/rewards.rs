@@ -16,7 +16,7 @@ use crate::history::model::{
 use crate::loyalty::coupons::{self, CouponOrigin};
 use crate::loyalty::ledger;
 use crate::loyalty::rules::{CouponKind, LoyaltyRules, Reward};
-use crate::settings::Country;
+use crate::store::settings::Country;
 
 const COMPLAINTS: &[(ComplaintCategory, &str)] = &[
     (ComplaintCategory::Apathy, "바쁘다며 질문에 대답을 안 해 줌"),

@@ -27,9 +27,9 @@ use super::hangul;
 use super::model::{MatchField, SearchHit, SearchResults};
 use super::query::{self, Query};
 use super::rows::Rows;
-use crate::customers::phone;
-use crate::customers::store::IndexRow;
-use crate::settings::Country;
+use crate::people::customers::phone;
+use crate::people::customers::store::IndexRow;
+use crate::store::settings::Country;
 
 /// Entries starting with the query are looked up (and a scan need not
 /// wait for them) when at most this many; more are found by the scan

@@ -9,7 +9,7 @@
 //! a final consonant may be the start of the next syllable.
 
 use super::hangul;
-use crate::text::clean_line;
+use crate::store::text::clean_line;
 
 /// One character of a query, as it matches one character of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

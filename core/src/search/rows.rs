@@ -5,7 +5,7 @@
 //! at 100,000 customers that was about 40 MB of small blocks, most of the
 //! index's memory, for eight rows read per keystroke.
 
-use crate::customers::store::{IndexPhone, IndexRow};
+use crate::people::customers::store::{IndexPhone, IndexRow};
 
 #[derive(Default)]
 pub(super) struct Rows {

@@ -2,20 +2,20 @@
 //! withdrawing them (withdrawing advertising also cancels the advertising
 //! waiting for her on that channel), and the printable consent form.
 
-use chrono::Utc;
-
-use crate::consent::records::{self, Change};
-use crate::consent::wording::{self, ConsentForm};
-use crate::consent::{ConsentGiven, ConsentMethod, ConsentOverview, ConsentPurpose, ConsentScope};
 use crate::error::Result;
-use crate::history::entries::ensure_customer;
-use crate::settings::Language;
+use crate::people::consent::records::{self, Change};
+use crate::people::consent::wording::{self, ConsentForm};
+use crate::people::consent::{
+    ConsentGiven, ConsentMethod, ConsentOverview, ConsentPurpose, ConsentScope,
+};
+use crate::store::rows::ensure_customer;
+use crate::store::settings::Language;
 use crate::Shop;
 
 impl Shop {
     /// Her consents as they stand, and every record of them.
     pub fn consents(&self, customer_id: i64) -> Result<ConsentOverview> {
-        let conn = self.db().reader()?;
+        let conn = self.db.reader()?;
         ensure_customer(&conn, customer_id)?;
         records::overview(&conn, customer_id)
     }
@@ -25,11 +25,11 @@ impl Shop {
     /// before the night consent of the same channel, which needs it.
     pub fn give_consents(&self, customer_id: i64, given: &ConsentGiven) -> Result<ConsentOverview> {
         let lang = self.settings()?.language;
-        let now = Utc::now();
+        let now = self.now();
         let mut scopes = given.scopes.clone();
         scopes.sort_by_key(|s| s.night);
         scopes.dedup();
-        self.db().with_tx(|tx| {
+        self.db.with_tx(|tx| {
             ensure_customer(tx, customer_id)?;
             for scope in scopes {
                 let change = Change {
@@ -53,8 +53,8 @@ impl Shop {
         scope: ConsentScope,
     ) -> Result<ConsentOverview> {
         let lang = self.settings()?.language;
-        let now = Utc::now();
-        self.db().with_tx(|tx| {
+        let now = self.now();
+        self.db.with_tx(|tx| {
             ensure_customer(tx, customer_id)?;
             let change = Change {
                 scope,

@@ -2,14 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
-
-use crate::backup::{self, BackupInfo, BackupPreview, BackupReason};
+use crate::data::backup::{self, BackupInfo, BackupPreview, BackupReason};
+use crate::data::import::plan::{self, ImportOptions, ImportOutcome, ImportPreview};
+use crate::data::import::warnings::{self, ImportWarning};
+use crate::data::import::{export, read};
+use crate::data::vault::{DbKey, RecoveryKey};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::import::plan::{self, ImportOptions, ImportOutcome, ImportPreview};
-use crate::import::warnings::{self, ImportWarning};
-use crate::import::{export, read};
-use crate::vault::{DbKey, RecoveryKey};
 use crate::Shop;
 
 impl Shop {
@@ -23,10 +21,10 @@ impl Shop {
     /// not plugged in) does not undo the first backup; its error is returned
     /// after it.
     pub fn backup_now(&self, reason: BackupReason) -> Result<BackupInfo> {
-        let made = self.db().backup_into(&self.backup_dir(), reason)?;
+        let made = self.db.backup_into(&self.backup_dir(), reason)?;
         let extra = self.settings()?.backup_folder;
         if !extra.is_empty() {
-            self.db().backup_into(Path::new(&extra), reason)?;
+            self.db.backup_into(Path::new(&extra), reason)?;
         }
         Ok(made)
     }
@@ -34,7 +32,7 @@ impl Shop {
     /// Makes the daily backup if the last one is older than a day; returns
     /// it when one was made.
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
-        if backup::daily_due(&self.backup_dir(), Utc::now()) {
+        if backup::daily_due(&self.backup_dir(), self.now()) {
             return self.backup_now(BackupReason::Daily).map(Some);
         }
         Ok(None)
@@ -67,13 +65,13 @@ impl Shop {
     /// dialog), or none with `None`.
     pub fn set_backup_folder(&self, folder: Option<&Path>) -> Result<()> {
         let text = folder.map(|f| f.display().to_string()).unwrap_or_default();
-        self.db()
-            .with_tx(|tx| crate::settings::set_backup_folder(tx, &text))
+        self.db
+            .with_tx(|tx| crate::store::settings::set_backup_folder(tx, &text))
     }
 
     /// What a backup file holds, before restoring it.
     pub fn preview_backup(&self, path: &Path) -> Result<BackupPreview> {
-        backup::preview(path, self.db().key())
+        backup::preview(path, self.db.key())
     }
 
     /// The key a backup is read with: the shop's own, or — for a backup
@@ -81,8 +79,8 @@ impl Shop {
     /// opens (`vault::backup_key`). Words that do not open it: `WrongKey`.
     fn backup_key(&self, path: &Path, recovery: Option<&RecoveryKey>) -> Result<Option<DbKey>> {
         match recovery {
-            None => Ok(self.db().key().cloned()),
-            Some(words) => crate::vault::open_backup_key(path, words)
+            None => Ok(self.db.key().cloned()),
+            Some(words) => crate::data::vault::open_backup_key(path, words)
                 .map(Some)
                 .ok_or(Error::WrongKey),
         }
@@ -116,7 +114,7 @@ impl Shop {
     /// If anything fails once the data was replaced, what was there is put
     /// back.
     pub fn restore_backup(&self, path: &Path, confirm_empty: bool) -> Result<BackupPreview> {
-        let key = self.db().key().cloned();
+        let key = self.db.key().cloned();
         self.restore_keyed(path, confirm_empty, key.as_ref())
     }
 
@@ -149,7 +147,7 @@ impl Shop {
             .restore_from_keyed(path, key)
             .and_then(|()| self.after_bulk_change());
         if let Err(e) = restored {
-            self.db().restore_from(Path::new(&before.path))?;
+            self.db.restore_from(Path::new(&before.path))?;
             self.after_bulk_change()?;
             return Err(e);
         }
@@ -162,13 +160,7 @@ impl Shop {
     pub fn preview_import(&self, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
         let table = read::read_file(path, opts.encoding)?;
         let country = self.settings()?.country;
-        plan::preview(
-            &*self.db().reader()?,
-            &table,
-            opts,
-            country,
-            crate::shop::history::today(),
-        )
+        plan::preview(&*self.db.reader()?, &table, opts, country, self.today())
     }
 
     /// Imports a customer file: a backup first, then every row in one
@@ -180,33 +172,33 @@ impl Shop {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.db()
+        self.db
             .backup_into(&self.backup_dir(), BackupReason::BeforeImport)?;
         let outcome = self
             .db()
-            .with_tx(|tx| plan::run(tx, &table, &name, opts, country, Utc::now()))?;
+            .with_tx(|tx| plan::run(tx, &table, &name, opts, country, self.now()))?;
         self.after_bulk_change()?;
         Ok(outcome)
     }
 
     /// What imports left out of customer `id`'s record, not yet dismissed.
     pub fn import_warnings(&self, id: i64) -> Result<Vec<ImportWarning>> {
-        warnings::for_customer(&*self.db().reader()?, id)
+        warnings::for_customer(&*self.db.reader()?, id)
     }
 
     /// The owner has fixed (or does not need) what warning `id` says.
     pub fn dismiss_import_warning(&self, customer_id: i64, id: i64) -> Result<()> {
-        self.db()
-            .with_tx(|tx| warnings::dismiss(tx, customer_id, id, Utc::now()))
+        self.db
+            .with_tx(|tx| warnings::dismiss(tx, customer_id, id, self.now()))
     }
 
     /// Takes back what an import added; returns how many customers.
     pub fn undo_import(&self, batch_id: i64) -> Result<u32> {
         let n = self
             .db()
-            .with_tx(|tx| plan::undo(tx, batch_id, Utc::now()))?;
+            .with_tx(|tx| plan::undo(tx, batch_id, self.now()))?;
         // The customers it added are deleted: out of the log too.
-        let _ = self.db().checkpoint();
+        let _ = self.db.checkpoint();
         self.after_bulk_change()?;
         Ok(n)
     }
@@ -215,7 +207,7 @@ impl Shop {
     /// asked), or CSV (UTF-8 with BOM).
     pub fn export_customers(&self, path: &Path, with_history: bool) -> Result<u32> {
         let lang = self.settings()?.language;
-        let conn = self.db().reader()?;
+        let conn = self.db.reader()?;
         let is_xlsx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));

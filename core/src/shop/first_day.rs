@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::settings::{get, put};
+use crate::store::settings::{get, put};
 use crate::Shop;
 
 const REWARDS_SEEN: &str = "first_day_rewards_seen";
@@ -40,17 +40,16 @@ pub enum FirstDayNote {
 
 impl Shop {
     pub fn first_day(&self) -> Result<FirstDay> {
-        let conn = self.db().reader()?;
-        let customers: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM customers)", [], |r| r.get(0))?;
+        let conn = self.db.reader()?;
+        let customers = crate::people::customers::store::count(&conn)? > 0;
         // Rules the owner changed from the ones setup gave the shop count
         // as looked at.
-        let settings = crate::settings::load(&conn)?;
+        let settings = crate::store::settings::load(&conn)?;
         let rules_saved = crate::loyalty::load_rules(&conn)?
             != crate::loyalty::rules::LoyaltyRules::for_shop(settings.language, settings.country);
         Ok(FirstDay {
             customers,
-            mail: crate::mail::settings::load(&conn)?.is_some(),
+            mail: crate::outbox::mail::settings::load(&conn)?.is_some(),
             rewards: rules_saved || get::<bool>(&conn, REWARDS_SEEN)?.unwrap_or(false),
             greeting: crate::letters::state::any_gone(&conn)?,
             dismissed: get::<bool>(&conn, DISMISSED)?.unwrap_or(false),
@@ -62,6 +61,6 @@ impl Shop {
             FirstDayNote::RewardsSeen => REWARDS_SEEN,
             FirstDayNote::Dismissed => DISMISSED,
         };
-        self.db().with_tx(|tx| put(tx, key, &true))
+        self.db.with_tx(|tx| put(tx, key, &true))
     }
 }

@@ -1,26 +1,21 @@
 //! `Shop`'s history side: each call is one transaction on the file.
 
-use chrono::{Days, Local, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 
 use crate::error::Result;
 use crate::history::model::*;
 use crate::history::{cases, entries, search};
 use crate::Shop;
 
-/// The shop's calendar day (the counter's clock, not UTC).
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
 impl Shop {
     /// Records a sale (and its post-sale follow-up, if the shop wants one).
     pub fn record_sale(&self, customer_id: i64, input: &SaleInput) -> Result<HistoryEntry> {
         let s = self.settings()?;
-        let id = self.db().with_tx(|tx| {
-            let now = Utc::now();
+        let id = self.db.with_tx(|tx| {
+            let now = self.now();
             let id = entries::record_sale(tx, customer_id, input, s.country, now)?;
             let days = s.followup_days_after_sale;
-            cases::schedule_after_sale(tx, customer_id, id, days, today(), now)?;
+            cases::schedule_after_sale(tx, customer_id, id, days, self.today(), now)?;
             Ok(id)
         })?;
         self.history_entry(id)
@@ -31,13 +26,10 @@ impl Shop {
     pub fn record_payment(&self, customer_id: i64, input: &PaymentInput) -> Result<HistoryEntry> {
         let country = self.settings()?.country;
         let rules = self.loyalty_rules()?;
-        let id = self.db().with_tx(|tx| {
-            let now = Utc::now();
+        let id = self.db.with_tx(|tx| {
+            let now = self.now();
             let id = entries::record_payment(tx, customer_id, input, country, now)?;
-            let paid: i64 =
-                tx.query_row("SELECT amount FROM history WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            let paid = entries::get_entry(tx, id)?.amount;
             let tier = crate::loyalty::visit::current_tier(tx, &rules, customer_id)?;
             crate::loyalty::credit::earn_on_payment(
                 tx,
@@ -46,7 +38,7 @@ impl Shop {
                 customer_id,
                 paid,
                 id,
-                today(),
+                self.today(),
                 now,
             )?;
             Ok(id)
@@ -57,7 +49,7 @@ impl Shop {
     pub fn log_contact(&self, customer_id: i64, input: &ContactInput) -> Result<HistoryEntry> {
         let id = self
             .db()
-            .with_tx(|tx| entries::log_contact(tx, customer_id, input, Utc::now()))?;
+            .with_tx(|tx| entries::log_contact(tx, customer_id, input, self.now()))?;
         self.history_entry(id)
     }
 
@@ -69,7 +61,7 @@ impl Shop {
     ) -> Result<HistoryEntry> {
         let id = self
             .db()
-            .with_tx(|tx| entries::add_note(tx, customer_id, text, staff_id, Utc::now()))?;
+            .with_tx(|tx| entries::add_note(tx, customer_id, text, staff_id, self.now()))?;
         self.history_entry(id)
     }
 
@@ -81,41 +73,41 @@ impl Shop {
         detail: &str,
         staff_id: Option<i64>,
     ) -> Result<HistoryEntry> {
-        self.db()
-            .with_tx(|tx| entries::edit_text(tx, id, summary, detail, staff_id, Utc::now()))?;
+        self.db
+            .with_tx(|tx| entries::edit_text(tx, id, summary, detail, staff_id, self.now()))?;
         self.history_entry(id)
     }
 
     pub fn history_entry(&self, id: i64) -> Result<HistoryEntry> {
-        entries::get_entry(&*self.db().reader()?, id)
+        entries::get_entry(&*self.db.reader()?, id)
     }
 
     pub fn timeline(&self, q: &TimelineQuery) -> Result<TimelinePage> {
-        entries::timeline(&*self.db().reader()?, q)
+        entries::timeline(&*self.db.reader()?, q)
     }
 
     pub fn balance_owed(&self, customer_id: i64) -> Result<i64> {
-        entries::balance(&*self.db().reader()?, customer_id)
+        entries::balance(&*self.db.reader()?, customer_id)
     }
 
     pub fn customer_story(&self, customer_id: i64) -> Result<CustomerStory> {
-        cases::story(&*self.db().reader()?, customer_id)
+        cases::story(&*self.db.reader()?, customer_id)
     }
 
     pub fn search_history(&self, query: &str, limit: u32) -> Result<Vec<HistoryHit>> {
-        search::search(&*self.db().reader()?, query, limit)
+        search::search(&*self.db.reader()?, query, limit)
     }
 
     pub fn open_complaint(&self, customer_id: i64, input: &ComplaintInput) -> Result<Complaint> {
-        let id = self
-            .db()
-            .with_tx(|tx| cases::open_complaint(tx, customer_id, input, today(), Utc::now()))?;
-        cases::get_complaint(&*self.db().reader()?, id)
+        let id = self.db().with_tx(|tx| {
+            cases::open_complaint(tx, customer_id, input, self.today(), self.now())
+        })?;
+        cases::get_complaint(&*self.db.reader()?, id)
     }
 
     pub fn update_complaint(&self, id: i64, update: &ComplaintUpdate) -> Result<Complaint> {
-        self.db()
-            .with_tx(|tx| cases::update_complaint(tx, id, update, today(), Utc::now()))
+        self.db
+            .with_tx(|tx| cases::update_complaint(tx, id, update, self.today(), self.now()))
     }
 
     pub fn add_followup(
@@ -124,29 +116,32 @@ impl Shop {
         input: &FollowupInput,
         origin: FollowupOrigin,
     ) -> Result<Followup> {
-        let id = self.db().with_tx(|tx| {
-            cases::add_followup(tx, customer_id, input, origin, today(), Utc::now())
+        let id = self.db.with_tx(|tx| {
+            cases::add_followup(tx, customer_id, input, origin, self.today(), self.now())
         })?;
-        cases::get_followup(&*self.db().reader()?, id)
+        cases::get_followup(&*self.db.reader()?, id)
     }
 
     pub fn complete_followup(&self, id: i64) -> Result<Followup> {
-        self.db()
-            .with_tx(|tx| cases::complete_followup(tx, id, Utc::now()))
+        self.db
+            .with_tx(|tx| cases::complete_followup(tx, id, self.now()))
     }
 
     /// Puts a follow-up off to tomorrow.
     pub fn snooze_followup(&self, id: i64) -> Result<Followup> {
-        let tomorrow = today().checked_add_days(Days::new(1)).unwrap_or_else(today);
+        let tomorrow = self
+            .today()
+            .checked_add_days(Days::new(1))
+            .unwrap_or(self.today());
         self.reschedule_followup(id, tomorrow)
     }
 
     pub fn reschedule_followup(&self, id: i64, due: NaiveDate) -> Result<Followup> {
-        self.db()
+        self.db
             .with_tx(|tx| cases::reschedule_followup(tx, id, due))
     }
 
     pub fn agenda(&self, staff_id: Option<i64>) -> Result<Agenda> {
-        cases::agenda(&*self.db().reader()?, today(), staff_id)
+        cases::agenda(&*self.db.reader()?, self.today(), staff_id)
     }
 }

@@ -3,28 +3,27 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 
-use crate::dates::day_letter::days_for_letter;
-use crate::dates::occasions::{self, Upcoming};
 use crate::error::{Error, Result};
 use crate::letters::builtin::Occasion;
+use crate::letters::dates::day_letter::days_for_letter;
+use crate::letters::dates::occasions::{self, Upcoming};
 use crate::letters::store::{self, Channel, LetterTemplate, MadeLetters};
 use crate::letters::template::{self, LetterValues, TemplateProblem};
 use crate::letters::values::{values, Facts};
 use crate::letters::{for_day, state};
-use crate::shop::history::today;
 use crate::Shop;
 
 impl Shop {
     pub fn letter_template(&self, occasion: Occasion) -> Result<LetterTemplate> {
         let lang = self.settings()?.language;
-        store::template(&*self.db().reader()?, occasion, lang)
+        store::template(&*self.db.reader()?, occasion, lang)
     }
 
     pub fn save_letter_template(&self, t: &LetterTemplate) -> Result<()> {
-        self.db()
-            .with_tx(|tx| store::save_template(tx, t, Utc::now()))
+        self.db
+            .with_tx(|tx| store::save_template(tx, t, self.now()))
     }
 
     /// What the template's placeholders become for this customer (for a
@@ -43,7 +42,7 @@ impl Shop {
 
     /// Each customer's day a letter of `occasion` is about.
     fn letter_days(&self, occasion: Occasion) -> Result<HashMap<i64, Upcoming>> {
-        days_for_letter(&*self.db().reader()?, occasion, today())
+        days_for_letter(&*self.db.reader()?, occasion, self.today())
     }
 
     fn values_with(
@@ -63,7 +62,7 @@ impl Shop {
             tier_name: status.tier.as_ref().map(|t| t.name.as_str()),
             coupons: &status.coupons,
             day,
-            today: today(),
+            today: self.today(),
         };
         Ok(values(&facts, occasion))
     }
@@ -103,11 +102,11 @@ impl Shop {
         }
         let key = format!(
             "{}:{}",
-            crate::history::entries::enum_str(&occasion),
-            today().year()
+            crate::store::rows::enum_str(&occasion),
+            self.today().year()
         );
-        self.db()
-            .with_tx(|tx| store::make(tx, &tmpl, &key, channel, &customers, Utc::now()))
+        self.db
+            .with_tx(|tx| store::make(tx, &tmpl, &key, channel, &customers, self.now()))
     }
 
     /// Who a batch of `occasion` letters goes to.
@@ -116,14 +115,14 @@ impl Shop {
         audience: &crate::letters::audience::Audience,
         occasion: Option<Occasion>,
     ) -> Result<Vec<crate::letters::audience::Recipient>> {
-        let conn = self.db().reader()?;
-        crate::letters::audience::recipients(&conn, audience, occasion, today())
+        let conn = self.db.reader()?;
+        crate::letters::audience::recipients(&conn, audience, occasion, self.today())
     }
 
     /// Changes a made letter's text before it goes.
     pub fn edit_letter(&self, id: i64, title: &str, body: &str) -> Result<store::Letter> {
-        self.db()
-            .with_tx(|tx| store::edit(tx, id, title, body, Utc::now()))
+        self.db
+            .with_tx(|tx| store::edit(tx, id, title, body, self.now()))
     }
 
     /// 편지 쓰기 for one of her days: her letter for the day `on` (her own
@@ -137,7 +136,7 @@ impl Shop {
         on: NaiveDate,
         occasion: Option<Occasion>,
     ) -> Result<store::Letter> {
-        let day = occasions::between(&*self.db().reader()?, on, on)?
+        let day = occasions::between(&*self.db.reader()?, on, on)?
             .into_iter()
             .find(|u| u.customer_id == customer_id && u.date_id == date_id)
             .ok_or(Error::NotFound {
@@ -155,7 +154,7 @@ impl Shop {
         let key = for_day::key_for(&day, occasion);
         let made = self
             .db()
-            .with_tx(|tx| store::make(tx, &tmpl, &key, Channel::Print, &customers, Utc::now()))?;
+            .with_tx(|tx| store::make(tx, &tmpl, &key, Channel::Print, &customers, self.now()))?;
         made.made
             .into_iter()
             .chain(made.already)
@@ -168,13 +167,13 @@ impl Shop {
 
     /// The owner printed these letters (see `state::mark_printed`).
     pub fn mark_letters_printed(&self, ids: &[i64]) -> Result<Vec<store::Letter>> {
-        self.db()
-            .with_tx(|tx| state::mark_printed(tx, ids, Utc::now()))
+        self.db
+            .with_tx(|tx| state::mark_printed(tx, ids, self.now()))
     }
 
     /// These letters as they are now (their state changes as mail goes).
     pub fn letters(&self, ids: &[i64]) -> Result<Vec<store::Letter>> {
-        let conn = self.db().reader()?;
+        let conn = self.db.reader()?;
         ids.iter().map(|id| state::get(&conn, *id)).collect()
     }
 }

@@ -1,41 +1,29 @@
 //! `Shop`'s mail: settings, the outbox and the owner's decisions on it,
 //! opt-outs, and consents that need reconfirming.
 
-use chrono::{Months, Utc};
-use rusqlite::params;
-use serde::Serialize;
-use ts_rs::TS;
+use chrono::Months;
 
-use crate::consent::records::cancel_waiting_ads;
-use crate::consent::records::{self, Change};
-use crate::consent::{ConsentChannel, ConsentMethod, ConsentScope};
 use crate::error::Result;
-use crate::history::entries::{append, enum_from, NewEntry};
+use crate::history::entries::{append, NewEntry};
 use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
-use crate::mail::compose;
-use crate::mail::outbox::{self, Decision, OutboxCounts, OutboxItem, QueueReport};
-use crate::mail::settings::{self, MailSettings};
-use crate::shop::history::today;
+use crate::outbox::mail::compose;
+use crate::outbox::mail::outbox::{self, Decision, OutboxCounts, OutboxItem, QueueReport};
+use crate::outbox::mail::settings::{self, MailSettings};
+use crate::people::consent::notice::{self, ConsentDue};
+use crate::people::consent::records::cancel_waiting_ads;
+use crate::people::consent::records::{self, Change};
+use crate::people::consent::{ConsentChannel, ConsentMethod, ConsentScope};
+use crate::store::rows::enum_from;
 use crate::Shop;
-
-/// A customer whose consent is old enough to ask again (two years in Korea).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ConsentDue {
-    pub customer_id: i64,
-    pub name: String,
-    /// The oldest consent date among email, SMS and post.
-    pub given_on: String,
-}
 
 impl Shop {
     pub fn mail_settings(&self) -> Result<Option<MailSettings>> {
-        settings::load(&*self.db().reader()?)
+        settings::load(&*self.db.reader()?)
     }
 
     pub fn save_mail_settings(&self, s: &MailSettings) -> Result<MailSettings> {
-        self.db().with_tx(|tx| settings::save(tx, s))
+        self.db.with_tx(|tx| settings::save(tx, s))
     }
 
     /// Puts made letters in the outbox (see `outbox::queue`). Advertising
@@ -46,15 +34,15 @@ impl Shop {
             .mail_settings()?
             .map(|m| m.from_address)
             .unwrap_or_default();
-        let korea = self.settings()?.country == crate::settings::Country::KR;
+        let korea = self.settings()?.country == crate::store::settings::Country::KR;
         let mut ads = std::collections::HashMap::new();
         for o in crate::letters::builtin::ALL {
             ads.insert(
-                crate::history::entries::enum_str(&o),
+                crate::store::rows::enum_str(&o),
                 self.letter_template(o)?.advertising,
             );
         }
-        self.db().with_tx(|tx| {
+        self.db.with_tx(|tx| {
             outbox::queue(
                 tx,
                 letter_ids,
@@ -62,52 +50,52 @@ impl Shop {
                     let template_says = ads.get(occasion).copied().unwrap_or_else(|| {
                         enum_from::<Occasion>(occasion).is_ok_and(Occasion::advertising)
                     });
-                    crate::mail::law::is_advertising(template_says, with_coupon, korea)
+                    crate::outbox::mail::law::is_advertising(template_says, with_coupon, korea)
                 },
                 || compose::new_message_id(&from),
-                Utc::now(),
+                self.now(),
             )
         })
     }
 
     pub fn outbox(&self, limit: u32) -> Result<Vec<OutboxItem>> {
-        outbox::list(&*self.db().reader()?, limit)
+        outbox::list(&*self.db.reader()?, limit)
     }
 
     pub fn outbox_counts(&self) -> Result<OutboxCounts> {
-        outbox::counts(&*self.db().reader()?)
+        outbox::counts(&*self.db.reader()?)
     }
 
     pub fn decide_outbox(&self, id: i64, decision: Decision) -> Result<()> {
-        self.db()
-            .with_tx(|tx| outbox::decide(tx, id, decision, Utc::now()))
+        self.db
+            .with_tx(|tx| outbox::decide(tx, id, decision, self.now()))
     }
 
     /// How many failed letters a retry can help.
     pub fn retriable_mail(&self) -> Result<u32> {
-        outbox::retriable(&*self.db().reader()?)
+        outbox::retriable(&*self.db.reader()?)
     }
 
     /// Failed letters back to waiting, except those no retry can help (a
     /// wrong address, no consent).
     pub fn retry_failed_mail(&self) -> Result<u32> {
-        self.db().with_tx(|tx| outbox::retry_failed(tx, Utc::now()))
+        self.db.with_tx(|tx| outbox::retry_failed(tx, self.now()))
     }
 
     /// At start, before any sending: letters left 'sending' by a crash
     /// become 'unknown'. Returns how many.
     pub fn recover_outbox(&self) -> Result<u32> {
-        self.db()
-            .with_tx(|tx| outbox::recover_after_crash(tx, Utc::now()))
+        self.db
+            .with_tx(|tx| outbox::recover_after_crash(tx, self.now()))
     }
 
     /// She asked for no more advertising email: consent withdrawn at once,
     /// noted in her history, and advertising waiting for her cancelled.
     pub fn opt_out_email(&self, customer_id: i64) -> Result<()> {
-        let now = Utc::now();
+        let now = self.now();
         let note = compose::text(self.settings()?.language, "opt_out_note");
-        self.db().with_tx(|tx| {
-            crate::history::entries::ensure_customer(tx, customer_id)?;
+        self.db.with_tx(|tx| {
+            crate::store::rows::ensure_customer(tx, customer_id)?;
             let change = Change {
                 scope: ConsentScope::marketing(ConsentChannel::Email),
                 given: false,
@@ -130,28 +118,18 @@ impl Shop {
     /// she agreed, and how to keep or withdraw it (the 오늘 card says what
     /// to tell). Noted in her history; she is due again in two years.
     pub fn note_consent_notified(&self, customer_id: i64) -> Result<()> {
-        let now = Utc::now();
+        let now = self.now();
         let lang = self.settings()?.language;
-        self.db().with_tx(|tx| {
-            crate::history::entries::ensure_customer(tx, customer_id)?;
-            let given: Option<String> = tx.query_row(
-                "SELECT MIN(COALESCE(consent_email, '9'), COALESCE(consent_sms, '9'), COALESCE(consent_post, '9'))
-                 FROM customers WHERE id = ?1",
-                [customer_id],
-                |r| r.get(0),
-            )?;
-            let given: String = given.unwrap_or_default().chars().take(10).collect();
-            if given == "9" {
+        self.db.with_tx(|tx| {
+            crate::store::rows::ensure_customer(tx, customer_id)?;
+            let Some(given) = notice::earliest_given(tx, customer_id)? else {
                 // No consent to tell her about.
                 return Err(crate::Error::Validation(vec![crate::FieldError::new(
                     "consent",
                     crate::FieldErrorCode::InvalidTransition,
                 )]));
-            }
-            tx.execute(
-                "UPDATE customers SET consent_notified_at = ?2 WHERE id = ?1",
-                params![customer_id, now],
-            )?;
+            };
+            notice::mark_notified(tx, customer_id, now)?;
             let note = NewEntry {
                 kind: Some(HistoryKind::Note),
                 summary: compose::text_with(lang, "consent_notice_note", &[("date", &given)]),
@@ -166,26 +144,10 @@ impl Shop {
     /// ago and who were not told of it since: Korean law asks shops to tell
     /// them every two years (not to ask again).
     pub fn consents_due(&self) -> Result<Vec<ConsentDue>> {
-        let cutoff = today()
+        let cutoff = self
+            .today()
             .checked_sub_months(Months::new(24))
-            .expect("a date two years back")
-            .to_string();
-        let conn = self.db().reader()?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, name, MIN(COALESCE(consent_email, '9'), COALESCE(consent_sms, '9'), COALESCE(consent_post, '9')) AS given
-             FROM customers
-             WHERE given <= ?1 AND (consent_notified_at IS NULL OR substr(consent_notified_at, 1, 10) <= ?1)
-             ORDER BY given, id",
-        )?;
-        let out = stmt
-            .query_map([cutoff], |r| {
-                Ok(ConsentDue {
-                    customer_id: r.get(0)?,
-                    name: r.get(1)?,
-                    given_on: r.get::<_, String>(2)?.chars().take(10).collect(),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(out)
+            .expect("a date two years back");
+        notice::due(&*self.db.reader()?, cutoff)
     }
 }

@@ -17,21 +17,22 @@ mod trials;
 mod updates;
 
 use std::path::Path;
-use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::thread::JoinHandle;
 
-use chrono::Utc;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::customers::model::{Customer, CustomerInput, CustomerListQuery, CustomerPage};
-use crate::customers::store;
-use crate::customers::validate::{self, ValidCustomer};
-use crate::db::Db;
 use crate::error::{Error, FieldError, Result};
+use crate::people::customers::model::{Customer, CustomerInput, CustomerListQuery, CustomerPage};
+use crate::people::customers::store;
+use crate::people::customers::validate::{self, ValidCustomer};
+use crate::people::staff::{self, Staff};
 use crate::sample;
 use crate::search::model::SearchResults;
 use crate::search::SearchIndex;
-use crate::settings::{self, Country, Settings, SetupInput};
-use crate::staff::{self, Staff};
+use crate::store::clock::{Clock, SystemClock};
+use crate::store::db::Db;
+use crate::store::settings::{self, Country, Settings, SetupInput};
 
 pub struct Shop {
     db: Db,
@@ -40,6 +41,9 @@ pub struct Shop {
     /// so that the window does not wait for it (only a search does).
     building: Mutex<Option<JoinHandle<Result<SearchIndex>>>>,
     country: RwLock<Country>,
+    /// The only clock the core reads: the machine's, or one a test (or the
+    /// end-to-end seam) sets.
+    clock: Arc<dyn Clock>,
 }
 
 fn read<T>(l: &RwLock<T>) -> RwLockReadGuard<'_, T> {
@@ -59,14 +63,26 @@ impl Shop {
 
     /// `open` of a shop encrypted with `key`. A plaintext shop is encrypted
     /// first (once, with a backup before: `vault::encrypt_shop`).
-    pub fn open_keyed(path: impl AsRef<Path>, key: Option<crate::vault::DbKey>) -> Result<Shop> {
+    pub fn open_keyed(
+        path: impl AsRef<Path>,
+        key: Option<crate::data::vault::DbKey>,
+    ) -> Result<Shop> {
+        Self::open_with(path, key, Arc::new(SystemClock))
+    }
+
+    /// `open_keyed` with the clock every "now" and "today" is read from.
+    pub fn open_with(
+        path: impl AsRef<Path>,
+        key: Option<crate::data::vault::DbKey>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Shop> {
         if let Some(key) = &key {
-            crate::vault::encrypt_shop(path.as_ref(), key)?;
+            crate::data::vault::encrypt_shop(path.as_ref(), key)?;
         }
         let db = Db::open_keyed(path, key)?;
         // Backups made before they had key files (the conversion's, an
         // upgrade's) get theirs; failing that is no reason not to open.
-        let _ = db.seal_backups(&crate::backup::folder_beside(db.path()));
+        let _ = db.seal_backups(&crate::data::backup::folder_beside(db.path()));
         let country = settings::load(&*db.reader()?)?.country;
         // Its own connection: the page cache that reading every customer
         // fills goes away with it.
@@ -79,6 +95,7 @@ impl Shop {
             index: RwLock::new(SearchIndex::default()),
             building: Mutex::new(Some(building)),
             country: RwLock::new(country),
+            clock,
         })
     }
 
@@ -117,6 +134,21 @@ impl Shop {
         &self.db
     }
 
+    /// Now, by the shop's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The shop's calendar day (the counter's clock, not UTC).
+    pub fn today(&self) -> NaiveDate {
+        self.clock.local(self.clock.now()).date()
+    }
+
+    /// The clock the shop reads (the senders' night rule uses it too).
+    pub fn clock(&self) -> &dyn Clock {
+        &*self.clock
+    }
+
     fn country(&self) -> Country {
         *read(&self.country)
     }
@@ -146,7 +178,7 @@ impl Shop {
             setup_done: true,
             ..Settings::default()
         };
-        let now = Utc::now();
+        let now = self.now();
         self.db.with_tx(|tx| {
             if settings::load(tx)?.setup_done {
                 return Err(Error::Validation(vec![FieldError::new(
@@ -160,10 +192,7 @@ impl Shop {
             crate::loyalty::save_rules(tx, &rules)?;
             if input.with_sample {
                 sample::fill(tx, input.country, sample::SAMPLE_SHOP_SIZE, now)?;
-                let ids: Vec<i64> = tx
-                    .prepare("SELECT id FROM customers ORDER BY id")?
-                    .query_map([], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                let ids = store::all_ids(tx)?;
                 let team: Vec<i64> = staff::list(tx)?.into_iter().map(|s| s.id).collect();
                 crate::sample::history::fill(tx, input.country, &ids, &team, now)?;
                 crate::sample::rewards::fill(tx, input.country, &ids, now)?;
@@ -216,7 +245,7 @@ impl Shop {
 
     fn check(&self, input: &CustomerInput) -> Result<Result<ValidCustomer, Vec<FieldError>>> {
         let conn = self.db.reader()?;
-        let today = chrono::Local::now().date_naive();
+        let today = self.today();
         let mut staff_error = None;
         let checked = validate::validate(input, self.country(), today, |id| {
             staff::exists(&conn, id).unwrap_or_else(|e| {
@@ -239,7 +268,7 @@ impl Shop {
         let valid = self.check(input)?.map_err(Error::Validation)?;
         let id = self
             .db
-            .with_tx(|tx| store::insert(tx, &valid, Utc::now()))?;
+            .with_tx(|tx| store::insert(tx, &valid, self.now()))?;
         self.reindex(id)?;
         self.get_customer(id)
     }
@@ -247,7 +276,7 @@ impl Shop {
     pub fn update_customer(&self, id: i64, input: &CustomerInput) -> Result<Customer> {
         let valid = self.check(input)?.map_err(Error::Validation)?;
         self.db
-            .with_tx(|tx| store::update(tx, id, &valid, Utc::now()))?;
+            .with_tx(|tx| store::update(tx, id, &valid, self.now()))?;
         self.reindex(id)?;
         self.get_customer(id)
     }
@@ -266,17 +295,17 @@ impl Shop {
     pub fn find_duplicates(
         &self,
         limit: u32,
-    ) -> Result<Vec<crate::customers::merge::DuplicatePair>> {
-        crate::customers::merge::find(&*self.db.reader()?, limit)
+    ) -> Result<Vec<crate::people::customers::merge::DuplicatePair>> {
+        crate::people::customers::merge::find(&*self.db.reader()?, limit)
     }
 
     /// Merges `other` into `keep` (her history and all) and returns `keep`.
     pub fn merge_customers(&self, keep: i64, other: i64) -> Result<Customer> {
         self.db.with_tx(|tx| {
-            crate::customers::merge::merge(tx, keep, other)?;
+            crate::people::customers::merge::merge(tx, keep, other)?;
             let rules = crate::loyalty::load_rules(tx)?;
-            let today = crate::shop::history::today();
-            crate::loyalty::tiers::recompute(tx, &rules, Some(keep), today, Utc::now())?;
+            let today = self.today();
+            crate::loyalty::tiers::recompute(tx, &rules, Some(keep), today, self.now())?;
             Ok(())
         })?;
         self.index_mut().remove(other);
@@ -327,7 +356,7 @@ impl Shop {
         let rows = {
             let conn = self.db.reader()?;
             let rows = store::index_rows(&conn)?;
-            crate::db::release_cache(&conn);
+            crate::store::db::release_cache(&conn);
             rows
         };
         let index = SearchIndex::build(rows);

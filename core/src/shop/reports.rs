@@ -7,7 +7,6 @@ use chrono::Local;
 
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::reports::{self, Clock, Context, ReportKind, ReportQuery, Reports};
-use crate::shop::history::today;
 use crate::Shop;
 
 fn check(q: &ReportQuery) -> Result<()> {
@@ -23,14 +22,14 @@ fn check(q: &ReportQuery) -> Result<()> {
 impl Shop {
     pub fn reports(&self, q: &ReportQuery) -> Result<Reports> {
         check(q)?;
-        let today = today();
+        let today = self.today();
         let span = q.period.resolve(today)?;
         let clock = Clock::around(&Local, today);
         let language = self.settings()?.language;
-        let conn = self.db().reader()?;
+        let conn = self.db.reader()?;
         reports::build(&Context {
             conn: &conn,
-            db: Some(self.db()),
+            db: Some(&self.db),
             clock: &clock,
             span,
             return_days: q.return_days,
@@ -41,14 +40,14 @@ impl Shop {
     /// Writes one report's tables to an .xlsx file at `path`.
     pub fn export_report(&self, kind: ReportKind, q: &ReportQuery, path: &Path) -> Result<()> {
         check(q)?;
-        let today = today();
+        let today = self.today();
         let span = q.period.resolve(today)?;
         let clock = Clock::around(&Local, today);
         let settings = self.settings()?;
-        let conn = self.db().reader()?;
+        let conn = self.db.reader()?;
         let cx = Context {
             conn: &conn,
-            db: Some(self.db()),
+            db: Some(&self.db),
             clock: &clock,
             span,
             return_days: q.return_days,

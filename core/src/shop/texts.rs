@@ -1,36 +1,35 @@
 //! `Shop`'s texts: settings, the cost of a batch before it goes, queueing
 //! letters as texts, the owner's decisions, and text consents.
 
-use chrono::Utc;
+use crate::people::consent::records::{self, Change};
+use crate::people::consent::{ConsentChannel, ConsentMethod, ConsentScope};
 
-use crate::consent::records::{self, Change};
-use crate::consent::{ConsentChannel, ConsentMethod, ConsentScope};
-
-use crate::consent::records::cancel_waiting_ads;
 use crate::error::Result;
-use crate::history::entries::{append, enum_from, NewEntry};
+use crate::history::entries::{append, NewEntry};
 use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
-use crate::texts::clock::Clock;
-use crate::texts::outbox;
-use crate::texts::queue::{self, QueueContext, TextPlan};
-use crate::texts::settings::{self, TextSettings};
+use crate::outbox::texts::outbox;
+use crate::outbox::texts::queue::{self, QueueContext, TextPlan};
+use crate::outbox::texts::settings::{self, TextSettings};
+use crate::people::consent::records::cancel_waiting_ads;
+use crate::store::clock::Clock;
+use crate::store::rows::enum_from;
 use crate::Shop;
 
 impl Shop {
     pub fn text_settings(&self) -> Result<Option<TextSettings>> {
-        settings::load(&*self.db().reader()?)
+        settings::load(&*self.db.reader()?)
     }
 
     pub fn save_text_settings(&self, s: &TextSettings) -> Result<TextSettings> {
-        self.db().with_tx(|tx| settings::save(tx, s))
+        self.db.with_tx(|tx| settings::save(tx, s))
     }
 
     fn ad_occasions(&self) -> Result<std::collections::HashMap<String, bool>> {
         let mut ads = std::collections::HashMap::new();
         for o in crate::letters::builtin::ALL {
             ads.insert(
-                crate::history::entries::enum_str(&o),
+                crate::store::rows::enum_str(&o),
                 self.letter_template(o)?.advertising,
             );
         }
@@ -67,9 +66,9 @@ impl Shop {
             )
         };
         if dry_run {
-            queue::queue(&*self.db().reader()?, letter_ids, &ctx, &reference, true)
+            queue::queue(&*self.db.reader()?, letter_ids, &ctx, &reference, true)
         } else {
-            self.db()
+            self.db
                 .with_tx(|tx| queue::queue(tx, letter_ids, &ctx, &reference, false))
         }
     }
@@ -77,28 +76,24 @@ impl Shop {
     /// Whether the text sender has work at start: texts waiting, of
     /// unknown fate, or sent and still without a delivery report.
     pub fn texts_waiting(&self) -> Result<bool> {
-        Ok(self.db().reader()?.query_row(
-            "SELECT EXISTS (SELECT 1 FROM outbox WHERE channel = 'text'
-               AND (status IN ('queued', 'unknown') OR delivery = 'pending'))",
-            [],
-            |r| r.get(0),
-        )?)
+        outbox::has_work(&*self.db.reader()?)
     }
 
     /// Failed texts back to waiting (after the key, number or balance was
     /// fixed), except those no retry can help.
     pub fn retry_failed_texts(&self) -> Result<u32> {
-        self.db().with_tx(|tx| outbox::retry_failed(tx, Utc::now()))
+        self.db.with_tx(|tx| outbox::retry_failed(tx, self.now()))
     }
 
     /// She asked for no more advertising texts: consent (day and night)
     /// withdrawn at once and recorded, noted in her history, waiting ads
     /// cancelled.
     pub fn opt_out_texts(&self, customer_id: i64) -> Result<()> {
-        let now = Utc::now();
-        let note = crate::mail::compose::text(self.settings()?.language, "opt_out_texts_note");
-        self.db().with_tx(|tx| {
-            crate::history::entries::ensure_customer(tx, customer_id)?;
+        let now = self.now();
+        let note =
+            crate::outbox::mail::compose::text(self.settings()?.language, "opt_out_texts_note");
+        self.db.with_tx(|tx| {
+            crate::store::rows::ensure_customer(tx, customer_id)?;
             let change = Change {
                 scope: ConsentScope::marketing(ConsentChannel::Text),
                 given: false,
@@ -120,10 +115,10 @@ impl Shop {
     /// Her separate agreement to advertising texts at night (21:00–08:00),
     /// given (how not said) or withdrawn; recorded like every consent.
     pub fn set_night_text_consent(&self, customer_id: i64, given: bool) -> Result<()> {
-        let now = Utc::now();
+        let now = self.now();
         let lang = self.settings()?.language;
-        self.db().with_tx(|tx| {
-            crate::history::entries::ensure_customer(tx, customer_id)?;
+        self.db.with_tx(|tx| {
+            crate::store::rows::ensure_customer(tx, customer_id)?;
             let change = Change {
                 scope: ConsentScope::night(ConsentChannel::Text),
                 given,

@@ -3,8 +3,9 @@
 //! the letter a batch makes for her.
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
-use dangol_core::dates::occasions::{DateInput, OccasionKind, Relation};
 use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::dates;
+use dangol_core::letters::dates::occasions::{DateInput, OccasionKind, Relation};
 use dangol_core::letters::store::{Channel, Letter};
 use dangol_core::*;
 

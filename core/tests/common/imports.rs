@@ -1,7 +1,7 @@
 //! Import tests' helpers: a file previewed in a test shop, the one
 //! customer a search finds, her birthday as a tuple, the report's counts.
 
-use dangol_core::import::plan::{ImportCounts, ImportOptions, ImportPreview};
+use dangol_core::data::import::plan::{ImportCounts, ImportOptions, ImportPreview};
 use dangol_core::Customer;
 
 use super::files::write;

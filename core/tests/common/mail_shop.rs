@@ -7,10 +7,10 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::outbox::OutboxStatus;
-use dangol_core::mail::sender::{Policy, RunEnd};
-use dangol_core::mail::smtp::MailErrorCode;
-use dangol_core::texts::clock::Clock;
+use dangol_core::outbox::mail::outbox::OutboxStatus;
+use dangol_core::outbox::mail::sender::{Policy, RunEnd};
+use dangol_core::outbox::mail::smtp::MailErrorCode;
+use dangol_core::store::clock::Clock;
 use dangol_core::{HistoryKind, SetupInput};
 
 use super::smtp::{SmtpServer, PASSWORD};

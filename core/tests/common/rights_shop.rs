@@ -5,18 +5,18 @@
 //! own so that a test can tell whose a cell is.
 
 use chrono::{FixedOffset, TimeZone};
-use dangol_core::dates::family::Relation;
-use dangol_core::dates::occasions::{DateInput, OccasionKind};
+use dangol_core::data::import::dupes::DuplicateChoice;
+use dangol_core::data::import::plan::ImportOptions;
 use dangol_core::history::model::{ComplaintStatus, ComplaintUpdate, FollowupOrigin};
-use dangol_core::import::dupes::DuplicateChoice;
-use dangol_core::import::plan::ImportOptions;
+use dangol_core::history::trials::{FeedbackInput, TrialInput};
 use dangol_core::letters::builtin::Occasion;
+use dangol_core::letters::dates::family::Relation;
+use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
 use dangol_core::letters::store::Channel;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
 use dangol_core::loyalty::visit::VisitInput;
-use dangol_core::texts::clock::FixedClock;
-use dangol_core::trials::{FeedbackInput, TrialInput};
+use dangol_core::store::clock::FixedClock;
 use dangol_core::{
     ComplaintInput, ContactInput, CustomerInput, FollowupInput, PaymentInput, PhoneInput,
     PhoneLabel, SetupInput, Source,

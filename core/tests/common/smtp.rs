@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use dangol_core::mail::settings::{MailSettings, Provider, Security};
+use dangol_core::outbox::mail::settings::{MailSettings, Provider, Security};
 
 pub const USER: &str = "shop@example.com";
 pub const PASSWORD: &str = "app-password-1234";

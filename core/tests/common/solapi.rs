@@ -1,5 +1,5 @@
 //! A stand-in of Solapi's REST API on 127.0.0.1, as its documentation
-//! describes it (see `dangol_core::texts::solapi` for the pages): it
+//! describes it (see `dangol_core::outbox::texts::solapi` for the pages): it
 //! checks every request's `Authorization` header exactly — the key, the
 //! date within 15 minutes, a salt of 12–64 bytes, the hex HMAC-SHA256 of
 //! date + salt under the secret, and no signature used twice — answers

@@ -6,12 +6,12 @@ use std::time::Duration;
 
 use dangol_core::letters::builtin::Occasion;
 use dangol_core::letters::store::Channel;
-use dangol_core::mail::outbox::{OutboxItem, OutboxStatus};
-use dangol_core::texts::clock::Clock;
-use dangol_core::texts::queue::TextPlan;
-use dangol_core::texts::sender::{TextPolicy, TextRunEnd};
-use dangol_core::texts::settings::TextSettings;
-use dangol_core::texts::solapi::Solapi;
+use dangol_core::outbox::mail::outbox::{OutboxItem, OutboxStatus};
+use dangol_core::outbox::texts::queue::TextPlan;
+use dangol_core::outbox::texts::sender::{TextPolicy, TextRunEnd};
+use dangol_core::outbox::texts::settings::TextSettings;
+use dangol_core::outbox::texts::solapi::Solapi;
+use dangol_core::store::clock::Clock;
 use dangol_core::SetupInput;
 
 use super::solapi::{StandIn, KEY, SECRET, SENDER};

@@ -1,8 +1,8 @@
 //! Consents: a customer's consents and records, giving and withdrawing,
 //! and the printable consent form.
 
-use dangol_core::consent::wording::ConsentForm;
-use dangol_core::consent::{ConsentGiven, ConsentOverview, ConsentScope};
+use dangol_core::people::consent::wording::ConsentForm;
+use dangol_core::people::consent::{ConsentGiven, ConsentOverview, ConsentScope};
 use dangol_core::{Language, Shop};
 use tauri::State;
 

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use dangol_core::backup::{BackupInfo, BackupPreview, BackupReason};
-use dangol_core::customers::merge::DuplicatePair;
-use dangol_core::vault::RecoveryKey;
+use dangol_core::data::backup::{BackupInfo, BackupPreview, BackupReason};
+use dangol_core::data::vault::RecoveryKey;
+use dangol_core::people::customers::merge::DuplicatePair;
 use dangol_core::{Customer, FieldError, FieldErrorCode, Settings, Shop};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -90,7 +90,7 @@ pub fn choose_backup_file(
         return Ok(None);
     };
     let key = crate::gate::app_key(&app);
-    let preview = dangol_core::backup::preview(&path, key.as_ref())?;
+    let preview = dangol_core::data::backup::preview(&path, key.as_ref())?;
     let file = chosen.grant(path, Purpose::Restore);
     Ok(Some(ChosenBackup { file, preview }))
 }

@@ -1,7 +1,9 @@
 //! Family members and important dates; what is coming up and what was
 //! missed while the app was closed.
 
-use dangol_core::dates::occasions::{DateInput, FamilyMember, ImportantDate, Relation, Upcoming};
+use dangol_core::letters::dates::occasions::{
+    DateInput, FamilyMember, ImportantDate, Relation, Upcoming,
+};
 use dangol_core::Shop;
 use tauri::State;
 

@@ -3,8 +3,8 @@
 //! save dialog. Like every command they run off the main thread (see
 //! `contain`), which the blocking dialogs need too.
 
-use dangol_core::import::plan::{ImportOptions, ImportOutcome, ImportPreview};
-use dangol_core::import::warnings::ImportWarning;
+use dangol_core::data::import::plan::{ImportOptions, ImportOutcome, ImportPreview};
+use dangol_core::data::import::warnings::ImportWarning;
 use dangol_core::Shop;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};

@@ -3,8 +3,8 @@
 //! staff members' own PINs are in `lock_staff.rs`).
 
 use chrono::{DateTime, Utc};
-use dangol_core::customers::model::StaffRef;
-use dangol_core::vault::{secret_is_valid, KeyFile, RecoveryKey, Refused, SecretKind};
+use dangol_core::data::vault::{secret_is_valid, KeyFile, RecoveryKey, Refused, SecretKind};
+use dangol_core::people::customers::model::StaffRef;
 use dangol_core::{FieldError, FieldErrorCode, Language, Shop};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
@@ -115,7 +115,12 @@ pub fn lock_status(app: AppHandle, gate: State<'_, Gate>) -> LockStatus {
 
 /// Opens the shop with `key` if it is not open yet (the keychain had no
 /// key), and puts the key back in the keychain.
-fn open_with(app: &AppHandle, gate: &Gate, inner: &mut Inner, key: dangol_core::vault::DbKey) {
+fn open_with(
+    app: &AppHandle,
+    gate: &Gate,
+    inner: &mut Inner,
+    key: dangol_core::data::vault::DbKey,
+) {
     if inner.key.is_none() {
         if let Err(e) = crate::secrets::save_db_key(&gate.db_path, &key) {
             tracing::warn!(
@@ -299,8 +304,10 @@ pub fn confirm_recovery_key(app: AppHandle, gate: State<'_, Gate>) -> CmdResult<
 /// encryption) a new key kept in the keychain and sealed in a new key
 /// file. Without a keychain the shop stays as it was (plain), with a
 /// warning in the log, rather than encrypted under a key nobody holds.
-pub fn prepare(db_path: &std::path::Path) -> (Option<KeyFile>, Option<dangol_core::vault::DbKey>) {
-    use dangol_core::vault::{DbKey, AVAILABLE};
+pub fn prepare(
+    db_path: &std::path::Path,
+) -> (Option<KeyFile>, Option<dangol_core::data::vault::DbKey>) {
+    use dangol_core::data::vault::{DbKey, AVAILABLE};
     match KeyFile::load(db_path) {
         Ok(Some(keys)) => (Some(keys), crate::secrets::load_db_key(db_path)),
         Ok(None) if AVAILABLE && !encrypted_without_keys(db_path) => {
@@ -326,5 +333,5 @@ pub fn prepare(db_path: &std::path::Path) -> (Option<KeyFile>, Option<dangol_cor
 
 fn encrypted_without_keys(db_path: &std::path::Path) -> bool {
     std::fs::metadata(db_path).is_ok_and(|m| m.len() > 0)
-        && !dangol_core::vault::is_plaintext(db_path)
+        && !dangol_core::data::vault::is_plaintext(db_path)
 }

@@ -46,7 +46,7 @@ pub(crate) fn unlock_as_staff(
             tracing::info!(staff = id, "unlocked by a staff member");
         }
         None => {
-            if let Err(dangol_core::vault::Refused::Wrong { failed, .. }) = counted {
+            if let Err(dangol_core::data::vault::Refused::Wrong { failed, .. }) = counted {
                 tracing::info!(failed, "wrong staff PIN");
             }
         }

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use dangol_core::mail::outbox::{Decision, OutboxCounts, OutboxItem, QueueReport};
-use dangol_core::mail::settings::{self, MailSettings, Provider};
-use dangol_core::mail::smtp::MailErrorCode;
+use dangol_core::outbox::mail::outbox::{Decision, OutboxCounts, OutboxItem, QueueReport};
+use dangol_core::outbox::mail::settings::{self, MailSettings, Provider};
+use dangol_core::outbox::mail::smtp::MailErrorCode;
 use dangol_core::{ConsentDue, Shop};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -218,6 +218,8 @@ pub fn note_consent_notified(shop: State<'_, Shop>, customer_id: i64) -> CmdResu
 
 /// The passages of Korean law behind a topic, quoted, for a shop in Korea.
 #[tauri::command]
-pub fn law_quotes(topic: dangol_core::mail::law::LawTopic) -> Vec<dangol_core::mail::law::Quote> {
-    dangol_core::mail::law::quotes(topic)
+pub fn law_quotes(
+    topic: dangol_core::outbox::mail::law::LawTopic,
+) -> Vec<dangol_core::outbox::mail::law::Quote> {
+    dangol_core::outbox::mail::law::quotes(topic)
 }

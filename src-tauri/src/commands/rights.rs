@@ -2,8 +2,8 @@
 //! save as .xlsx where the owner chooses in the save dialog (열람); what the
 //! backups keep once she is erased; the retention review on 오늘.
 
-use dangol_core::rights::retention::{RetentionPeriod, RetentionReview};
-use dangol_core::rights::{BackupsAfterErasure, PersonalData};
+use dangol_core::people::rights::retention::{RetentionPeriod, RetentionReview};
+use dangol_core::people::rights::{BackupsAfterErasure, PersonalData};
 use dangol_core::Shop;
 use tauri::{AppHandle, State};
 

@@ -2,8 +2,8 @@
 //! of a batch before it goes, sending letters as texts, the text sender,
 //! and text consents.
 
-use dangol_core::texts::queue::TextPlan;
-use dangol_core::texts::settings::TextSettings;
+use dangol_core::outbox::texts::queue::TextPlan;
+use dangol_core::outbox::texts::settings::TextSettings;
 use dangol_core::Shop;
 use serde::Serialize;
 use tauri::{AppHandle, State};

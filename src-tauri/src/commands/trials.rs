@@ -1,6 +1,6 @@
 //! New-product trials: create, give to customers or a tier, feedback.
 
-use dangol_core::trials::{FeedbackInput, Participation, Trial, TrialInput};
+use dangol_core::history::trials::{FeedbackInput, Participation, Trial, TrialInput};
 use dangol_core::Shop;
 use tauri::State;
 

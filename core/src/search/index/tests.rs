@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::customers::store::IndexPhone;
+use crate::people::customers::store::IndexPhone;
 use crate::search::best::COUNT_CAP;
 use crate::search::query::{Query, Reading};
 

@@ -1,0 +1,8 @@
+//! The shop's data as files: Excel and CSV in and out (`import`),
+//! backups and restoring them (`backup`), encryption at rest and its keys
+//! (`vault`), and new versions of the app, which back up first (`updates`).
+
+pub mod backup;
+pub mod import;
+pub mod updates;
+pub mod vault;

@@ -1,0 +1,356 @@
+//! The one SQLite file of a shop. `Db` owns its connections: one writer
+//! (SQLite allows one at a time anyway, so writers queue here rather than on
+//! `SQLITE_BUSY`) and a few readers that WAL lets run beside it.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::data::vault::{key_connection, DbKey};
+use crate::error::{Error, Result};
+use crate::store::migrations;
+
+const READERS: usize = 2;
+
+pub struct Db {
+    path: PathBuf,
+    /// The SQLCipher key every connection is given (none: a plain file).
+    key: Option<DbKey>,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+/// A reader borrowed from the pool; it goes back when dropped.
+pub struct Reader<'a> {
+    conn: Option<Connection>,
+    db: &'a Db,
+}
+
+impl std::ops::Deref for Reader<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn.as_ref().expect("reader in use")
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            lock(&self.db.readers).push(conn);
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a connection leaves it usable: SQLite rolls back
+    // an unfinished transaction when the next one begins.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Page cache of the writer, in KiB (the default is 2 MB): a bulk import
+/// of 100,000 customers keeps the tables' indexes in memory.
+const WRITER_CACHE_KIB: i64 = 32_000;
+/// Page cache of each reader. What readers read most (a customer's story,
+/// a report's covering index) is small or read once; the file's pages stay
+/// in the OS cache anyway. At 32 MB each, as before, every reader kept up
+/// to 32 MB after one big read (a report over two million sales).
+const READER_CACHE_KIB: i64 = 8_000;
+
+fn configure(conn: &Connection, cache_kib: i64) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // FULL: each commit is on the disk before the app says it is saved. A
+    // shop writes little, and a power cut must not lose the last sale (in
+    // WAL mode NORMAL may lose the last commits).
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    // Deleted customers are a privacy matter: overwrite freed pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "cache_size", -cache_kib)?;
+    Ok(())
+}
+
+/// Gives back the page cache a one-off read of the whole file filled (the
+/// integrity check, reading every customer for the index).
+pub fn release_cache(conn: &Connection) {
+    let _ = conn.execute_batch("PRAGMA shrink_memory");
+}
+
+/// Closing: readers first, then the write-ahead log is folded into the file
+/// and truncated, so the next open does not read it again and nothing a
+/// deleted customer left stays in the log.
+impl Drop for Db {
+    fn drop(&mut self) {
+        lock(&self.readers).clear();
+        let _ = lock(&self.writer).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+}
+
+/// A file that is not a database, or a damaged one, is refused before
+/// anything is written to it, so the owner can restore a backup.
+fn check_integrity(conn: &Connection, encrypted: bool) -> Result<()> {
+    let verdict: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check", [], |r| r.get(0));
+    match verdict {
+        Ok(v) if v == "ok" => Ok(()),
+        Ok(v) => Err(Error::Corrupt(v)),
+        // An encrypted file whose first page the key does not open.
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if encrypted && e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(Error::WrongKey)
+        }
+        Err(rusqlite::Error::SqliteFailure(e, msg))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            Err(Error::Corrupt(msg.unwrap_or_else(|| e.to_string())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// True when the file is missing, empty or a plain SQLite file.
+fn is_plain_or_new(path: &Path) -> bool {
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    len == 0 || crate::data::vault::is_plaintext(path)
+}
+
+/// SQLite takes an empty file for a new database. A shop file that was
+/// emptied (a failed copy, a sync tool, a disk problem) while backups of
+/// the real shop lie beside it must not open as a brand-new empty shop —
+/// the next daily backup would then push the real ones out. It is refused
+/// as damaged, and the window offers the backups.
+fn refuse_emptied_shop(path: &Path) -> Result<()> {
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+    if empty && !crate::data::backup::list(&crate::data::backup::folder_beside(path)).is_empty() {
+        return Err(Error::Corrupt("the shop file is empty".into()));
+    }
+    Ok(())
+}
+
+/// Writes Dangol's application id in the file's header (once), so that a
+/// backup can be told from any other SQLite file.
+fn mark_as_dangol(conn: &Connection) -> Result<()> {
+    let id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if id != i64::from(crate::data::backup::APPLICATION_ID) {
+        conn.pragma_update(None, "application_id", crate::data::backup::APPLICATION_ID)?;
+    }
+    Ok(())
+}
+
+impl Db {
+    /// Opens (creating if needed) the plain database at `path`, switches it
+    /// to WAL and brings its schema up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// `open` of a file encrypted with `key` (created encrypted if new). A
+    /// key that does not open the file is `Error::WrongKey`, and nothing is
+    /// written to it.
+    pub fn open_keyed(path: impl AsRef<Path>, key: Option<DbKey>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        refuse_emptied_shop(&path)?;
+        // Without a key, a file SQLite cannot read is damaged (as before);
+        // with one, it is most likely the wrong key.
+        let encrypted = key.is_some() && !is_plain_or_new(&path);
+        let mut writer = Connection::open(&path)?;
+        key_connection(&writer, key.as_ref())?;
+        check_integrity(&writer, encrypted)?;
+        release_cache(&writer);
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        configure(&writer, WRITER_CACHE_KIB)?;
+        let found = migrations::schema_version(&writer)?;
+        if found > 0 && found < migrations::latest_version() {
+            // An upgrade is about to change the file: keep it as it was.
+            let dir = crate::data::backup::folder_beside(&path);
+            let reason = crate::data::backup::BackupReason::BeforeMigration;
+            crate::data::backup::write(&writer, &dir, reason, key.as_ref())?;
+        }
+        migrations::migrate(&mut writer)?;
+        mark_as_dangol(&writer)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let conn = Connection::open_with_flags(
+                    &path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                key_connection(&conn, key.as_ref())?;
+                configure(&conn, READER_CACHE_KIB)?;
+                Ok(conn)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            path,
+            key,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(readers),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The key the file is encrypted with (none: a plain file).
+    pub fn key(&self) -> Option<&DbKey> {
+        self.key.as_ref()
+    }
+
+    /// A new read-only connection of its own (the index builder's).
+    pub fn connect_read_only(&self) -> Result<Connection> {
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        key_connection(&conn, self.key.as_ref())?;
+        Ok(conn)
+    }
+
+    /// A read-only connection; opens an extra one if all are busy.
+    pub fn reader(&self) -> Result<Reader<'_>> {
+        let pooled = lock(&self.readers).pop();
+        let conn = match pooled {
+            Some(conn) => conn,
+            None => {
+                let conn = self.connect_read_only()?;
+                configure(&conn, READER_CACHE_KIB)?;
+                conn
+            }
+        };
+        Ok(Reader {
+            conn: Some(conn),
+            db: self,
+        })
+    }
+
+    /// Runs `f` in one write transaction: all of it lands, or none of it.
+    pub fn with_tx<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.writer);
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Copies the whole database into a new file in `dir` with SQLite's
+    /// online backup, holding the writer so the copy is one consistent state.
+    pub fn backup_into(
+        &self,
+        dir: &Path,
+        reason: crate::data::backup::BackupReason,
+    ) -> Result<crate::data::backup::BackupInfo> {
+        let conn = lock(&self.writer);
+        let made = crate::data::backup::write(&conn, dir, reason, self.key.as_ref())?;
+        // Plain backups from before the shop was encrypted (a second
+        // folder that was away at the time) are encrypted when seen.
+        if let Some(key) = &self.key {
+            crate::data::vault::encrypt_backups(dir, key)?;
+        }
+        drop(conn);
+        self.seal_backups(dir)?;
+        Ok(made)
+    }
+
+    /// Gives every encrypted backup in `dir` that this shop's key opens
+    /// and that has no key file yet its key file (`vault::backup_key`):
+    /// sealed by the recovery key, so the folder opens on another PC.
+    /// Backups under another key (an earlier shop) are left alone.
+    pub fn seal_backups(&self, dir: &Path) -> Result<()> {
+        let Some(key) = &self.key else {
+            return Ok(());
+        };
+        let Some(keys) = crate::data::vault::KeyFile::load(&self.path)? else {
+            return Ok(());
+        };
+        for b in crate::data::backup::list(dir) {
+            let path = Path::new(&b.path);
+            if crate::data::vault::has_backup_key(path) || crate::data::vault::is_plaintext(path) {
+                continue;
+            }
+            if crate::data::backup::opens_with(path, key) {
+                keys.seal_backup(path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `backup_into` without pruning the folder.
+    pub fn backup_unpruned(
+        &self,
+        dir: &Path,
+        reason: crate::data::backup::BackupReason,
+    ) -> Result<crate::data::backup::BackupInfo> {
+        let made = {
+            let conn = lock(&self.writer);
+            crate::data::backup::write_unpruned(&conn, dir, reason, self.key.as_ref())?
+        };
+        self.seal_backups(dir)?;
+        Ok(made)
+    }
+
+    /// Replaces the whole database with the one in `src` (already checked),
+    /// then brings its schema up to date.
+    pub fn restore_from(&self, src: &Path) -> Result<()> {
+        self.restore_from_keyed(src, self.key.clone().as_ref())
+    }
+
+    /// `restore_from` of a backup encrypted under `src_key` (another PC's
+    /// shop, opened with its recovery key).
+    pub fn restore_from_keyed(&self, src: &Path, src_key: Option<&DbKey>) -> Result<()> {
+        let mut conn = lock(&self.writer);
+        // A plain backup (from before the shop was encrypted), or one under
+        // another key, is encrypted into a file of its own first: SQLite's
+        // backup copies pages as they are, so both sides must have the
+        // same key.
+        let encrypted_copy = match &self.key {
+            Some(key) if crate::data::vault::is_plaintext(src) => {
+                let tmp = self.path.with_extension("restoring");
+                crate::data::vault::encrypt_copy(src, &tmp, key)?;
+                Some(tmp)
+            }
+            Some(key) if src_key.is_some_and(|k| k != key) => {
+                let tmp = self.path.with_extension("restoring");
+                crate::data::vault::reencrypt_copy(src, src_key, &tmp, key)?;
+                Some(tmp)
+            }
+            _ => None,
+        };
+        let from = encrypted_copy.as_deref().unwrap_or(src);
+        let source = crate::data::backup::open_read_only(from, self.key.as_ref());
+        let source = match source {
+            Ok(s) => s,
+            Err(e) => {
+                if let Some(tmp) = &encrypted_copy {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        };
+        let copied = (|| -> Result<()> {
+            let backup = rusqlite::backup::Backup::new(&source, &mut conn)?;
+            backup.run_to_completion(i32::MAX, Duration::ZERO, None)?;
+            Ok(())
+        })();
+        drop(source);
+        if let Some(tmp) = &encrypted_copy {
+            let _ = std::fs::remove_file(tmp);
+        }
+        copied?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        migrations::migrate(&mut conn)?;
+        mark_as_dangol(&conn)?;
+        Ok(())
+    }
+
+    /// Moves the write-ahead log into the main file and truncates it, so
+    /// that deleted rows do not linger in the `-wal` file.
+    pub fn checkpoint(&self) -> Result<()> {
+        let conn = lock(&self.writer);
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,14 @@
+//! Storage and what every area shares: the SQLite file and its
+//! connections (`db`), its schema steps (`migrations`), the shop's
+//! settings read and written one way (`settings`), helpers for rows
+//! (`rows`), the injectable clock (`clock`), how typed text is cleaned
+//! before it is stored (`text`) and the end-to-end tests' seam
+//! (`test_seam`, compiled out of release builds).
+
+pub mod clock;
+pub mod db;
+pub mod migrations;
+pub mod rows;
+pub mod settings;
+pub mod test_seam;
+pub mod text;
