@@ -159,24 +159,22 @@ fn advertising_is_marked_and_goes_only_to_those_who_agreed() {
 #[test]
 fn consent_two_years_old_is_due_for_reconfirming() {
     let t = TestShop::new();
+    // She agreed on 2023-01-10, at the counter.
+    t.clock.travel_to_local(
+        chrono::NaiveDate::from_ymd_opt(2023, 1, 10)
+            .unwrap()
+            .and_hms_opt(11, 0, 0)
+            .unwrap(),
+    );
     let old = {
         let mut f = form("오래된", "010-7200-0001", "old@example.com");
         f.consent_email = true;
         t.shop.create_customer(&f).unwrap().id
     };
+    t.clock.back_to_now();
     let mut f = form("새로운", "010-7200-0002", "new@example.com");
     f.consent_sms = true;
     t.shop.create_customer(&f).unwrap();
-    t.shop
-        .db()
-        .with_tx(|tx| {
-            tx.execute(
-                "UPDATE customers SET consent_email = '2023-01-10' WHERE id = ?1",
-                [old],
-            )?;
-            Ok(())
-        })
-        .unwrap();
     let due = t.shop.consents_due().unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(
@@ -200,18 +198,17 @@ fn consent_two_years_old_is_due_for_reconfirming() {
         )
         .unwrap();
     assert!(noted.contains("2023-01-10"), "{noted}");
-    // Two years after that notice she is due again.
-    t.shop
-        .db()
-        .with_tx(|tx| {
-            tx.execute(
-                "UPDATE customers SET consent_notified_at = '2024-01-15T09:00:00Z' WHERE id = ?1",
-                [old],
-            )?;
-            Ok(())
-        })
-        .unwrap();
-    assert_eq!(t.shop.consents_due().unwrap().len(), 1);
+    // Two years (and a day) after that notice she is due again, and so
+    // is the customer who agreed on the day of the notice.
+    t.clock.advance(chrono::TimeDelta::days(2 * 366 + 1));
+    let due: Vec<String> = t
+        .shop
+        .consents_due()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    assert_eq!(due, ["오래된", "새로운"]);
     // Someone who never agreed has nothing to be told.
     let never = t
         .shop

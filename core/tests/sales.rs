@@ -127,31 +127,6 @@ fn paying_a_tab_from_before_the_rule_earns_nothing_twice() {
     assert_eq!(t.shop.points_balance(id).unwrap(), 0);
 }
 
-/// Sets the time of her `n`-th sale (oldest first) to a local time.
-fn sale_at(t: &TestShop, customer: i64, n: usize, local: chrono::NaiveDateTime) {
-    let utc = Local
-        .from_local_datetime(&local)
-        .earliest()
-        .unwrap()
-        .with_timezone(&Utc);
-    t.shop
-        .db()
-        .with_tx(|tx| {
-            let id: i64 = tx.query_row(
-                "SELECT id FROM history WHERE customer_id = ?1 AND kind = 'sale'
-                 ORDER BY id LIMIT 1 OFFSET ?2",
-                rusqlite::params![customer, n as i64],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "UPDATE history SET happened_at = ?2 WHERE id = ?1",
-                rusqlite::params![id, utc],
-            )?;
-            Ok(())
-        })
-        .unwrap();
-}
-
 #[test]
 fn a_visit_is_a_day_with_a_purchase_on_her_screen_her_tier_and_the_reports() {
     let t = new_shop();
@@ -160,7 +135,17 @@ fn a_visit_is_a_day_with_a_purchase_on_her_screen_her_tier_and_the_reports() {
         .create_customer(&form("이수아", "010-2345-6789", ""))
         .unwrap()
         .id;
-    for amount in ["10,000", "5,000", "7,000"] {
+    // Two purchases late one evening, a third just after midnight.
+    let yesterday = Local::now().date_naive() - Duration::days(1);
+    let times = [
+        yesterday.and_hms_opt(21, 50, 0).unwrap(),
+        yesterday.and_hms_opt(23, 50, 0).unwrap(),
+        (yesterday + Duration::days(1))
+            .and_hms_opt(0, 10, 0)
+            .unwrap(),
+    ];
+    for (amount, when) in ["10,000", "5,000", "7,000"].into_iter().zip(times) {
+        t.clock.travel_to_local(when);
         t.shop
             .record_visit(
                 id,
@@ -174,19 +159,7 @@ fn a_visit_is_a_day_with_a_purchase_on_her_screen_her_tier_and_the_reports() {
             )
             .unwrap();
     }
-    // Two purchases late one evening, a third just after midnight.
-    let yesterday = Local::now().date_naive() - Duration::days(1);
-    let evening = yesterday.and_hms_opt(21, 50, 0).unwrap();
-    sale_at(&t, id, 0, evening);
-    sale_at(&t, id, 1, yesterday.and_hms_opt(23, 50, 0).unwrap());
-    sale_at(
-        &t,
-        id,
-        2,
-        (yesterday + Duration::days(1))
-            .and_hms_opt(0, 10, 0)
-            .unwrap(),
-    );
+    t.clock.back_to_now();
     t.shop.recompute_tiers().unwrap();
 
     let story = t.shop.customer_story(id).unwrap();

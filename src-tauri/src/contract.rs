@@ -260,3 +260,27 @@ fn the_check_sees_a_wrapper_that_sends_the_wrong_name() {
     );
     assert!(args.iter().any(|a| a.name == "confirmEmpty" && a.optional));
 }
+
+/// The shell goes through the facade (`Shop`) only: it never reaches the
+/// storage under it, whose door `Shop::db` is there for the core's tests
+/// and benchmarks.
+#[test]
+fn the_shell_never_reaches_past_the_facade() {
+    let mut seen = vec![];
+    let mut dirs = vec![root().join("src-tauri/src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("contract.rs")
+            {
+                let text = std::fs::read_to_string(&path).expect("source");
+                if text.contains(".db()") || text.contains("store::db::") {
+                    seen.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(seen.is_empty(), "past the facade: {seen:?}");
+}

@@ -38,7 +38,7 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
 /// cannot be opened, the window offers the backups (`recovery.rs`).
 pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::data::vault::DbKey>) {
     let recovery = app.state::<recovery::Recovery>();
-    match Shop::open_keyed(&recovery.path, key) {
+    match Shop::open_with(&recovery.path, key, texter::shop_clock(&recovery.path)) {
         Ok(shop) => {
             // A letter left 'sending' by a crash becomes 'unknown'
             // before anything else is sent; what waits resumes.

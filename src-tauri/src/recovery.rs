@@ -127,7 +127,7 @@ fn recover(
         }
     }
     std::fs::copy(backup, path).map_err(|e| AppError::from(dangol_core::Error::Io(e)))?;
-    let shop = Shop::open_keyed(path, key)?;
+    let shop = Shop::open_with(path, key, crate::texter::shop_clock(path))?;
     if let Err(e) = shop.backup_if_due() {
         crate::trace::failed(crate::error::ErrorCode::Storage, &e.kind());
     }

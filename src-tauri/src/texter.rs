@@ -61,6 +61,14 @@ fn api_base() -> String {
 }
 
 /// The texts' clock: the system's (debug builds: `test-now`, see core).
+/// The clock a shop at `path` is opened with: the machine's, or in debug
+/// builds the end-to-end tests' `test-now` beside it.
+pub fn shop_clock(path: &std::path::Path) -> std::sync::Arc<dyn Clock> {
+    std::sync::Arc::new(SeamClock::new(
+        path.parent().unwrap_or(std::path::Path::new(".")),
+    ))
+}
+
 pub fn clock(shop: &Shop) -> SeamClock {
     SeamClock::new(shop.db_path().parent().unwrap_or(std::path::Path::new(".")))
 }

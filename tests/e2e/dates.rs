@@ -162,7 +162,9 @@ fn days_passed_while_closed_are_shown_on_opening() {
     let missed = today.checked_sub_days(Days::new(3)).unwrap();
     let app = App::launch_with("days_passed_while_closed_are_shown_on_opening", |data| {
         use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
-        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
+        let clock = std::sync::Arc::new(dangol_core::store::clock::TravelClock::new());
+        let shop = dangol_core::Shop::open_with(data.join("dangol.sqlite3"), None, clock.clone())
+            .expect("open");
         let setup = dangol_core::SetupInput {
             shop_name: "행복한 세탁소".into(),
             country: dangol_core::Country::KR,
@@ -191,16 +193,9 @@ fn days_passed_while_closed_are_shown_on_opening() {
             age_counting: None,
         };
         shop.add_important_date(id, &memorial).expect("date");
+        // Last open a week ago.
+        clock.advance(-chrono::TimeDelta::days(7));
         assert!(shop.catch_up_dates().expect("first open").is_empty());
-        let week_ago = today.checked_sub_days(Days::new(7)).unwrap();
-        shop.db()
-            .with_tx(|tx| {
-                tx.execute_batch(&format!(
-                    "UPDATE settings SET value = '\"{week_ago}\"' WHERE key = 'last_open_day'"
-                ))?;
-                Ok(())
-            })
-            .expect("last opened a week ago");
     });
     let notice = shows_text(&app, &tid("catch-up"), "아버님 기일");
     assert!(notice.contains("정하늘"), "{notice}");

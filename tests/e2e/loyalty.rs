@@ -10,7 +10,9 @@ use crate::webdriver::keys;
 /// stamps: plain sales), prepared on its file before the app opens.
 fn shop_with_four_days_of_visits(name: &str) -> App {
     let app = App::launch_with(name, |data| {
-        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
+        let clock = std::sync::Arc::new(dangol_core::store::clock::TravelClock::new());
+        let shop = dangol_core::Shop::open_with(data.join("dangol.sqlite3"), None, clock.clone())
+            .expect("open");
         shop.finish_setup(&dangol_core::SetupInput {
             shop_name: "행복한 카페".into(),
             country: dangol_core::Country::KR,
@@ -32,16 +34,9 @@ fn shop_with_four_days_of_visits(name: &str) -> App {
                 amount: "4500".into(),
                 ..Default::default()
             };
-            let entry = shop.record_sale(id, &sale).expect("sale").id;
-            shop.db()
-                .with_tx(|tx| {
-                    tx.execute(
-                        "UPDATE history SET happened_at = datetime(happened_at, ?2) WHERE id = ?1",
-                        (entry, format!("-{days} days")),
-                    )?;
-                    Ok(())
-                })
-                .expect("a day earlier");
+            // One visit on each of the last four days.
+            clock.travel_to(chrono::Utc::now() - chrono::TimeDelta::days(days));
+            shop.record_sale(id, &sale).expect("sale");
         }
     });
     app.wait_for(&tid("search-input"));

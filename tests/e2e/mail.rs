@@ -200,7 +200,10 @@ fn a_consent_two_years_old_is_told_and_leaves_the_list() {
     let app = App::launch_with(
         "a_consent_two_years_old_is_told_and_leaves_the_list",
         |data| {
-            let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
+            let clock = std::sync::Arc::new(dangol_core::store::clock::TravelClock::new());
+            let shop =
+                dangol_core::Shop::open_with(data.join("dangol.sqlite3"), None, clock.clone())
+                    .expect("shop");
             shop.finish_setup(&dangol_core::SetupInput {
                 shop_name: "행복한 세탁소".into(),
                 country: dangol_core::Country::KR,
@@ -214,16 +217,13 @@ fn a_consent_two_years_old_is_told_and_leaves_the_list() {
                 consent_email: true,
                 ..Default::default()
             };
-            let id = shop.create_customer(&input).expect("customer").id;
-            shop.db()
-                .with_tx(|tx| {
-                    tx.execute(
-                        "UPDATE customers SET consent_email = '2023-01-10' WHERE id = ?1",
-                        [id],
-                    )?;
-                    Ok(())
-                })
-                .expect("an old consent");
+            // She agreed on 2023-01-10.
+            clock.travel_to_local(
+                chrono::NaiveDate::from_ymd_opt(2023, 1, 10)
+                    .and_then(|d| d.and_hms_opt(11, 0, 0))
+                    .expect("a day"),
+            );
+            shop.create_customer(&input).expect("customer");
         },
     );
     shows_text(&app, &tid("home-consents-due"), "오래된");

@@ -130,6 +130,10 @@ impl Shop {
         self.db.path()
     }
 
+    /// The storage under the facade, for tests and benchmarks that drive
+    /// an area directly (a fixture of sales at given times, 100,000
+    /// sample customers, a row another program damaged). The shell never
+    /// uses it (its contract test checks), and nothing in the core does.
     pub fn db(&self) -> &Db {
         &self.db
     }

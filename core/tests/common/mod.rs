@@ -12,20 +12,28 @@ pub mod smtp;
 pub mod solapi;
 pub mod text_shop;
 
+use std::sync::Arc;
+
+use dangol_core::store::clock::TravelClock;
 use dangol_core::{
     CustomerInput, Error, FieldErrorCode, PaymentInput, PhoneInput, PhoneLabel, SaleInput, Shop,
 };
 
+/// A shop on a real file, with a clock the test can move
+/// (`t.clock.travel_to(..)`) to make what happened back then.
 pub struct TestShop {
     pub shop: Shop,
     pub dir: tempfile::TempDir,
+    pub clock: Arc<TravelClock>,
 }
 
 impl TestShop {
     pub fn new() -> TestShop {
         let dir = tempfile::tempdir().expect("temp dir");
-        let shop = Shop::open(dir.path().join("dangol.sqlite3")).expect("open shop");
-        TestShop { shop, dir }
+        let clock = Arc::new(TravelClock::new());
+        let shop = Shop::open_with(dir.path().join("dangol.sqlite3"), None, clock.clone())
+            .expect("open shop");
+        TestShop { shop, dir, clock }
     }
 
     pub fn path(&self) -> std::path::PathBuf {
@@ -34,10 +42,11 @@ impl TestShop {
 
     /// Closes the shop and opens the same file again.
     pub fn reopen(self) -> TestShop {
-        let TestShop { shop, dir } = self;
+        let TestShop { shop, dir, clock } = self;
         drop(shop);
-        let shop = Shop::open(dir.path().join("dangol.sqlite3")).expect("reopen shop");
-        TestShop { shop, dir }
+        let shop = Shop::open_with(dir.path().join("dangol.sqlite3"), None, clock.clone())
+            .expect("reopen shop");
+        TestShop { shop, dir, clock }
     }
 }
 
