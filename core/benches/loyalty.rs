@@ -9,7 +9,6 @@ use std::time::Instant;
 
 use chrono::{Duration, Utc};
 use dangol_core::history::entries;
-use dangol_core::loyalty::visit::VisitInput;
 use dangol_core::{sample, Country, SaleInput, Shop};
 
 fn arg() -> usize {
@@ -84,13 +83,13 @@ fn main() {
     let mut times = vec![];
     for i in 0..300 {
         let id = 1 + (i * 331) % n as i64;
-        let mut v = VisitInput {
+        let mut v = SaleInput {
             apply_tier_discount: true,
             ..Default::default()
         };
-        v.sale.amount = "12000".into();
+        v.amount = "12000".into();
         let t = Instant::now();
-        shop.record_visit(id, &v).unwrap();
+        shop.record_sale(id, &v).unwrap();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     println!(

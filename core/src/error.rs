@@ -41,6 +41,12 @@ pub enum FieldErrorCode {
     /// The step is not allowed from where the record is now (a resolved
     /// complaint cannot be reopened).
     InvalidTransition,
+    /// A coupon already used.
+    CouponUsed,
+    /// A coupon past its last day.
+    CouponExpired,
+    /// Another customer's coupon.
+    CouponNotHers,
 }
 
 impl FieldError {

@@ -16,6 +16,7 @@ pub mod store;
 
 pub use error::{Error, FieldError, FieldErrorCode, Result};
 pub use history::model::*;
+pub use history::sale::SaleOutcome;
 pub use loyalty::status::LoyaltyStatus;
 pub use people::consent::notice::ConsentDue;
 pub use people::customers::model::*;

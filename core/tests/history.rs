@@ -66,7 +66,7 @@ fn a_us_shop_counts_cents() {
         .shop
         .record_sale(id, &sale("$12.50", true, "", "Latte"))
         .unwrap();
-    assert_eq!((e.amount, e.owed_delta), (1250, 1250));
+    assert_eq!((e.net, e.owed), (1250, 1250));
     t.shop.record_payment(id, &pay("2.25")).unwrap();
     assert_eq!(t.shop.balance_owed(id).unwrap(), 1025);
 }
@@ -241,7 +241,7 @@ fn a_contact_can_be_corrected_and_keeps_who_and_when() {
         .shop
         .record_sale(id, &sale("5000", false, "", ""))
         .unwrap();
-    let err = t.shop.edit_entry(s.id, "고침", "", None).unwrap_err();
+    let err = t.shop.edit_entry(s.entry_id, "고침", "", None).unwrap_err();
     assert_eq!(
         field_codes(err),
         [("kind".into(), FieldErrorCode::InvalidTransition)]

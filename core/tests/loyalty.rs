@@ -9,16 +9,12 @@ use common::{form, TestShop};
 use dangol_core::letters::dates;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, LoyaltyRules, Reward};
-use dangol_core::loyalty::visit::VisitInput;
 use dangol_core::*;
 use proptest::prelude::*;
 
-fn visit(amount: &str) -> VisitInput {
-    VisitInput {
-        sale: SaleInput {
-            amount: amount.into(),
-            ..Default::default()
-        },
+fn visit(amount: &str) -> SaleInput {
+    SaleInput {
+        amount: amount.into(),
         ..Default::default()
     }
 }
@@ -55,10 +51,10 @@ fn the_tenth_stamp_earns_a_coupon_redeemed_once_on_the_next_visit() {
     let t = TestShop::new();
     let id = customer(&t);
     for n in 1..=9 {
-        let out = t.shop.record_visit(id, &visit("4500")).unwrap();
+        let out = t.shop.record_sale(id, &visit("4500")).unwrap();
         assert_eq!((out.stamps_now, out.reward_coupons.len()), (n, 0));
     }
-    let tenth = t.shop.record_visit(id, &visit("4500")).unwrap();
+    let tenth = t.shop.record_sale(id, &visit("4500")).unwrap();
     assert_eq!(tenth.stamps_now, 0, "the card starts again");
     assert_eq!(tenth.reward_coupons.len(), 1);
     let coupon = &tenth.reward_coupons[0];
@@ -76,12 +72,12 @@ fn the_tenth_stamp_earns_a_coupon_redeemed_once_on_the_next_visit() {
 
     let mut next = visit("4500");
     next.coupon_id = Some(coupon.id);
-    t.shop.record_visit(id, &next).unwrap();
+    t.shop.record_sale(id, &next).unwrap();
     assert!(t.shop.usable_coupons(id).unwrap().is_empty());
-    let again = t.shop.record_visit(id, &next).unwrap_err();
+    let again = t.shop.record_sale(id, &next).unwrap_err();
     assert_eq!(
         codes(again),
-        [("coupon".into(), FieldErrorCode::InvalidTransition)]
+        [("coupon".into(), FieldErrorCode::CouponUsed)]
     );
 }
 
@@ -89,17 +85,17 @@ fn the_tenth_stamp_earns_a_coupon_redeemed_once_on_the_next_visit() {
 fn points_are_earned_by_percent_and_spent_as_payment() {
     let t = TestShop::new();
     let id = customer(&t);
-    let out = t.shop.record_visit(id, &visit("10,000")).unwrap();
+    let out = t.shop.record_sale(id, &visit("10,000")).unwrap();
     assert_eq!(out.points_earned, 300, "3 % of 10,000원");
     let mut pay = visit("5000");
     pay.use_points = "300".into();
-    let out = t.shop.record_visit(id, &pay).unwrap();
+    let out = t.shop.record_sale(id, &pay).unwrap();
     assert_eq!((out.points_used, out.net), (300, 4700));
     assert_eq!(out.points_now, 141, "4,700 earns 141");
     let mut greedy = visit("5000");
     greedy.use_points = "1000".into();
     assert_eq!(
-        codes(t.shop.record_visit(id, &greedy).unwrap_err()),
+        codes(t.shop.record_sale(id, &greedy).unwrap_err()),
         [("use_points".into(), FieldErrorCode::ExceedsBalance)]
     );
     assert_eq!(
@@ -118,7 +114,7 @@ fn tiers_rise_with_visits_are_kept_in_history_and_give_their_discount() {
         a_day_later(&t);
         if let Some(c) = t
             .shop
-            .record_visit(id, &visit("40,000"))
+            .record_sale(id, &visit("40,000"))
             .unwrap()
             .tier_change
         {
@@ -160,7 +156,7 @@ fn tiers_rise_with_visits_are_kept_in_history_and_give_their_discount() {
     );
     let mut vip = visit("10,000");
     vip.apply_tier_discount = true;
-    let out = t.shop.record_visit(id, &vip).unwrap();
+    let out = t.shop.record_sale(id, &vip).unwrap();
     assert_eq!((out.tier_discount, out.net), (500, 9500), "VIP: 5 %");
     assert_eq!(out.points_earned, 427, "3 % of 9,500 at ×1.5");
 }
@@ -218,8 +214,8 @@ fn expired_or_someone_elses_coupons_are_refused_with_the_reason() {
     let mut v = visit("10000");
     v.coupon_id = Some(c.id);
     assert_eq!(
-        codes(t.shop.record_visit(other, &v).unwrap_err()),
-        [("coupon".into(), FieldErrorCode::InvalidChoice)]
+        codes(t.shop.record_sale(other, &v).unwrap_err()),
+        [("coupon".into(), FieldErrorCode::CouponNotHers)]
     );
     let conn = rusqlite::Connection::open(t.path()).unwrap();
     conn.execute(
@@ -228,15 +224,15 @@ fn expired_or_someone_elses_coupons_are_refused_with_the_reason() {
     )
     .unwrap();
     assert_eq!(
-        codes(t.shop.record_visit(id, &v).unwrap_err()),
-        [("coupon".into(), FieldErrorCode::InvalidDate)]
+        codes(t.shop.record_sale(id, &v).unwrap_err()),
+        [("coupon".into(), FieldErrorCode::CouponExpired)]
     );
     conn.execute(
         "UPDATE coupons SET expires_on = '2999-01-01' WHERE id = ?1",
         [c.id],
     )
     .unwrap();
-    let out = t.shop.record_visit(id, &v).unwrap();
+    let out = t.shop.record_sale(id, &v).unwrap();
     assert_eq!((out.coupon_discount, out.net), (3000, 7000));
     let bad = Reward {
         kind: CouponKind::Percent,
@@ -251,7 +247,7 @@ fn expired_or_someone_elses_coupons_are_refused_with_the_reason() {
 fn rule_changes_apply_going_forward_and_points_lapse_oldest_first() {
     let t = TestShop::new();
     let id = customer(&t);
-    t.shop.record_visit(id, &visit("10000")).unwrap();
+    t.shop.record_sale(id, &visit("10000")).unwrap();
     let mut rules: LoyaltyRules = t.shop.loyalty_rules().unwrap();
     rules.points.percent_bp = 1000;
     t.shop.update_loyalty_rules(&rules).unwrap();
@@ -262,7 +258,7 @@ fn rule_changes_apply_going_forward_and_points_lapse_oldest_first() {
     );
     assert_eq!(
         t.shop
-            .record_visit(id, &visit("10000"))
+            .record_sale(id, &visit("10000"))
             .unwrap()
             .points_earned,
         1000
@@ -270,7 +266,7 @@ fn rule_changes_apply_going_forward_and_points_lapse_oldest_first() {
     // The first 300 lapse: spend 100 of them first, then their day comes.
     let mut spend = visit("1000");
     spend.use_points = "100".into();
-    t.shop.record_visit(id, &spend).unwrap();
+    t.shop.record_sale(id, &spend).unwrap();
     let balance = t.shop.points_balance(id).unwrap();
     let conn = rusqlite::Connection::open(t.path()).unwrap();
     conn.execute(
@@ -310,7 +306,7 @@ proptest! {
         for (thousands, points) in visits {
             let mut v = visit(&format!("{}", thousands * 1000));
             v.use_points = points.to_string();
-            let _ = t.shop.record_visit(id, &v);
+            let _ = t.shop.record_sale(id, &v);
             let balance = t.shop.points_balance(id).unwrap();
             prop_assert!(balance >= 0);
             prop_assert!(t.shop.stamps_balance(id).unwrap() >= 0);

@@ -83,14 +83,11 @@ fn merging_moves_the_story_and_fills_the_gaps() {
         )
         .unwrap();
 
-    let visit = loyalty::visit::VisitInput {
-        sale: SaleInput {
-            amount: "10000".into(),
-            ..Default::default()
-        },
+    let visit = SaleInput {
+        amount: "10000".into(),
         ..Default::default()
     };
-    t.shop.record_visit(other.id, &visit).unwrap();
+    t.shop.record_sale(other.id, &visit).unwrap();
     let merged = t.shop.merge_customers(keep.id, other.id).unwrap();
     assert_eq!(
         t.shop.points_balance(keep.id).unwrap(),

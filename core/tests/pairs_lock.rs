@@ -84,19 +84,31 @@ fn pairs() -> BTreeMap<String, String> {
             );
         }
     }
-    // The personal-data page and file (열람) and the retention note.
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/people/rights/locale/");
-    let read = |lang: &str| -> BTreeMap<String, String> {
-        let text = std::fs::read_to_string(format!("{dir}{lang}.json")).unwrap();
-        serde_json::from_str(&text).unwrap()
-    };
-    let (ko, en) = (read("ko"), read("en"));
-    for key in ko.keys().chain(en.keys()) {
-        let side = |m: &BTreeMap<String, String>| m.get(key).map_or("-".into(), |t| fingerprint(t));
-        out.insert(
-            format!("rights.{key}"),
-            format!("ko:{} en:{}", side(&ko), side(&en)),
-        );
+    // The personal-data page and file (열람) and the retention note, and
+    // the reports' titles and headers.
+    for (prefix, dir) in [
+        (
+            "rights",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/people/rights/locale/"),
+        ),
+        (
+            "reports",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/reports/locale/"),
+        ),
+    ] {
+        let read = |lang: &str| -> BTreeMap<String, String> {
+            let text = std::fs::read_to_string(format!("{dir}{lang}.json")).unwrap();
+            serde_json::from_str(&text).unwrap()
+        };
+        let (ko, en) = (read("ko"), read("en"));
+        for key in ko.keys().chain(en.keys()) {
+            let side =
+                |m: &BTreeMap<String, String>| m.get(key).map_or("-".into(), |t| fingerprint(t));
+            out.insert(
+                format!("{prefix}.{key}"),
+                format!("ko:{} en:{}", side(&ko), side(&en)),
+            );
+        }
     }
     out
 }

@@ -5,10 +5,9 @@
 
 mod common;
 
-use chrono::{Duration, Local, TimeZone, Utc};
+use chrono::{Duration, Local};
 use common::{form, pay, TestShop};
 use dangol_core::loyalty::rules::CreditPoints;
-use dangol_core::loyalty::visit::VisitInput;
 use dangol_core::reports::{ReportPeriod, ReportQuery};
 use dangol_core::*;
 use proptest::prelude::*;
@@ -26,12 +25,9 @@ fn new_shop() -> TestShop {
     t
 }
 
-fn visit(amount: &str) -> VisitInput {
-    VisitInput {
-        sale: SaleInput {
-            amount: amount.into(),
-            ..Default::default()
-        },
+fn visit(amount: &str) -> SaleInput {
+    SaleInput {
+        amount: amount.into(),
         ..Default::default()
     }
 }
@@ -43,14 +39,11 @@ fn customer(t: &TestShop) -> i64 {
         .id
 }
 
-fn credit_visit(amount: &str, paid: &str) -> VisitInput {
-    VisitInput {
-        sale: SaleInput {
-            amount: amount.into(),
-            credit: true,
-            paid_now: paid.into(),
-            ..Default::default()
-        },
+fn credit_visit(amount: &str, paid: &str) -> SaleInput {
+    SaleInput {
+        amount: amount.into(),
+        credit: true,
+        paid_now: paid.into(),
         ..Default::default()
     }
 }
@@ -65,7 +58,7 @@ fn a_credit_sale_earns_points_on_what_was_paid_and_the_rest_when_the_tab_is_paid
         .id;
     let out = t
         .shop
-        .record_visit(id, &credit_visit("48,000", "20,000"))
+        .record_sale(id, &credit_visit("48,000", "20,000"))
         .unwrap();
     assert_eq!((out.net, out.paid, out.owed), (48_000, 20_000, 28_000));
     assert_eq!(out.points_earned, 600, "3 % of the 20,000 paid");
@@ -89,10 +82,7 @@ fn a_credit_sale_earns_points_on_what_was_paid_and_the_rest_when_the_tab_is_paid
     let mut rules = t.shop.loyalty_rules().unwrap();
     rules.points.on_credit = CreditPoints::AtSale;
     t.shop.update_loyalty_rules(&rules).unwrap();
-    let out = t
-        .shop
-        .record_visit(id, &credit_visit("10,000", ""))
-        .unwrap();
+    let out = t.shop.record_sale(id, &credit_visit("10,000", "")).unwrap();
     assert_eq!((out.paid, out.owed), (0, 10_000));
     assert_eq!((out.points_earned, out.points_on_payment), (300, 0));
     t.shop.record_payment(id, &pay("10,000")).unwrap();
@@ -147,13 +137,10 @@ fn a_visit_is_a_day_with_a_purchase_on_her_screen_her_tier_and_the_reports() {
     for (amount, when) in ["10,000", "5,000", "7,000"].into_iter().zip(times) {
         t.clock.travel_to_local(when);
         t.shop
-            .record_visit(
+            .record_sale(
                 id,
-                &VisitInput {
-                    sale: SaleInput {
-                        amount: amount.into(),
-                        ..Default::default()
-                    },
+                &SaleInput {
+                    amount: amount.into(),
                     ..Default::default()
                 },
             )
@@ -205,9 +192,9 @@ proptest! {
             let amount = i64::from(thousands) * 1000;
             let paid = amount * i64::from(paid_pct) / 100;
             let mut v = visit(&amount.to_string());
-            v.sale.credit = true;
-            v.sale.paid_now = paid.to_string();
-            let out = t.shop.record_visit(id, &v).unwrap();
+            v.credit = true;
+            v.paid_now = paid.to_string();
+            let out = t.shop.record_sale(id, &v).unwrap();
             prop_assert_eq!((out.paid, out.owed), (paid, amount - paid));
             spent += amount;
             expected += paid * 300 / 10_000;

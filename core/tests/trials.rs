@@ -6,7 +6,6 @@ mod common;
 
 use common::{form, TestShop};
 use dangol_core::history::trials::{FeedbackInput, TrialInput};
-use dangol_core::loyalty::visit::VisitInput;
 use dangol_core::*;
 
 fn codes(e: Error) -> Vec<(String, FieldErrorCode)> {
@@ -44,14 +43,11 @@ fn a_trial_goes_to_a_tier_and_chosen_customers_once_each() {
     let park = customer(&t, "박지성", "");
     // One visit places a customer in the first tier; Park has none.
     for id in [kim, lee] {
-        let visit = VisitInput {
-            sale: SaleInput {
-                amount: "4500".into(),
-                ..Default::default()
-            },
+        let visit = SaleInput {
+            amount: "4500".into(),
             ..Default::default()
         };
-        t.shop.record_visit(id, &visit).unwrap();
+        t.shop.record_sale(id, &visit).unwrap();
     }
     let tier = t.shop.get_customer_tier(kim).expect("placed");
     let id = trial(&t, "새 원두 블렌드");

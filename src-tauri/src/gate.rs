@@ -256,7 +256,7 @@ mod tests {
         ] {
             assert_eq!(gate.refusal(command), Some(Refusal::OwnerOnly), "{command}");
         }
-        for command in ["log_contact", "record_visit", "timeline", "lock_now"] {
+        for command in ["log_contact", "record_sale", "timeline", "lock_now"] {
             assert_eq!(gate.refusal(command), None, "{command}");
         }
         assert_eq!(gate.working_staff(), Some(3));

@@ -174,7 +174,6 @@ pub fn run() {
             commands::data::merge_customers,
             commands::loyalty::loyalty_rules,
             commands::loyalty::update_loyalty_rules,
-            commands::loyalty::record_visit,
             commands::loyalty::loyalty_status,
             commands::loyalty::issue_coupon,
             commands::loyalty::issue_coupon_to_tier,

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod entries;
 pub mod model;
 pub mod money;
+pub mod sale;
 pub mod search;
 pub mod terms;
 pub mod trials;

@@ -116,6 +116,12 @@ pub struct SaleInput {
     /// Only with `credit`: paid at the counter now; empty is nothing.
     pub paid_now: String,
     pub staff_id: Option<i64>,
+    /// Take her tier's discount off the amount.
+    pub apply_tier_discount: bool,
+    /// A coupon of hers to use.
+    pub coupon_id: Option<i64>,
+    /// Points to pay with; empty for none.
+    pub use_points: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]

@@ -54,9 +54,42 @@ pub fn plain(minor: i64, country: Country) -> String {
     }
 }
 
+/// An amount as the owner reads it in a sentence or a letter — the one
+/// money format of the core: 12,000원, $1,234.50.
+pub fn text(minor: i64, country: Country) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let m = minor.unsigned_abs();
+    match country {
+        Country::KR => format!("{sign}{}원", grouped(m)),
+        Country::US => format!("{sign}${}.{:02}", grouped(m / 100), m % 100),
+    }
+}
+
+/// Digits in threes: 1234567 → 1,234,567.
+fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_reads_as_people_write_it() {
+        assert_eq!(text(12000, Country::KR), "12,000원");
+        assert_eq!(text(500, Country::KR), "500원");
+        assert_eq!(text(-1_234_567, Country::KR), "-1,234,567원");
+        assert_eq!(text(123_450, Country::US), "$1,234.50");
+        assert_eq!(text(5, Country::US), "$0.05");
+    }
 
     #[test]
     fn won_as_people_write_it() {

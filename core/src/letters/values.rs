@@ -90,24 +90,9 @@ fn family_word(lang: Language, occasion: Option<Occasion>, day: Option<&Upcoming
     .into()
 }
 
-fn grouped(n: i64) -> String {
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A coupon as a letter names it: "10% 할인 쿠폰", "음료 1잔 쿠폰".
 pub fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
-    let money = |m: i64| match country {
-        Country::KR => format!("{}원", grouped(m)),
-        Country::US => format!("${}.{:02}", grouped(m / 100), m % 100),
-    };
+    let money = |m: i64| crate::history::money::text(m, country);
     match (c.kind, lang) {
         (CouponKind::Percent, Language::Ko) => format!("{}% 할인 쿠폰", c.value),
         (CouponKind::Amount, Language::Ko) => format!("{} 할인 쿠폰", money(c.value)),

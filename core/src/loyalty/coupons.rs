@@ -132,16 +132,16 @@ pub fn usable(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<V
     Ok(out)
 }
 
-/// Checks a coupon can be used by this customer today: `coupon` field
-/// errors say why not (used: `invalid_transition`, expired: `invalid_date`,
-/// someone else's: `invalid_choice`).
+/// Checks a coupon can be used by this customer today: a `coupon` field
+/// error with its own code says why not (`coupon_used`, `coupon_expired`,
+/// `coupon_not_hers`).
 pub fn check_usable(c: &Coupon, customer_id: i64, today: NaiveDate) -> Result<()> {
     let code = if c.customer_id != customer_id {
-        Some(FieldErrorCode::InvalidChoice)
+        Some(FieldErrorCode::CouponNotHers)
     } else if c.used_at.is_some() {
-        Some(FieldErrorCode::InvalidTransition)
+        Some(FieldErrorCode::CouponUsed)
     } else if c.expires_on < today {
-        Some(FieldErrorCode::InvalidDate)
+        Some(FieldErrorCode::CouponExpired)
     } else {
         None
     };

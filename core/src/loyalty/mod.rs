@@ -8,7 +8,6 @@ pub mod ledger;
 pub mod rules;
 pub mod status;
 pub mod tiers;
-pub mod visit;
 
 use rusqlite::Connection;
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::period::{month_days, month_index, Span};
-use super::table::{tr, Cell, ReportTable};
+use super::table::{say, Cell, ReportTable};
 use super::visits::Visits;
 use crate::store::settings::Language;
 
@@ -115,25 +115,25 @@ fn count(visits: &Visits, span: &Span) -> (Vec<ActivityRow>, ActivityRow) {
 impl ActivityReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut t = ReportTable::new(
-            tr(lang, "신규·재방문 고객", "New and returning customers"),
+            say(lang, "activity.new_and_returning_customers"),
             &[
-                ("월", "Month"),
-                ("신규 고객", "New customers"),
-                ("재방문 고객", "Returning customers"),
-                ("방문", "Visits"),
-                ("매출", "Revenue"),
-                ("신규 고객 매출", "Revenue, new"),
-                ("재방문 고객 매출", "Revenue, returning"),
+                "activity.month",
+                "activity.new_customers",
+                "activity.returning_customers",
+                "activity.visits",
+                "activity.revenue",
+                "activity.revenue_new",
+                "activity.revenue_returning",
             ],
             lang,
         );
         let whole = ActivityRow {
-            month: tr(lang, "기간 전체", "Whole period"),
+            month: say(lang, "activity.whole_period"),
             ..self.total.clone()
         };
         let (a, b) = (self.previous_span.from, self.previous_span.to);
         let before = ActivityRow {
-            month: tr(lang, "이전 기간", "Period before") + &format!(" ({a} ~ {b})"),
+            month: say(lang, "activity.period_before") + &format!(" ({a} ~ {b})"),
             ..self.previous.clone()
         };
         for r in self.months.iter().chain([&whole, &before]) {

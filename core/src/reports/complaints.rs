@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::clock::Clock;
 use super::period::Span;
-use super::table::{tr, Cell, ReportTable};
+use super::table::{say, Cell, ReportTable};
 use super::{median, share};
 use crate::error::Result;
 use crate::history::model::{ComplaintCategory, ComplaintStatus};
@@ -121,40 +121,40 @@ pub fn complaints(conn: &Connection, span: &Span, clock: &Clock) -> Result<Compl
 
 /// The category's name on the screen and in Excel.
 pub fn category_name(c: ComplaintCategory, lang: Language) -> String {
-    let (ko, en) = match c {
-        ComplaintCategory::Apathy => ("무관심", "Apathy"),
-        ComplaintCategory::BrushOff => ("무시", "Brush-off"),
-        ComplaintCategory::Coldness => ("냉담", "Coldness"),
-        ComplaintCategory::Condescension => ("생색/거만", "Condescension"),
-        ComplaintCategory::Robotism => ("로봇식 응대", "Robotic service"),
-        ComplaintCategory::RuleBook => ("규정 핑계", "Hiding behind rules"),
-        ComplaintCategory::Runaround => ("떠넘기기", "Runaround"),
-        ComplaintCategory::Product => ("제품", "Product"),
-        ComplaintCategory::Price => ("가격", "Price"),
-        ComplaintCategory::Delivery => ("배송", "Delivery"),
-        ComplaintCategory::Other => ("기타", "Other"),
+    let key = match c {
+        ComplaintCategory::Apathy => "complaints.apathy",
+        ComplaintCategory::BrushOff => "complaints.brush_off",
+        ComplaintCategory::Coldness => "complaints.coldness",
+        ComplaintCategory::Condescension => "complaints.condescension",
+        ComplaintCategory::Robotism => "complaints.robotic_service",
+        ComplaintCategory::RuleBook => "complaints.hiding_behind_rules",
+        ComplaintCategory::Runaround => "complaints.runaround",
+        ComplaintCategory::Product => "complaints.product",
+        ComplaintCategory::Price => "complaints.price",
+        ComplaintCategory::Delivery => "complaints.delivery",
+        ComplaintCategory::Other => "complaints.other",
     };
-    tr(lang, ko, en)
+    say(lang, key)
 }
 
 impl ComplaintsReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut t = ReportTable::new(
-            tr(lang, "불만 유형별", "Complaints by category"),
+            say(lang, "complaints.complaints_by_category"),
             &[
-                ("유형", "Category"),
-                ("접수", "Opened"),
-                ("해결", "Resolved"),
-                ("해결까지(일, 중앙값)", "Days to resolve (median)"),
-                ("다시 온 고객", "Came back"),
-                ("다시 온 비율", "Came back, share"),
+                "complaints.category",
+                "complaints.opened",
+                "complaints.resolved",
+                "complaints.days_to_resolve_median",
+                "complaints.came_back",
+                "complaints.came_back_share",
             ],
             lang,
         );
         for r in self.categories.iter().chain(std::iter::once(&self.total)) {
             let name = r
                 .category
-                .map_or_else(|| tr(lang, "전체", "All"), |c| category_name(c, lang));
+                .map_or_else(|| say(lang, "complaints.all"), |c| category_name(c, lang));
             t.rows.push(vec![
                 Cell::Text(name),
                 Cell::Count(r.opened.into()),

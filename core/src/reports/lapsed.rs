@@ -15,7 +15,7 @@ use ts_rs::TS;
 use super::clock::date_of;
 use super::median;
 use super::period::{month_days, month_index, Span};
-use super::table::{tr, Cell, ReportTable};
+use super::table::{say, Cell, ReportTable};
 use super::visits::{names, CustomerVisits, Visits};
 use crate::error::Result;
 use crate::store::settings::Language;
@@ -168,8 +168,8 @@ pub fn lapsed(visits: &Visits, span: &Span, conn: &rusqlite::Connection) -> Resu
 impl LapsedReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut by_month = ReportTable::new(
-            tr(lang, "발길이 끊긴 고객 (월별)", "Stopped coming by month"),
-            &[("월", "Month"), ("고객", "Customers")],
+            say(lang, "lapsed.stopped_coming_by_month"),
+            &["lapsed.month", "lapsed.customers"],
             lang,
         );
         for m in &self.months {
@@ -179,23 +179,23 @@ impl LapsedReport {
             ]);
         }
         let mut list = ReportTable::new(
-            tr(lang, "발길이 끊긴 고객", "Customers who stopped coming"),
+            say(lang, "lapsed.customers_who_stopped_coming"),
             &[
-                ("이름", "Name"),
-                ("마지막 방문", "Last visit"),
-                ("평소 간격(일)", "Usual gap (days)"),
-                ("간격 기준", "Gap from"),
-                ("지난 날", "Days since"),
-                ("방문", "Visits"),
-                ("누적 구매", "Spent in all"),
+                "lapsed.name",
+                "lapsed.last_visit",
+                "lapsed.usual_gap_days",
+                "lapsed.gap_from",
+                "lapsed.days_since",
+                "lapsed.visits",
+                "lapsed.spent_in_all",
             ],
             lang,
         );
         for c in &self.customers {
             let basis = if c.own_rhythm {
-                tr(lang, "본인", "their own")
+                say(lang, "lapsed.their_own")
             } else {
-                tr(lang, "가게 보통", "the shop's")
+                say(lang, "lapsed.the_shop_s")
             };
             list.rows.push(vec![
                 Cell::Text(c.name.clone()),

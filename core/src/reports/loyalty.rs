@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::clock::Clock;
 use super::period::{month_days, month_index, Span};
 use super::share;
-use super::table::{tr, Cell, ReportTable};
+use super::table::{say, Cell, ReportTable};
 use crate::error::Result;
 use crate::loyalty::coupons::CouponOrigin;
 use crate::loyalty::rules::LoyaltyRules;
@@ -250,26 +250,26 @@ pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsR
 }
 
 pub fn origin_name(o: CouponOrigin, lang: Language) -> String {
-    let (ko, en) = match o {
-        CouponOrigin::Manual => ("직접 발급", "Given by hand"),
-        CouponOrigin::Tier => ("등급 혜택", "Tier perk"),
-        CouponOrigin::Stamp => ("도장 완성", "Stamp card"),
-        CouponOrigin::Birthday => ("생일", "Birthday"),
-        CouponOrigin::Complaint => ("불만 보상", "For a complaint"),
+    let key = match o {
+        CouponOrigin::Manual => "loyalty.given_by_hand",
+        CouponOrigin::Tier => "loyalty.tier_perk",
+        CouponOrigin::Stamp => "loyalty.stamp_card",
+        CouponOrigin::Birthday => "loyalty.birthday",
+        CouponOrigin::Complaint => "loyalty.for_a_complaint",
     };
-    tr(lang, ko, en)
+    say(lang, key)
 }
 
 impl TiersReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut now = ReportTable::new(
-            tr(lang, "등급별 고객 (오늘)", "Customers by tier (today)"),
-            &[("등급", "Tier"), ("고객", "Customers")],
+            say(lang, "loyalty.customers_by_tier_today"),
+            &["loyalty.tier", "loyalty.customers"],
             lang,
         );
         for t in &self.tiers {
             let name = if t.tier_id.is_none() {
-                tr(lang, "등급 없음", "No tier")
+                say(lang, "loyalty.no_tier")
             } else {
                 t.name.clone()
             };
@@ -277,8 +277,8 @@ impl TiersReport {
                 .push(vec![Cell::Text(name), Cell::Count(t.customers.into())]);
         }
         let mut months = ReportTable::new(
-            tr(lang, "등급 변동 (월별)", "Tier moves by month"),
-            &[("월", "Month"), ("올라감", "Up"), ("내려감", "Down")],
+            say(lang, "loyalty.tier_moves_by_month"),
+            &["loyalty.month", "loyalty.up", "loyalty.down"],
             lang,
         );
         for m in &self.months {
@@ -289,8 +289,8 @@ impl TiersReport {
             ]);
         }
         let mut moves = ReportTable::new(
-            tr(lang, "등급 변동", "Tier moves"),
-            &[("변동", "Move"), ("고객", "Customers")],
+            say(lang, "loyalty.tier_moves"),
+            &["loyalty.move", "loyalty.customers"],
             lang,
         );
         for m in &self.moves {
@@ -306,20 +306,20 @@ impl TiersReport {
 impl RewardsReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut months = ReportTable::new(
-            tr(lang, "포인트·쿠폰 (월별)", "Points and coupons by month"),
+            say(lang, "loyalty.points_and_coupons_by_month"),
             &[
-                ("월", "Month"),
-                ("적립 포인트", "Points earned"),
-                ("사용 포인트", "Points used"),
-                ("소멸 포인트", "Points lapsed"),
-                ("발급 쿠폰", "Coupons issued"),
-                ("사용 쿠폰", "Coupons used"),
-                ("만료 쿠폰", "Coupons expired"),
+                "loyalty.month",
+                "loyalty.points_earned",
+                "loyalty.points_used",
+                "loyalty.points_lapsed",
+                "loyalty.coupons_issued",
+                "loyalty.coupons_used",
+                "loyalty.coupons_expired",
             ],
             lang,
         );
         let whole = RewardMonth {
-            month: tr(lang, "기간 전체", "Whole period"),
+            month: say(lang, "loyalty.whole_period"),
             ..self.total.clone()
         };
         for m in self.months.iter().chain(std::iter::once(&whole)) {
@@ -334,12 +334,12 @@ impl RewardsReport {
             ]);
         }
         let mut origins = ReportTable::new(
-            tr(lang, "쿠폰 종류별", "Coupons by origin"),
+            say(lang, "loyalty.coupons_by_origin"),
             &[
-                ("종류", "Origin"),
-                ("기간 중 발급", "Issued in the period"),
-                ("그중 사용", "Of them used"),
-                ("사용률", "Used, share"),
+                "loyalty.origin",
+                "loyalty.issued_in_the_period",
+                "loyalty.of_them_used",
+                "loyalty.used_share",
             ],
             lang,
         );

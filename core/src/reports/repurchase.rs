@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::period::{month_days, month_index, Span};
-use super::table::{Cell, ReportTable};
+use super::table::{say, Cell, ReportTable};
 use super::visits::Visits;
 use super::{median, share};
 use crate::store::settings::Language;
@@ -139,21 +139,24 @@ pub fn repurchase(visits: &Visits, span: &Span, return_days: u32) -> RepurchaseR
 impl RepurchaseReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut months = ReportTable::new(
-            super::table::tr(lang, "재구매율 (월별)", "Repurchase by month"),
+            say(lang, "repurchase.repurchase_by_month"),
             &[
-                ("월", "Month"),
-                ("구매 고객", "Buyers"),
-                ("다시 온 고객", "Came back"),
-                ("재구매율", "Repurchase rate"),
-                ("확정", "Final"),
+                "repurchase.month",
+                "repurchase.buyers",
+                "repurchase.came_back",
+                "repurchase.repurchase_rate",
+                "repurchase.final",
             ],
             lang,
         );
         let yes_no = |b: bool| {
-            super::table::tr(
+            say(
                 lang,
-                if b { "예" } else { "아직" },
-                if b { "yes" } else { "not yet" },
+                if b {
+                    "repurchase.yes"
+                } else {
+                    "repurchase.not_yet"
+                },
             )
         };
         for m in &self.months {
@@ -166,15 +169,15 @@ impl RepurchaseReport {
             ]);
         }
         months.rows.push(vec![
-            Cell::Text(super::table::tr(lang, "기간 전체", "Whole period")),
+            Cell::Text(say(lang, "repurchase.whole_period")),
             Cell::Count(self.buyers.into()),
             Cell::Count(self.returned.into()),
             Cell::Share(self.rate),
             Cell::Text(yes_no(self.waiting == 0)),
         ]);
         let mut soon = ReportTable::new(
-            super::table::tr(lang, "다시 오기까지", "Days to come back"),
-            &[("며칠 안에", "Within days"), ("고객", "Customers")],
+            say(lang, "repurchase.days_to_come_back"),
+            &["repurchase.within_days", "repurchase.customers"],
             lang,
         );
         let mut prev = 0;

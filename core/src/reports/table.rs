@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::store::settings::Language;
+use crate::store::words::Book;
 
 /// One cell; the screen formats it in the owner's language, Excel gets a
 /// number where it is one.
@@ -32,19 +33,24 @@ pub struct ReportTable {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Korean or English text for a header.
-pub fn tr(lang: Language, ko: &str, en: &str) -> String {
-    match lang {
-        Language::Ko => ko.to_string(),
-        Language::En => en.to_string(),
-    }
+/// The reports' words: titles, headers and names (`locale/{ko,en}.json`).
+pub(crate) static WORDS: Book = Book::new(
+    "reports",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);
+
+/// The text of a report word in `lang`.
+pub fn say(lang: Language, key: &str) -> String {
+    WORDS.say(lang, key)
 }
 
 impl ReportTable {
-    pub fn new(title: String, columns: &[(&str, &str)], lang: Language) -> ReportTable {
+    /// A table titled `title`, its columns named by report-word keys.
+    pub fn new(title: String, columns: &[&str], lang: Language) -> ReportTable {
         ReportTable {
             title,
-            columns: columns.iter().map(|(ko, en)| tr(lang, ko, en)).collect(),
+            columns: columns.iter().map(|key| say(lang, key)).collect(),
             rows: vec![],
         }
     }

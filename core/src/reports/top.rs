@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::period::Span;
 use super::share;
-use super::table::{tr, Cell, ReportTable};
+use super::table::{say, Cell, ReportTable};
 use super::visits::{names, Visits};
 use crate::error::Result;
 use crate::store::settings::Language;
@@ -80,13 +80,13 @@ pub fn top(visits: &Visits, span: &Span, conn: &rusqlite::Connection) -> Result<
 impl TopReport {
     pub fn tables(&self, lang: Language) -> Vec<ReportTable> {
         let mut t = ReportTable::new(
-            tr(lang, "상위 고객", "Top customers"),
+            say(lang, "top.top_customers"),
             &[
-                ("순위", "Rank"),
-                ("이름", "Name"),
-                ("방문", "Visits"),
-                ("매출", "Revenue"),
-                ("매출 비중", "Share of revenue"),
+                "top.rank",
+                "top.name",
+                "top.visits",
+                "top.revenue",
+                "top.share_of_revenue",
             ],
             lang,
         );
@@ -100,20 +100,20 @@ impl TopReport {
             ]);
         }
         let mut s = ReportTable::new(
-            tr(lang, "매출 집중도", "Revenue concentration"),
-            &[("고객", "Customers"), ("매출 비중", "Share of revenue")],
+            say(lang, "top.revenue_concentration"),
+            &["top.customers", "top.share_of_revenue"],
             lang,
         );
         s.rows.push(vec![
-            Cell::Text(tr(lang, "상위 10%", "Top 10%")),
+            Cell::Text(say(lang, "top.top_10")),
             Cell::Share(self.top_tenth_share),
         ]);
         s.rows.push(vec![
-            Cell::Text(tr(lang, "상위 20%", "Top 20%")),
+            Cell::Text(say(lang, "top.top_20")),
             Cell::Share(self.top_fifth_share),
         ]);
         s.rows.push(vec![
-            Cell::Text(tr(lang, "구매 고객 전체", "All buyers")),
+            Cell::Text(say(lang, "top.all_buyers")),
             Cell::Count(self.buyers.into()),
         ]);
         vec![t, s]

@@ -100,6 +100,7 @@ pub fn fill(
                 credit,
                 paid_now: String::new(),
                 staff_id: who(),
+                ..Default::default()
             };
             entries::record_sale(conn, id, &sale, country, when)?;
             if credit && rng.bool() {

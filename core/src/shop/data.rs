@@ -139,11 +139,9 @@ impl Shop {
         }
         // Not pruned yet: the backup being restored may be the oldest.
         let dir = self.backup_dir();
-        let before = self
-            .db()
-            .backup_unpruned(&dir, BackupReason::BeforeRestore)?;
+        let before = self.db.backup_unpruned(&dir, BackupReason::BeforeRestore)?;
         let restored = self
-            .db()
+            .db
             .restore_from_keyed(path, key)
             .and_then(|()| self.after_bulk_change());
         if let Err(e) = restored {
@@ -175,7 +173,7 @@ impl Shop {
         self.db
             .backup_into(&self.backup_dir(), BackupReason::BeforeImport)?;
         let outcome = self
-            .db()
+            .db
             .with_tx(|tx| plan::run(tx, &table, &name, opts, country, self.now()))?;
         self.after_bulk_change()?;
         Ok(outcome)
@@ -194,9 +192,7 @@ impl Shop {
 
     /// Takes back what an import added; returns how many customers.
     pub fn undo_import(&self, batch_id: i64) -> Result<u32> {
-        let n = self
-            .db()
-            .with_tx(|tx| plan::undo(tx, batch_id, self.now()))?;
+        let n = self.db.with_tx(|tx| plan::undo(tx, batch_id, self.now()))?;
         // The customers it added are deleted: out of the log too.
         let _ = self.db.checkpoint();
         self.after_bulk_change()?;

@@ -4,33 +4,28 @@ use chrono::{Days, NaiveDate};
 
 use crate::error::Result;
 use crate::history::model::*;
+use crate::history::sale::{self, SaleOutcome};
 use crate::history::{cases, entries, search};
 use crate::Shop;
 
 impl Shop {
-    /// Records a sale (and its post-sale follow-up, if the shop wants one).
-    pub fn record_sale(&self, customer_id: i64, input: &SaleInput) -> Result<HistoryEntry> {
-        let s = self.settings()?;
-        let id = self.db.with_tx(|tx| {
-            let now = self.now();
-            let id = entries::record_sale(tx, customer_id, input, s.country, now)?;
-            let days = s.followup_days_after_sale;
-            cases::schedule_after_sale(tx, customer_id, id, days, self.today(), now)?;
-            Ok(id)
-        })?;
-        self.history_entry(id)
+    /// Records a sale with every rule of the shop applied (`history::sale`,
+    /// the one path for a sale).
+    pub fn record_sale(&self, customer_id: i64, input: &SaleInput) -> Result<SaleOutcome> {
+        self.db
+            .with_tx(|tx| sale::record(tx, customer_id, input, self.today(), self.now()))
     }
 
     /// Records a payment of 외상; the points its sales waited for are earned
     /// now, in the same transaction (loyalty::credit).
     pub fn record_payment(&self, customer_id: i64, input: &PaymentInput) -> Result<HistoryEntry> {
-        let country = self.settings()?.country;
-        let rules = self.loyalty_rules()?;
         let id = self.db.with_tx(|tx| {
             let now = self.now();
+            let country = crate::store::settings::load(tx)?.country;
+            let rules = crate::loyalty::load_rules(tx)?;
             let id = entries::record_payment(tx, customer_id, input, country, now)?;
             let paid = entries::get_entry(tx, id)?.amount;
-            let tier = crate::loyalty::visit::current_tier(tx, &rules, customer_id)?;
+            let tier = crate::history::sale::current_tier(tx, &rules, customer_id)?;
             crate::loyalty::credit::earn_on_payment(
                 tx,
                 &rules,
@@ -48,7 +43,7 @@ impl Shop {
 
     pub fn log_contact(&self, customer_id: i64, input: &ContactInput) -> Result<HistoryEntry> {
         let id = self
-            .db()
+            .db
             .with_tx(|tx| entries::log_contact(tx, customer_id, input, self.now()))?;
         self.history_entry(id)
     }
@@ -60,7 +55,7 @@ impl Shop {
         staff_id: Option<i64>,
     ) -> Result<HistoryEntry> {
         let id = self
-            .db()
+            .db
             .with_tx(|tx| entries::add_note(tx, customer_id, text, staff_id, self.now()))?;
         self.history_entry(id)
     }
@@ -99,7 +94,7 @@ impl Shop {
     }
 
     pub fn open_complaint(&self, customer_id: i64, input: &ComplaintInput) -> Result<Complaint> {
-        let id = self.db().with_tx(|tx| {
+        let id = self.db.with_tx(|tx| {
             cases::open_complaint(tx, customer_id, input, self.today(), self.now())
         })?;
         cases::get_complaint(&*self.db.reader()?, id)

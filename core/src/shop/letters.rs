@@ -153,7 +153,7 @@ impl Shop {
         }];
         let key = for_day::key_for(&day, occasion);
         let made = self
-            .db()
+            .db
             .with_tx(|tx| store::make(tx, &tmpl, &key, Channel::Print, &customers, self.now()))?;
         made.made
             .into_iter()

@@ -8,7 +8,6 @@ use crate::loyalty::coupons::{self, Coupon, CouponOrigin};
 use crate::loyalty::rules::{LoyaltyRules, Reward};
 use crate::loyalty::status::{self, LoyaltyStatus};
 use crate::loyalty::tiers::{self, TierChange};
-use crate::loyalty::visit::{self, VisitInput, VisitOutcome};
 use crate::loyalty::{self, ledger};
 use crate::Shop;
 
@@ -33,34 +32,6 @@ impl Shop {
         self.db.with_tx(|tx| {
             loyalty::save_rules(tx, rules)?;
             tiers::recompute(tx, rules, None, self.today(), self.now())
-        })
-    }
-
-    pub fn record_visit(&self, customer_id: i64, input: &VisitInput) -> Result<VisitOutcome> {
-        let rules = self.loyalty_rules()?;
-        let settings = self.settings()?;
-        self.db.with_tx(|tx| {
-            let now = self.now();
-            let out = visit::record_visit(
-                tx,
-                customer_id,
-                input,
-                &rules,
-                settings.country,
-                self.today(),
-                now,
-            )?;
-            // A visit is a sale: the post-sale call is scheduled as for any.
-            let days = settings.followup_days_after_sale;
-            crate::history::cases::schedule_after_sale(
-                tx,
-                customer_id,
-                out.entry_id,
-                days,
-                self.today(),
-                now,
-            )?;
-            Ok(out)
         })
     }
 

@@ -12,3 +12,4 @@ pub mod rows;
 pub mod settings;
 pub mod test_seam;
 pub mod text;
+pub mod words;

@@ -81,7 +81,7 @@ pub fn sale(amount: &str, credit: bool, paid_now: &str, items: &str) -> SaleInpu
         items: items.into(),
         credit,
         paid_now: paid_now.into(),
-        staff_id: None,
+        ..Default::default()
     }
 }
 

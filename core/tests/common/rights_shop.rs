@@ -15,7 +15,6 @@ use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
 use dangol_core::letters::store::Channel;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
-use dangol_core::loyalty::visit::VisitInput;
 use dangol_core::store::clock::FixedClock;
 use dangol_core::{
     ComplaintInput, ContactInput, CustomerInput, FollowupInput, PaymentInput, PhoneInput,
@@ -133,13 +132,8 @@ pub fn person(t: &TestShop, name: &'static str, phone: &'static str, tag: &str) 
     s.add_followup(id, &followup, FollowupOrigin::Manual)
         .unwrap();
 
-    let visit = VisitInput {
-        sale: sale("20000", false, "", &format!("{tag}visit")),
-        apply_tier_discount: false,
-        coupon_id: None,
-        use_points: String::new(),
-    };
-    s.record_visit(id, &visit).unwrap();
+    let visit = sale("20000", false, "", &format!("{tag}visit"));
+    s.record_sale(id, &visit).unwrap();
     let reward = Reward {
         kind: CouponKind::FreeItem,
         value: 0,

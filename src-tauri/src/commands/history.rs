@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use dangol_core::{
     Agenda, Complaint, ComplaintInput, ComplaintUpdate, ContactInput, CustomerStory, Followup,
-    FollowupInput, FollowupOrigin, HistoryEntry, HistoryHit, PaymentInput, SaleInput, Shop,
-    TimelinePage, TimelineQuery,
+    FollowupInput, FollowupOrigin, HistoryEntry, HistoryHit, PaymentInput, SaleInput, SaleOutcome,
+    Shop, TimelinePage, TimelineQuery,
 };
 use tauri::State;
 
@@ -22,7 +22,8 @@ pub fn record_sale(
     shop: State<'_, Shop>,
     customer_id: i64,
     mut input: SaleInput,
-) -> CmdResult<HistoryEntry> {
+) -> CmdResult<SaleOutcome> {
+    // A staff member's sale (its points and stamps with it) records her.
     input.staff_id = gate.staff_or_worker(input.staff_id);
     Ok(shop.record_sale(customer_id, &input)?)
 }

@@ -4,7 +4,6 @@
 use dangol_core::loyalty::coupons::{Coupon, CouponOrigin};
 use dangol_core::loyalty::rules::{LoyaltyRules, Reward};
 use dangol_core::loyalty::tiers::{RecentTierChange, TierChange};
-use dangol_core::loyalty::visit::{VisitInput, VisitOutcome};
 use dangol_core::{LoyaltyStatus, Shop};
 use tauri::State;
 
@@ -21,18 +20,6 @@ pub fn update_loyalty_rules(
     rules: LoyaltyRules,
 ) -> CmdResult<Vec<TierChange>> {
     Ok(shop.update_loyalty_rules(&rules)?)
-}
-
-#[tauri::command]
-pub fn record_visit(
-    gate: State<'_, crate::gate::Gate>,
-    shop: State<'_, Shop>,
-    customer_id: i64,
-    mut input: VisitInput,
-) -> CmdResult<VisitOutcome> {
-    // A staff member's visit (its points and stamps with it) records her.
-    input.sale.staff_id = gate.staff_or_worker(input.sale.staff_id);
-    Ok(shop.record_visit(customer_id, &input)?)
 }
 
 #[tauri::command]

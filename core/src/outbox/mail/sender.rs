@@ -307,16 +307,8 @@ impl Shop {
             country: shop.country,
             language: shop.language,
         };
-        let (subject, body) = match shop.language {
-            crate::Language::Ko => (
-                "단골 테스트 메일",
-                "단골에서 보낸 테스트 메일입니다. 이 메일이 보이면 메일 설정이 올바릅니다.",
-            ),
-            crate::Language::En => (
-                "Dangol test email",
-                "This is a test from Dangol. If you can read it, mail is set up correctly.",
-            ),
-        };
+        let subject = compose::text(shop.language, "test_subject");
+        let body = compose::text(shop.language, "test_body");
         let draft = Draft {
             to_address: mail.from_address.clone(),
             to_name: mail.from_name.clone(),

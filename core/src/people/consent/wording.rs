@@ -8,13 +8,13 @@
 //! to refuse and what refusing means, then 동의함 / 동의하지 않음.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::ConsentPurpose;
 use crate::store::settings::Language;
+use crate::store::words::Book;
 
 /// The version a consent given now is recorded with.
 pub const CURRENT: &str = "2026-12";
@@ -47,28 +47,20 @@ pub fn text(version: &str, lang: Language) -> Option<Texts> {
     Some(serde_json::from_str(src).expect("consent wording is valid JSON"))
 }
 
-fn labels(lang: Language) -> &'static Texts {
-    static KO: OnceLock<Texts> = OnceLock::new();
-    static EN: OnceLock<Texts> = OnceLock::new();
-    let (cell, src) = match lang {
-        Language::Ko => (&KO, include_str!("locale/ko.json")),
-        Language::En => (&EN, include_str!("locale/en.json")),
-    };
-    cell.get_or_init(|| serde_json::from_str(src).expect("consent locale is valid JSON"))
-}
+pub(crate) static WORDS: Book = Book::new(
+    "consent",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);
 
 /// A consent's or a method's name (`locale/<lang>.json`).
 pub fn label(lang: Language, key: &str) -> String {
-    labels(lang).get(key).cloned().unwrap_or_default()
+    WORDS.say(lang, key)
 }
 
 /// A line with its `{name}` parts filled in.
 pub fn say(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
-    let mut s = label(lang, key);
-    for (k, v) in fill {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
+    WORDS.say_with(lang, key, fill)
 }
 
 /// One part of the form: what is collected, what for, how long, and the

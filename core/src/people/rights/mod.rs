@@ -16,7 +16,7 @@ pub mod backups;
 pub mod person;
 mod person_history;
 pub mod retention;
-mod words;
+pub(crate) mod words;
 
 pub use backups::BackupsAfterErasure;
 pub use person::PersonalData;

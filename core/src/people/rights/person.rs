@@ -64,11 +64,7 @@ impl Ctx<'_> {
 
     /// An amount as the owner reads it in a sentence: 5,000원, $12.50.
     pub fn money_text(&self, minor: i64) -> String {
-        let plain = crate::history::money::plain(minor, self.country);
-        match self.country {
-            Country::KR => format!("{plain}원"),
-            Country::US => format!("${plain}"),
-        }
+        crate::history::money::text(minor, self.country)
     }
 }
 

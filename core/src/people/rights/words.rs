@@ -3,52 +3,29 @@
 //! languages have the same keys (a test here), and `core/tests/pairs_lock.rs`
 //! catches a text changed on one side only.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use crate::store::settings::Language;
+use crate::store::words::Book;
 
-fn locale(lang: Language) -> &'static HashMap<String, String> {
-    static KO: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
-    let (cell, src) = match lang {
-        Language::Ko => (&KO, include_str!("locale/ko.json")),
-        Language::En => (&EN, include_str!("locale/en.json")),
-    };
-    cell.get_or_init(|| serde_json::from_str(src).expect("rights locale is valid JSON"))
-}
+pub(crate) static WORDS: Book = Book::new(
+    "rights",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);
 
 /// The text of `key`; an unknown key (a value a newer Dangol wrote) is
 /// shown as it is stored rather than hidden.
 pub fn say(lang: Language, key: &str) -> String {
-    locale(lang).get(key).cloned().unwrap_or_else(|| {
-        key.rsplit_once('.')
-            .map_or(key, |(_, last)| last)
-            .to_string()
-    })
+    WORDS.say(lang, key)
 }
 
 /// `say` with its `{name}` parts filled in.
 pub fn say_with(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
-    let mut s = say(lang, key);
-    for (k, v) in fill {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
+    WORDS.say_with(lang, key, fill)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn both_languages_have_the_same_keys() {
-        let mut ko: Vec<_> = locale(Language::Ko).keys().collect();
-        let mut en: Vec<_> = locale(Language::En).keys().collect();
-        ko.sort();
-        en.sort();
-        assert_eq!(ko, en);
-    }
 
     #[test]
     fn a_value_without_a_word_shows_as_stored() {

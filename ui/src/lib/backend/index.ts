@@ -60,8 +60,7 @@ import type { LoyaltyStatus } from './bindings/LoyaltyStatus';
 import type { RecentTierChange } from './bindings/RecentTierChange';
 import type { Reward } from './bindings/Reward';
 import type { TierChange } from './bindings/TierChange';
-import type { VisitInput } from './bindings/VisitInput';
-import type { VisitOutcome } from './bindings/VisitOutcome';
+import type { SaleOutcome } from './bindings/SaleOutcome';
 import type { DateInput } from './bindings/DateInput';
 import type { FamilyMember } from './bindings/FamilyMember';
 import type { ImportantDate } from './bindings/ImportantDate';
@@ -126,8 +125,9 @@ export const updateCustomer = (id: number, input: CustomerInput) =>
 export const deleteCustomer = (id: number) => call<null>('delete_customer', { id });
 
 // A customer's history: sales, payments, contacts, complaints, follow-ups.
+/** The one path for a sale: every rule applied; the outcome is what the screen shows after. */
 export const recordSale = (customerId: number, input: SaleInput) =>
-  call<HistoryEntry>('record_sale', { customerId, input });
+  call<SaleOutcome>('record_sale', { customerId, input });
 export const recordPayment = (customerId: number, input: PaymentInput) =>
   call<HistoryEntry>('record_payment', { customerId, input });
 export const logContact = (customerId: number, input: ContactInput) =>
@@ -181,8 +181,6 @@ export const loyaltyRules = () => call<LoyaltyRules>('loyalty_rules');
 /** Applies from the next visit; returns the customers whose tier moved. */
 export const updateLoyaltyRules = (rules: LoyaltyRules) =>
   call<TierChange[]>('update_loyalty_rules', { rules });
-export const recordVisit = (customerId: number, input: VisitInput) =>
-  call<VisitOutcome>('record_visit', { customerId, input });
 export const loyaltyStatus = (customerId: number) =>
   call<LoyaltyStatus>('loyalty_status', { customerId });
 export const issueCoupon = (customerId: number, reward: Reward, origin: CouponOrigin) =>

@@ -33,6 +33,12 @@ export class StoryState {
     this.version++;
   }
 
+  /** A change whose outcome carried her story: shown as given; the timeline reloads. */
+  applied(story: CustomerStory) {
+    this.story = story;
+    this.version++;
+  }
+
   open(form: OpenForm) {
     this.form = form;
   }

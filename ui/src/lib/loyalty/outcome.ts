@@ -4,7 +4,7 @@
  */
 import type { Country } from '../backend/bindings/Country';
 import type { Tier } from '../backend/bindings/Tier';
-import type { VisitOutcome } from '../backend/bindings/VisitOutcome';
+import type { SaleOutcome } from '../backend/bindings/SaleOutcome';
 import { translate, type Lang } from '../i18n/messages';
 import { rewardLabel, tierName } from './labels';
 
@@ -19,7 +19,7 @@ export interface OutcomeText {
 }
 
 export function outcomeText(
-  o: VisitOutcome,
+  o: SaleOutcome,
   ctx: { tiers: readonly Tier[]; stampGoal: number; stampsOn: boolean },
   lang: Lang,
   country: Country,

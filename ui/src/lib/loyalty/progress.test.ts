@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoyaltyStatus } from '../backend/bindings/LoyaltyStatus';
 import type { Tier } from '../backend/bindings/Tier';
-import type { VisitOutcome } from '../backend/bindings/VisitOutcome';
+import type { SaleOutcome } from '../backend/bindings/SaleOutcome';
 import { outcomeText } from './outcome';
 import { progress, progressText } from './progress';
 import { fromDraft, toDraft } from './reward-draft';
@@ -57,8 +57,8 @@ describe('progress to the next tier', () => {
   });
 });
 
-describe('what a visit did', () => {
-  const outcome: VisitOutcome = {
+describe('what a sale did', () => {
+  const outcome: SaleOutcome = {
     entry_id: 1,
     gross: 10_000,
     tier_discount: 0,
@@ -74,6 +74,8 @@ describe('what a visit did', () => {
     points_now: 300,
     reward_coupons: [],
     tier_change: null,
+    status: status({ points: 300, stamps: 3 }),
+    story: { balance_owed: 0, visits: 1, total_spent: 10_000, last_visit: null, open_complaints: [], followups: [] },
   };
   const ctx = { tiers: TIERS, stampGoal: 10, stampsOn: true };
 
@@ -96,9 +98,9 @@ describe('what a visit did', () => {
 describe('refusals in words', () => {
   const coupon = { id: 1, customer_id: 1, kind: 'percent' as const, value: 10, item: '', origin: 'manual' as const, issued_on: '2024-10-01', expires_on: '2024-11-20', used_at: null };
   it('tells used, expired and someone else’s coupons apart', () => {
-    expect(couponError([{ field: 'coupon', code: 'invalid_transition' }], coupon, 'ko')).toBe('이미 사용한 쿠폰입니다.');
-    expect(couponError([{ field: 'coupon', code: 'invalid_date' }], coupon, 'ko')).toBe('유효기간이 지난 쿠폰입니다 (2024년 11월 20일 (수)까지).');
-    expect(couponError([{ field: 'coupon', code: 'invalid_choice' }], coupon, 'ko')).toBe('이 고객의 쿠폰이 아닙니다.');
+    expect(couponError([{ field: 'coupon', code: 'coupon_used' }], coupon, 'ko')).toBe('이미 사용한 쿠폰입니다.');
+    expect(couponError([{ field: 'coupon', code: 'coupon_expired' }], coupon, 'ko')).toBe('유효기간이 지난 쿠폰입니다 (2024년 11월 20일 (수)까지).');
+    expect(couponError([{ field: 'coupon', code: 'coupon_not_hers' }], coupon, 'ko')).toBe('이 고객의 쿠폰이 아닙니다.');
     expect(couponError([], coupon, 'ko')).toBeNull();
   });
   it('says how many points she has', () => {

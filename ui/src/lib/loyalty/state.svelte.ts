@@ -5,18 +5,24 @@
 import * as backend from '../backend';
 import type { LoyaltyRules } from '../backend/bindings/LoyaltyRules';
 import type { LoyaltyStatus } from '../backend/bindings/LoyaltyStatus';
-import type { VisitOutcome } from '../backend/bindings/VisitOutcome';
+import type { SaleOutcome } from '../backend/bindings/SaleOutcome';
 import { reportError } from '../app/session.svelte';
 
 export class LoyaltyState {
   rules = $state<LoyaltyRules | null>(null);
   status = $state<LoyaltyStatus | null>(null);
   /** The visit just saved, for the result panel. */
-  last = $state<VisitOutcome | null>(null);
+  last = $state<SaleOutcome | null>(null);
   readonly customerId: number;
 
   constructor(customerId: number) {
     this.customerId = customerId;
+  }
+
+  /** A sale just saved: its outcome carries her rewards as they are now. */
+  applySale(o: SaleOutcome) {
+    this.last = o;
+    this.status = o.status;
   }
 
   async reload() {

@@ -7,4 +7,16 @@ export type SaleInput = { amount: string, items: string, credit: boolean,
 /**
  * Only with `credit`: paid at the counter now; empty is nothing.
  */
-paid_now: string, staff_id: number | null, };
+paid_now: string, staff_id: number | null, 
+/**
+ * Take her tier's discount off the amount.
+ */
+apply_tier_discount: boolean, 
+/**
+ * A coupon of hers to use.
+ */
+coupon_id: number | null, 
+/**
+ * Points to pay with; empty for none.
+ */
+use_points: string, };

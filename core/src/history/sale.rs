@@ -1,38 +1,32 @@
-//! A visit with every rule applied: the tier discount, a coupon, points as
-//! payment; then points and stamps earned, a full stamp card turned into a
-//! reward coupon, and the tier recomputed — one transaction.
+//! Recording a sale — the one path, whoever records it: the sale goes into
+//! her history with every rule of the shop applied (the tier discount, a
+//! coupon, points as payment; then points and stamps earned, a full stamp
+//! card turned into a reward coupon, the tier recomputed, the post-sale
+//! call scheduled), in one transaction that also reads the rules and
+//! settings it decides on. Amounts are parsed once, here, from what was
+//! typed; from then on they are numbers. The outcome carries what the
+//! customer screen shows afterwards, so the window applies it instead of
+//! asking again.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-use super::coupons::{self, Coupon, CouponOrigin};
-use super::credit;
-use super::ledger;
-use super::rules::LoyaltyRules;
-use super::tiers::{self, TierChange};
+use super::cases;
+use super::entries::{self, Sale};
+use super::model::{CustomerStory, SaleInput};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
-use crate::history::entries;
-use crate::history::model::SaleInput;
-use crate::history::money::{parse_amount, plain};
-use crate::store::rows::ensure_customer;
-use crate::store::settings::Country;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[ts(export)]
-pub struct VisitInput {
-    /// The sale before any discount (`amount` is the full price).
-    pub sale: SaleInput,
-    pub apply_tier_discount: bool,
-    pub coupon_id: Option<i64>,
-    /// Points to pay with; empty for none.
-    pub use_points: String,
-}
+use crate::loyalty::coupons::{self, Coupon, CouponOrigin};
+use crate::loyalty::rules::LoyaltyRules;
+use crate::loyalty::status::{self, LoyaltyStatus};
+use crate::loyalty::tiers::{self, TierChange};
+use crate::loyalty::{self, credit, ledger};
+use crate::store::settings;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
-pub struct VisitOutcome {
+pub struct SaleOutcome {
     pub entry_id: i64,
     pub gross: i64,
     pub tier_discount: i64,
@@ -52,39 +46,38 @@ pub struct VisitOutcome {
     pub points_now: i64,
     pub reward_coupons: Vec<Coupon>,
     pub tier_change: Option<TierChange>,
+    /// Her rewards after the sale, as the customer screen shows them.
+    pub status: LoyaltyStatus,
+    /// The top of her screen after the sale (what she owes, visits).
+    pub story: CustomerStory,
 }
 
 pub(crate) fn current_tier<'a>(
     conn: &Connection,
     rules: &'a LoyaltyRules,
     id: i64,
-) -> Result<Option<&'a super::rules::Tier>> {
-    let tier: Option<String> =
-        conn.query_row("SELECT tier FROM customers WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
+) -> Result<Option<&'a crate::loyalty::rules::Tier>> {
+    let tier = tiers::of_customer(conn, id)?;
     Ok(tier.as_deref().and_then(|t| rules.tier(t)))
 }
 
-pub fn record_visit(
+/// Records the sale `input` for her, as of `now` (`today` on the shop's
+/// calendar).
+pub fn record(
     conn: &Connection,
     customer_id: i64,
-    input: &VisitInput,
-    rules: &LoyaltyRules,
-    country: Country,
+    input: &SaleInput,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<VisitOutcome> {
-    ensure_customer(conn, customer_id)?;
+) -> Result<SaleOutcome> {
+    let shop = settings::load(conn)?;
+    let rules = loyalty::load_rules(conn)?;
+    let rules = &rules;
     let bad = |field: &str, code| Error::Validation(vec![FieldError::new(field, code)]);
-    let gross = parse_amount(&input.sale.amount, country).ok_or_else(|| {
-        let code = if input.sale.amount.trim().is_empty() {
-            FieldErrorCode::Required
-        } else {
-            FieldErrorCode::InvalidAmount
-        };
-        bad("amount", code)
-    })?;
+    // Her, the amounts as typed, the items and the staff member: every
+    // problem of the form at once.
+    let typed = entries::check_sale(conn, customer_id, input, shop.country)?;
+    let gross = typed.amount;
     let tier = current_tier(conn, rules, customer_id)?;
     let tier_discount = if input.apply_tier_discount {
         gross * i64::from(tier.map_or(0, |t| t.discount_percent)) / 100
@@ -106,19 +99,32 @@ pub fn record_visit(
     let points_used = if input.use_points.trim().is_empty() {
         0
     } else {
-        let p = parse_amount(&input.use_points, Country::KR)
-            .ok_or_else(|| bad("use_points", FieldErrorCode::InvalidAmount))?;
+        let p = crate::history::money::parse_amount(
+            &input.use_points,
+            crate::store::settings::Country::KR,
+        )
+        .ok_or_else(|| bad("use_points", FieldErrorCode::InvalidAmount))?;
         if !rules.points.redeem || p > ledger::points(conn, customer_id)? || p > due {
             return Err(bad("use_points", FieldErrorCode::ExceedsBalance));
         }
         p
     };
     let net = due - points_used;
-    let sale = SaleInput {
-        amount: plain(net, country),
-        ..input.sale.clone()
+    // Paid at the counter: all of it, or what the 외상 form says (never
+    // more than what is left to pay after the discounts).
+    let paid = match typed.paid_now {
+        None => net,
+        Some(p) if p > net => return Err(bad("paid_now", FieldErrorCode::ExceedsBalance)),
+        Some(p) => p,
     };
-    let entry_id = entries::record_sale(conn, customer_id, &sale, country, now)?;
+    let owed = net - paid;
+    let sale = Sale {
+        amount: net,
+        paid,
+        items: typed.items,
+        staff_id: input.staff_id,
+    };
+    let entry_id = entries::append_sale(conn, customer_id, &sale, now)?;
     if let Some(c) = &coupon {
         coupons::mark_used(conn, c.id, entry_id, now)?;
     }
@@ -130,11 +136,6 @@ pub fn record_visit(
         Some(entry_id),
         None,
         now,
-    )?;
-    let owed: i64 = conn.query_row(
-        "SELECT owed_delta FROM history WHERE id = ?1",
-        [entry_id],
-        |r| r.get(0),
     )?;
     // Points on what was paid; the 외상's wait for its money (credit.rs).
     let points_earned = rules.points_for(credit::basis_at_sale(rules, net, owed), tier);
@@ -177,7 +178,16 @@ pub fn record_visit(
         )?);
     }
     let tier_change = tiers::recompute(conn, rules, Some(customer_id), today, now)?.pop();
-    Ok(VisitOutcome {
+    // A sale is followed by a call, if the shop wants one.
+    cases::schedule_after_sale(
+        conn,
+        customer_id,
+        entry_id,
+        shop.followup_days_after_sale,
+        today,
+        now,
+    )?;
+    Ok(SaleOutcome {
         entry_id,
         gross,
         tier_discount,
@@ -193,5 +203,7 @@ pub fn record_visit(
         points_now: ledger::points(conn, customer_id)?,
         reward_coupons,
         tier_change,
+        status: status::of(conn, customer_id, today)?,
+        story: cases::story(conn, customer_id)?,
     })
 }
