@@ -96,8 +96,8 @@ fn merging_moves_the_story_and_fills_the_gaps() {
     );
     assert_eq!(
         t.shop.stamps_balance(keep.id).unwrap(),
-        1,
-        "her stamps moved"
+        2,
+        "her stamps moved (one for each of her two sales)"
     );
     assert_eq!(t.shop.get_customer_tier(keep.id), Some("regular".into()));
     assert_eq!(merged.card_no, keep.card_no);

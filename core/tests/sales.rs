@@ -109,9 +109,19 @@ fn paying_a_tab_from_before_the_rule_earns_nothing_twice() {
         .create_customer(&form("이수아", "010-2345-6789", ""))
         .unwrap()
         .id;
-    // A plain credit sale (not through the loyalty visit): no points wait.
+    // A tab an older Dangol wrote, before sales waited for points: written
+    // into her history only, as it was then.
     t.shop
-        .record_sale(id, &common::sale("30,000", true, "", "원피스"))
+        .db()
+        .with_tx(|tx| {
+            dangol_core::history::entries::record_sale(
+                tx,
+                id,
+                &common::sale("30,000", true, "", "원피스"),
+                Country::KR,
+                chrono::Utc::now(),
+            )
+        })
         .unwrap();
     t.shop.record_payment(id, &pay("30,000")).unwrap();
     assert_eq!(t.shop.points_balance(id).unwrap(), 0);

@@ -156,8 +156,7 @@ fn run_once(app: &AppHandle, shop: &Shop, stop: &AtomicBool) -> RunEnd {
     let mut progress = || {
         let _ = app.emit("outbox-changed", ());
     };
-    let clock = crate::texter::clock(shop);
-    shop.send_outbox_at(&clock, &password, &Policy::default(), stop, &mut progress)
+    shop.send_outbox(&password, &Policy::default(), stop, &mut progress)
         .unwrap_or_else(|e| RunEnd::Failed {
             error: MailErrorCode::Unreachable,
             detail: e.to_string(),

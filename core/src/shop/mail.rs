@@ -9,15 +9,63 @@ use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
 use crate::outbox::mail::compose;
 use crate::outbox::mail::outbox::{self, Decision, OutboxCounts, OutboxItem, QueueReport};
+use crate::outbox::mail::sender::{self, Policy, Run, RunEnd};
 use crate::outbox::mail::settings::{self, MailSettings};
+use crate::outbox::mail::smtp::MailError;
 use crate::people::consent::notice::{self, ConsentDue};
 use crate::people::consent::records::cancel_waiting_ads;
 use crate::people::consent::records::{self, Change};
 use crate::people::consent::{ConsentChannel, ConsentMethod, ConsentScope};
+use crate::store::clock::Clock;
 use crate::store::rows::enum_from;
 use crate::Shop;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 impl Shop {
+    /// Sends what waits in the outbox until it is empty, `stop` is set, the
+    /// pace asks for a long pause, or the server cannot be used.
+    /// `progress` is called after each letter. The shop's clock says when
+    /// it is night.
+    pub fn send_outbox(
+        &self,
+        password: &str,
+        policy: &Policy,
+        stop: &AtomicBool,
+        progress: &mut dyn FnMut(),
+    ) -> Result<RunEnd> {
+        self.send_outbox_at(self.clock(), password, policy, stop, progress)
+    }
+
+    /// `send_outbox` with the wall clock that decides the night given
+    /// (tests keep their runs in daytime with it).
+    pub fn send_outbox_at(
+        &self,
+        clock: &dyn Clock,
+        password: &str,
+        policy: &Policy,
+        stop: &AtomicBool,
+        progress: &mut dyn FnMut(),
+    ) -> Result<RunEnd> {
+        Run { db: &self.db }.send(clock, password, policy, stop, progress)
+    }
+
+    /// Fails every waiting letter with `e` (no settings, no password).
+    pub fn fail_outbox(&self, e: MailError) -> Result<RunEnd> {
+        Run { db: &self.db }.fail_run(e)
+    }
+
+    /// Connects and logs in with these settings, then sends a short test
+    /// email to the shop's own address: what goes wrong, in plain words.
+    pub fn send_test_email(
+        &self,
+        mail: &MailSettings,
+        password: &str,
+        timeout: Duration,
+    ) -> Result<std::result::Result<(), MailError>> {
+        sender::send_test_email(&self.settings()?, mail, password, timeout)
+    }
+
     pub fn mail_settings(&self) -> Result<Option<MailSettings>> {
         settings::load(&*self.db.reader()?)
     }

@@ -1,8 +1,11 @@
-//! The texts' clock, injected: the law's quiet hours (21:00–08:00) are the
-//! shop's wall-clock hours, and tests must be able to say "it is 21:30"
-//! without sleeping until then. `SystemClock` is the machine's; tests use
-//! `FixedClock`; debug builds of the app can read `test-now` from the data
-//! folder (the end-to-end tests' seam, compiled out of release builds).
+//! The shop's clock, injected: `Shop` reads every "now" and "today" from
+//! the one it was opened with, so tests make the past by moving the clock
+//! (`TravelClock`) instead of writing old times into rows, and the law's
+//! quiet hours (21:00–08:00, the shop's wall-clock hours) are tested
+//! without waiting for the night (`FixedClock`). `SystemClock` is the
+//! machine's; debug builds of the app read `test-now` from the data
+//! folder (`SeamClock`, the end-to-end tests' seam, compiled out of
+//! release builds).
 
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -16,8 +16,8 @@ use super::settings::MailSettings;
 use super::smtp::{Connection, MailError, MailErrorCode, Outcome};
 use crate::error::Result;
 use crate::outbox::texts::law as night;
-use crate::store::clock::{Clock, SystemClock};
-use crate::Shop;
+use crate::store::clock::Clock;
+use crate::store::db::Db;
 
 /// How patient the sender is.
 #[derive(Debug, Clone)]
@@ -78,8 +78,8 @@ fn wait(until: DateTime<Utc>, stop: &AtomicBool) -> bool {
 }
 
 /// When the pace allows the next letter (now if it does).
-fn paced(shop: &Shop, s: &MailSettings, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
-    let conn = shop.db().reader()?;
+fn paced(db: &Db, s: &MailSettings, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+    let conn = db.reader()?;
     let mut at = now;
     for (limit, window) in [
         (s.per_minute, TimeDelta::minutes(1)),
@@ -94,28 +94,20 @@ fn paced(shop: &Shop, s: &MailSettings, now: DateTime<Utc>) -> Result<DateTime<U
     Ok(at)
 }
 
-impl Shop {
-    /// Sends what waits in the outbox until it is empty, `stop` is set, the
-    /// pace asks for a long pause, or the server cannot be used.
-    /// `progress` is called after each letter. The machine's clock says
-    /// when it is night (`send_outbox_at`).
-    pub fn send_outbox(
-        &self,
-        password: &str,
-        policy: &Policy,
-        stop: &AtomicBool,
-        progress: &mut dyn FnMut(),
-    ) -> Result<RunEnd> {
-        self.send_outbox_at(&SystemClock, password, policy, stop, progress)
-    }
+/// A run of the sender over the shop's storage (the facade starts it:
+/// `Shop::send_outbox`). It commits each letter's fate on its own, since
+/// the network lies between one letter and the next.
+pub(crate) struct Run<'a> {
+    pub db: &'a Db,
+}
 
-    /// `send_outbox`, with the shop's wall clock given: an advertisement
-    /// for someone without night consent waits, between 21:00 and 08:00
-    /// shop time, until 08:00 (as texts do; `texts::law`). The law asks
-    /// this of texts and leaves email out (정보통신망법 시행령 제61조);
-    /// Dangol holds email too, so that "no ads at night" is one rule the
-    /// owner can promise her customers.
-    pub fn send_outbox_at(
+impl Run<'_> {
+    /// An advertisement for someone without night consent waits, between
+    /// 21:00 and 08:00 shop time (`clock`), until 08:00 (as texts do;
+    /// `texts::law`). The law asks this of texts and leaves email out
+    /// (정보통신망법 시행령 제61조); Dangol holds email too, so that "no
+    /// ads at night" is one rule the owner can promise her customers.
+    pub fn send(
         &self,
         clock: &dyn Clock,
         password: &str,
@@ -128,10 +120,10 @@ impl Shop {
             (c.advertising && c.consents && !c.night_consent && night::is_night(local))
                 .then(|| clock.utc(night::next_allowed(local)))
         };
-        let Some(mail) = self.mail_settings()? else {
+        let Some(mail) = super::settings::load(&*self.db.reader()?)? else {
             return self.fail_run(MailError::new(MailErrorCode::NotConfigured, ""));
         };
-        let shop = self.settings()?;
+        let shop = crate::store::settings::load(&*self.db.reader()?)?;
         let sender = compose::Sender {
             mail: &mail,
             shop_name: &shop.shop_name,
@@ -144,7 +136,7 @@ impl Shop {
                 break RunEnd::Stopped;
             }
             let now = Utc::now();
-            let allowed = paced(self, &mail, now)?;
+            let allowed = paced(self.db, &mail, now)?;
             if allowed > now {
                 if (allowed - now).to_std().unwrap_or_default() > policy.max_wait {
                     break RunEnd::WaitUntil {
@@ -157,10 +149,10 @@ impl Shop {
                 continue;
             }
             let claimed = self
-                .db()
+                .db
                 .with_tx(|tx| outbox::claim_next(tx, clock.now(), &hold))?;
             let Some(c) = claimed else {
-                let due = outbox::next_due(&*self.db().reader()?)?;
+                let due = outbox::next_due(&*self.db.reader()?)?;
                 match due {
                     None => break RunEnd::Done,
                     Some(at)
@@ -200,15 +192,14 @@ impl Shop {
         policy: &Policy,
         conn: &mut Option<Connection>,
     ) -> Result<Option<RunEnd>> {
-        let settle =
-            |f: &dyn Fn(&rusqlite::Connection) -> Result<()>| self.db().with_tx(|tx| f(tx));
+        let settle = |f: &dyn Fn(&rusqlite::Connection) -> Result<()>| self.db.with_tx(|tx| f(tx));
         if c.advertising && !c.consents {
             // She opted out after it was queued: it never goes.
             let e = MailError::new(MailErrorCode::NoConsent, "");
             settle(&|tx| outbox::mark_failed(tx, c.id, &e, Utc::now()))?;
             return Ok(None);
         }
-        if let Some(dir) = self.db_path().parent() {
+        if let Some(dir) = self.db.path().parent() {
             if crate::store::test_seam::asked(dir, "mail") {
                 panic!(
                     "test panic while sending to {} <{}>",
@@ -249,7 +240,7 @@ impl Shop {
         let subject = compose::subject(&draft, sender);
         let retry = |e: &MailError| {
             let later = Utc::now() + TimeDelta::from_std(policy.retry_after).unwrap_or_default();
-            if c_attempts(self, c.id)? >= policy.max_attempts {
+            if c_attempts(self.db, c.id)? >= policy.max_attempts {
                 settle(&|tx| outbox::mark_failed(tx, c.id, e, Utc::now()))
             } else {
                 settle(&|tx| outbox::requeue(tx, c.id, e, later, Utc::now()))
@@ -278,74 +269,68 @@ impl Shop {
     }
 
     /// Fails every waiting letter with `e` (no settings, no password).
-    pub fn fail_outbox(&self, e: MailError) -> Result<RunEnd> {
-        self.fail_run(e)
-    }
-
-    fn fail_run(&self, e: MailError) -> Result<RunEnd> {
-        self.db()
+    pub fn fail_run(&self, e: MailError) -> Result<RunEnd> {
+        self.db
             .with_tx(|tx| outbox::fail_waiting(tx, &e, Utc::now()))?;
         Ok(RunEnd::Failed {
             error: e.code,
             detail: e.detail,
         })
     }
-
-    /// Connects and logs in with these settings, then sends a short test
-    /// email to the shop's own address: what goes wrong, in plain words.
-    pub fn send_test_email(
-        &self,
-        mail: &MailSettings,
-        password: &str,
-        timeout: Duration,
-    ) -> Result<std::result::Result<(), MailError>> {
-        mail.check()?;
-        let shop = self.settings()?;
-        let sender = compose::Sender {
-            mail,
-            shop_name: &shop.shop_name,
-            country: shop.country,
-            language: shop.language,
-        };
-        let subject = compose::text(shop.language, "test_subject");
-        let body = compose::text(shop.language, "test_body");
-        let draft = Draft {
-            to_address: mail.from_address.clone(),
-            to_name: mail.from_name.clone(),
-            subject: subject.into(),
-            body: body.into(),
-            advertising: false,
-            message_id: compose::new_message_id(&mail.from_address),
-        };
-        let message = match compose::message(&draft, &sender) {
-            Ok(m) => m,
-            Err(e) => {
-                return Ok(Err(MailError::new(
-                    MailErrorCode::InvalidAddress,
-                    e.to_string(),
-                )))
-            }
-        };
-        let mut conn = match Connection::open(mail, password, timeout) {
-            Ok(c) => c,
-            Err(e) => return Ok(Err(e)),
-        };
-        let result = match conn.send(message.envelope(), &message.formatted()) {
-            Outcome::Sent => Ok(()),
-            Outcome::Refused { error, .. } | Outcome::NotSent(error) | Outcome::Unknown(error) => {
-                Err(error)
-            }
-        };
-        conn.close();
-        Ok(result)
-    }
 }
 
-fn c_attempts(shop: &Shop, id: i64) -> Result<u32> {
-    Ok(shop
-        .db()
+fn c_attempts(db: &Db, id: i64) -> Result<u32> {
+    Ok(db
         .reader()?
         .query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| {
             r.get(0)
         })?)
+}
+
+/// Connects and logs in with these settings, then sends a short test
+/// email to the shop's own address: what goes wrong, in plain words.
+pub(crate) fn send_test_email(
+    shop: &crate::store::settings::Settings,
+    mail: &MailSettings,
+    password: &str,
+    timeout: Duration,
+) -> Result<std::result::Result<(), MailError>> {
+    mail.check()?;
+    let sender = compose::Sender {
+        mail,
+        shop_name: &shop.shop_name,
+        country: shop.country,
+        language: shop.language,
+    };
+    let subject = compose::text(shop.language, "test_subject");
+    let body = compose::text(shop.language, "test_body");
+    let draft = Draft {
+        to_address: mail.from_address.clone(),
+        to_name: mail.from_name.clone(),
+        subject: subject.into(),
+        body: body.into(),
+        advertising: false,
+        message_id: compose::new_message_id(&mail.from_address),
+    };
+    let message = match compose::message(&draft, &sender) {
+        Ok(m) => m,
+        Err(e) => {
+            return Ok(Err(MailError::new(
+                MailErrorCode::InvalidAddress,
+                e.to_string(),
+            )))
+        }
+    };
+    let mut conn = match Connection::open(mail, password, timeout) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    let result = match conn.send(message.envelope(), &message.formatted()) {
+        Outcome::Sent => Ok(()),
+        Outcome::Refused { error, .. } | Outcome::NotSent(error) | Outcome::Unknown(error) => {
+            Err(error)
+        }
+    };
+    conn.close();
+    Ok(result)
 }
