@@ -134,3 +134,20 @@ describe('attempt', () => {
     expect(toasts.map((x) => x.text)).toEqual([t('errors.app.internal')]);
   });
 });
+
+describe('the one error path', () => {
+  const sources = import.meta.glob<string>(['/src/**/*.ts', '/src/**/*.svelte', '!/src/**/*.test.ts'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
+
+  it('is the only way a screen reports a failure', () => {
+    const reporters = ['/src/lib/app/attempt.ts', '/src/lib/app/session.svelte.ts'];
+    expect(Object.keys(sources).length).toBeGreaterThan(100);
+    const bypassing = Object.entries(sources)
+      .filter(([path, text]) => !reporters.includes(path) && /\breportError\b/.test(text))
+      .map(([path]) => path);
+    expect(bypassing).toEqual([]);
+  });
+});
