@@ -6,21 +6,14 @@
 use dangol_core::people::consent::{ConsentChannel, ConsentGiven, ConsentMethod, ConsentScope};
 
 use crate::app::{tid, App};
-use crate::shop::{hits_containing, search, shows_customer, shows_text};
+use crate::shop::{hits_containing, search, set_up_shop, shows_customer, shows_text};
 
 #[test]
 fn withdrawing_a_consent_from_her_screen_is_one_click_and_in_her_history() {
     let app = App::launch_with(
         "withdrawing_a_consent_from_her_screen_is_one_click_and_in_her_history",
         |data| {
-            let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
-            shop.finish_setup(&dangol_core::SetupInput {
-                shop_name: "행복한 세탁소".into(),
-                country: dangol_core::Country::KR,
-                language: dangol_core::Language::Ko,
-                with_sample: false,
-            })
-            .expect("setup");
+            let shop = set_up_shop(data, "행복한 세탁소");
             let input = dangol_core::CustomerInput {
                 name: "김동의".into(),
                 email: "dong@example.com".into(),

@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use dangol_core::letters::dates::lunar_to_solar;
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, open_shop, shows_customer, shows_text};
+use crate::shop::{add_customer, open_shop, set_up_shop_clocked, shows_customer, shows_text};
 
 /// The lunar (month, day, leap) that falls on the solar day `target`.
 fn lunar_of(target: NaiveDate) -> (u8, u8, bool) {
@@ -162,16 +162,7 @@ fn days_passed_while_closed_are_shown_on_opening() {
     let missed = today.checked_sub_days(Days::new(3)).unwrap();
     let app = App::launch_with("days_passed_while_closed_are_shown_on_opening", |data| {
         use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
-        let clock = std::sync::Arc::new(dangol_core::store::clock::TravelClock::new());
-        let shop = dangol_core::Shop::open_with(data.join("dangol.sqlite3"), None, clock.clone())
-            .expect("open");
-        let setup = dangol_core::SetupInput {
-            shop_name: "행복한 세탁소".into(),
-            country: dangol_core::Country::KR,
-            language: dangol_core::Language::Ko,
-            with_sample: false,
-        };
-        shop.finish_setup(&setup).expect("setup");
+        let (shop, clock) = set_up_shop_clocked(data, "행복한 세탁소");
         let input = dangol_core::CustomerInput {
             name: "정하늘".into(),
             phones: vec![dangol_core::PhoneInput {

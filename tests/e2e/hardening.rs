@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::app::{tid, App};
-use crate::shop::{hits_containing, search, shows_customer, shows_text};
+use crate::shop::{hits_containing, search, set_up_shop, shows_customer, shows_text};
 use crate::smtp::{SmtpServer, PASSWORD};
 
 /// Everything the app wrote to its log folder, file by file.
@@ -125,14 +125,7 @@ fn a_panic_while_sending_marks_the_letter_to_check_and_the_sender_goes_on() {
     let settings = crate::mail::mail_on_keychain(&server);
     let name = "a_panic_while_sending_marks_the_letter_to_check_and_the_sender_goes_on";
     let app = App::launch_with(name, |data| {
-        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
-        shop.finish_setup(&dangol_core::SetupInput {
-            shop_name: "행복한 세탁소".into(),
-            country: dangol_core::Country::KR,
-            language: dangol_core::Language::Ko,
-            with_sample: false,
-        })
-        .expect("setup");
+        let shop = set_up_shop(data, "행복한 세탁소");
         shop.save_mail_settings(&settings).expect("mail settings");
         let mut ids = vec![];
         for (who, email) in [
@@ -242,14 +235,7 @@ fn an_emptied_shop_file_opens_the_recovery_screen() {
     let app = App::launch_with("an_emptied_shop_file_opens_the_recovery_screen", |data| {
         let path = data.join("dangol.sqlite3");
         {
-            let shop = dangol_core::Shop::open(&path).expect("shop");
-            shop.finish_setup(&dangol_core::SetupInput {
-                shop_name: "행복한 세탁소".into(),
-                country: dangol_core::Country::KR,
-                language: dangol_core::Language::Ko,
-                with_sample: false,
-            })
-            .expect("setup");
+            let shop = set_up_shop(data, "행복한 세탁소");
             let input = dangol_core::CustomerInput {
                 name: "김민수".into(),
                 ..Default::default()

@@ -3,23 +3,16 @@
 //! (a visit is a day with a purchase) makes her a regular.
 
 use crate::app::{tid, App};
-use crate::shop::{hits_containing, record_sale, search, shows_customer, shows_text};
+use crate::shop::{
+    hits_containing, record_sale, search, set_up_shop_clocked, shows_customer, shows_text,
+};
 use crate::webdriver::keys;
 
 /// A shop where 윤하나 bought something on each of the last four days (no
 /// stamps: plain sales), prepared on its file before the app opens.
 fn shop_with_four_days_of_visits(name: &str) -> App {
     let app = App::launch_with(name, |data| {
-        let clock = std::sync::Arc::new(dangol_core::store::clock::TravelClock::new());
-        let shop = dangol_core::Shop::open_with(data.join("dangol.sqlite3"), None, clock.clone())
-            .expect("open");
-        shop.finish_setup(&dangol_core::SetupInput {
-            shop_name: "행복한 카페".into(),
-            country: dangol_core::Country::KR,
-            language: dangol_core::Language::Ko,
-            with_sample: false,
-        })
-        .expect("setup");
+        let (shop, clock) = set_up_shop_clocked(data, "행복한 카페");
         let input = dangol_core::CustomerInput {
             name: "윤하나".into(),
             phones: vec![dangol_core::PhoneInput {

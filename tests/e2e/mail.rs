@@ -4,7 +4,10 @@
 //! (STARTTLS + AUTH) and appears in her history.
 
 use crate::app::{tid, App};
-use crate::shop::{hits_containing, open_shop, search, shows_customer, shows_text};
+use crate::shop::{
+    hits_containing, open_shop, search, set_up_shop, set_up_shop_clocked, shows_customer,
+    shows_text,
+};
 use crate::smtp::{SmtpServer, PASSWORD, USER};
 
 /// Where 직접 입력 and 6개월 이상 연락 안 한 고객 sit in their menus.
@@ -156,14 +159,7 @@ fn letters_left_waiting_go_out_when_the_app_starts() {
     let server = SmtpServer::start();
     let settings = mail_on_keychain(&server);
     let app = App::launch_with("letters_left_waiting_go_out_when_the_app_starts", |data| {
-        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("shop");
-        shop.finish_setup(&dangol_core::SetupInput {
-            shop_name: "행복한 세탁소".into(),
-            country: dangol_core::Country::KR,
-            language: dangol_core::Language::Ko,
-            with_sample: false,
-        })
-        .expect("setup");
+        let shop = set_up_shop(data, "행복한 세탁소");
         shop.save_mail_settings(&settings).expect("mail settings");
         let input = dangol_core::CustomerInput {
             name: "이영희".into(),
@@ -200,17 +196,7 @@ fn a_consent_two_years_old_is_told_and_leaves_the_list() {
     let app = App::launch_with(
         "a_consent_two_years_old_is_told_and_leaves_the_list",
         |data| {
-            let clock = std::sync::Arc::new(dangol_core::store::clock::TravelClock::new());
-            let shop =
-                dangol_core::Shop::open_with(data.join("dangol.sqlite3"), None, clock.clone())
-                    .expect("shop");
-            shop.finish_setup(&dangol_core::SetupInput {
-                shop_name: "행복한 세탁소".into(),
-                country: dangol_core::Country::KR,
-                language: dangol_core::Language::Ko,
-                with_sample: false,
-            })
-            .expect("setup");
+            let (shop, clock) = set_up_shop_clocked(data, "행복한 세탁소");
             let input = dangol_core::CustomerInput {
                 name: "오래된".into(),
                 email: "old@example.com".into(),

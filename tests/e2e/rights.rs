@@ -8,7 +8,7 @@ use calamine::{open_workbook, Reader, Xlsx};
 use chrono::Months;
 
 use crate::app::{tid, App};
-use crate::shop::{add_customer, open_shop, search, shows_customer, shows_text};
+use crate::shop::{add_customer, open_shop, search, set_up_shop, shows_customer, shows_text};
 
 #[test]
 fn her_personal_data_is_printed_and_saved_from_her_screen() {
@@ -117,14 +117,7 @@ fn today_lists_customers_past_the_retention_period() {
     let app = App::launch_with("today_lists_customers_past_the_retention_period", |data| {
         use dangol_core::history::entries;
         use dangol_core::people::rights::retention::RetentionPeriod;
-        let shop = dangol_core::Shop::open(data.join("dangol.sqlite3")).expect("open");
-        let setup = dangol_core::SetupInput {
-            shop_name: "행복한 세탁소".into(),
-            country: dangol_core::Country::KR,
-            language: dangol_core::Language::Ko,
-            with_sample: false,
-        };
-        shop.finish_setup(&setup).expect("setup");
+        let shop = set_up_shop(data, "행복한 세탁소");
         let now = chrono::Utc::now();
         for (name, phone, months) in [
             ("오래된", "010-3030-1111", 50),

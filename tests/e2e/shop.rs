@@ -1,7 +1,57 @@
-//! What most tests do first: open a shop, add a customer, find her.
+//! What most tests do first: open a shop, add a customer, find her; or,
+//! for a test that needs what the window cannot write (a past date, a
+//! letter already queued), set the shop up on its file before the app opens.
+
+use std::path::Path;
+
+use dangol_core::{Country, Language, SetupInput, Shop};
+
+use std::sync::Arc;
+
+use dangol_core::store::clock::TravelClock;
 
 use crate::app::{tid, App};
 use crate::webdriver;
+
+/// Sets up the shop in a test's data folder (inside `App::launch_with`)
+/// through the core, as the first-run card does: a Korean shop in Korea,
+/// without the sample customers. Returns it open, to add what the test needs.
+pub fn set_up_shop(data: &Path, shop_name: &str) -> Shop {
+    set_up_shop_with(
+        data,
+        &SetupInput {
+            shop_name: shop_name.into(),
+            country: Country::KR,
+            language: Language::Ko,
+            with_sample: false,
+        },
+    )
+}
+
+/// `set_up_shop` with another country, language or the sample.
+pub fn set_up_shop_with(data: &Path, setup: &SetupInput) -> Shop {
+    set_up_shop_on(data, setup, Arc::new(TravelClock::new()))
+}
+
+/// `set_up_shop`, with the clock the test moves to make the past through
+/// the shop (`clock.travel_to(..)`).
+pub fn set_up_shop_clocked(data: &Path, shop_name: &str) -> (Shop, Arc<TravelClock>) {
+    let clock = Arc::new(TravelClock::new());
+    let setup = SetupInput {
+        shop_name: shop_name.into(),
+        country: Country::KR,
+        language: Language::Ko,
+        with_sample: false,
+    };
+    (set_up_shop_on(data, &setup, clock.clone()), clock)
+}
+
+fn set_up_shop_on(data: &Path, setup: &SetupInput, clock: Arc<TravelClock>) -> Shop {
+    let shop =
+        Shop::open_with(data.join("dangol.sqlite3"), None, clock).expect("open the shop file");
+    shop.finish_setup(setup).expect("set up the shop");
+    shop
+}
 
 /// Starts a shop from the first-run card and waits for the search box.
 pub fn open_shop(name: &str, setup_button: &str) -> App {

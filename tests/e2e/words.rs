@@ -15,10 +15,10 @@ use chrono::{Datelike, Local};
 use dangol_core::letters::dates::occasions::{DateInput, OccasionKind, Relation};
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
-use dangol_core::{Country, CustomerInput, Language, PhoneInput, SaleInput, SetupInput, Shop};
+use dangol_core::{Country, CustomerInput, Language, PhoneInput, SaleInput, SetupInput};
 
 use crate::app::{tid, App};
-use crate::shop::{hits_containing, search, shows_customer, shows_text};
+use crate::shop::{hits_containing, search, set_up_shop_with, shows_customer, shows_text};
 
 /// The letters' menu, in order (ui/src/lib/letters/letters.ts).
 const CHILD: usize = 1;
@@ -60,14 +60,15 @@ struct Family<'a> {
 /// A shop with a customer whose family has a day each this week, a sale
 /// and a birthday coupon.
 fn prepare(data: &Path, language: Language, country: Country, shop_name: &str, f: &Family<'_>) {
-    let shop = Shop::open(data.join("dangol.sqlite3")).expect("open");
-    shop.finish_setup(&SetupInput {
-        shop_name: shop_name.into(),
-        country,
-        language,
-        with_sample: language == Language::Ko,
-    })
-    .expect("setup");
+    let shop = set_up_shop_with(
+        data,
+        &SetupInput {
+            shop_name: shop_name.into(),
+            country,
+            language,
+            with_sample: language == Language::Ko,
+        },
+    );
     let input = CustomerInput {
         name: f.customer.into(),
         phones: vec![PhoneInput {

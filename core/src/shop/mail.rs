@@ -47,12 +47,20 @@ impl Shop {
         stop: &AtomicBool,
         progress: &mut dyn FnMut(),
     ) -> Result<RunEnd> {
-        Run { db: &self.db }.send(clock, password, policy, stop, progress)
+        let run = Run {
+            db: &self.db,
+            clock,
+        };
+        run.send(password, policy, stop, progress)
     }
 
     /// Fails every waiting letter with `e` (no settings, no password).
     pub fn fail_outbox(&self, e: MailError) -> Result<RunEnd> {
-        Run { db: &self.db }.fail_run(e)
+        let run = Run {
+            db: &self.db,
+            clock: self.clock(),
+        };
+        run.fail_run(e)
     }
 
     /// Connects and logs in with these settings, then sends a short test

@@ -99,6 +99,9 @@ fn paced(db: &Db, s: &MailSettings, now: DateTime<Utc>) -> Result<DateTime<Utc>>
 /// the network lies between one letter and the next.
 pub(crate) struct Run<'a> {
     pub db: &'a Db,
+    /// The shop's wall clock: the night, and the times letters are settled
+    /// at. Waiting for the pace is on the machine's own time.
+    pub clock: &'a dyn Clock,
 }
 
 impl Run<'_> {
@@ -109,12 +112,12 @@ impl Run<'_> {
     /// ads at night" is one rule the owner can promise her customers.
     pub fn send(
         &self,
-        clock: &dyn Clock,
         password: &str,
         policy: &Policy,
         stop: &AtomicBool,
         progress: &mut dyn FnMut(),
     ) -> Result<RunEnd> {
+        let clock = self.clock;
         let hold = |c: &Claimed| {
             let local = clock.local(clock.now());
             (c.advertising && c.consents && !c.night_consent && night::is_night(local))
@@ -196,7 +199,7 @@ impl Run<'_> {
         if c.advertising && !c.consents {
             // She opted out after it was queued: it never goes.
             let e = MailError::new(MailErrorCode::NoConsent, "");
-            settle(&|tx| outbox::mark_failed(tx, c.id, &e, Utc::now()))?;
+            settle(&|tx| outbox::mark_failed(tx, c.id, &e, self.clock.now()))?;
             return Ok(None);
         }
         if let Some(dir) = self.db.path().parent() {
@@ -223,7 +226,7 @@ impl Run<'_> {
                     ComposeError::Build(_) => MailErrorCode::Rejected,
                 };
                 let e = MailError::new(code, e.to_string());
-                settle(&|tx| outbox::mark_failed(tx, c.id, &e, Utc::now()))?;
+                settle(&|tx| outbox::mark_failed(tx, c.id, &e, self.clock.now()))?;
                 return Ok(None);
             }
         };
@@ -239,15 +242,16 @@ impl Run<'_> {
         let live = conn.as_mut().expect("connected above");
         let subject = compose::subject(&draft, sender);
         let retry = |e: &MailError| {
-            let later = Utc::now() + TimeDelta::from_std(policy.retry_after).unwrap_or_default();
+            let later =
+                self.clock.now() + TimeDelta::from_std(policy.retry_after).unwrap_or_default();
             if c_attempts(self.db, c.id)? >= policy.max_attempts {
-                settle(&|tx| outbox::mark_failed(tx, c.id, e, Utc::now()))
+                settle(&|tx| outbox::mark_failed(tx, c.id, e, self.clock.now()))
             } else {
-                settle(&|tx| outbox::requeue(tx, c.id, e, later, Utc::now()))
+                settle(&|tx| outbox::requeue(tx, c.id, e, later, self.clock.now()))
             }
         };
         match live.send(message.envelope(), &message.formatted()) {
-            Outcome::Sent => settle(&|tx| outbox::mark_sent(tx, c, &subject, Utc::now()))?,
+            Outcome::Sent => settle(&|tx| outbox::mark_sent(tx, c, &subject, self.clock.now()))?,
             Outcome::Refused {
                 transient: true,
                 error,
@@ -255,14 +259,14 @@ impl Run<'_> {
             Outcome::Refused {
                 transient: false,
                 error,
-            } => settle(&|tx| outbox::mark_failed(tx, c.id, &error, Utc::now()))?,
+            } => settle(&|tx| outbox::mark_failed(tx, c.id, &error, self.clock.now()))?,
             Outcome::NotSent(error) => {
                 *conn = None;
                 retry(&error)?
             }
             Outcome::Unknown(error) => {
                 *conn = None;
-                settle(&|tx| outbox::mark_unknown(tx, c.id, &error, Utc::now()))?
+                settle(&|tx| outbox::mark_unknown(tx, c.id, &error, self.clock.now()))?
             }
         }
         Ok(None)
@@ -271,7 +275,7 @@ impl Run<'_> {
     /// Fails every waiting letter with `e` (no settings, no password).
     pub fn fail_run(&self, e: MailError) -> Result<RunEnd> {
         self.db
-            .with_tx(|tx| outbox::fail_waiting(tx, &e, Utc::now()))?;
+            .with_tx(|tx| outbox::fail_waiting(tx, &e, self.clock.now()))?;
         Ok(RunEnd::Failed {
             error: e.code,
             detail: e.detail,

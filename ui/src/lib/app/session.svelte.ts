@@ -7,7 +7,7 @@ import type { AppError } from '../backend/bindings/AppError';
 import type { AppInfo } from '../backend/bindings/AppInfo';
 import type { Settings } from '../backend/bindings/Settings';
 import type { Staff } from '../backend/bindings/Staff';
-import { isFatal } from '../backend/app-error';
+import { isFatal, toAppError } from '../backend/app-error';
 import { keepMissed } from '../dates/catch-up.svelte';
 import { i18n, t } from '../i18n/index.svelte';
 import { toast } from './toasts.svelte';
@@ -28,9 +28,12 @@ export function applySettings(s: Settings) {
 
 /**
  * Shows an error the right way: a banner for data problems, else a toast.
- * A panic is already told by the problem dialog (`app-problem`).
+ * A panic is already told by the problem dialog (`app-problem`). Screens
+ * do not call this themselves: they run their calls through `attempt`
+ * (attempt.ts), which gives a form its field errors first.
  */
-export function reportError(e: AppError) {
+export function reportError(error: unknown) {
+  const e = toAppError(error);
   if (e.code === 'panic') return;
   // The lock screen says it (the app locked while this was asked).
   if (e.code === 'locked') {
@@ -46,10 +49,10 @@ export async function loadSession(): Promise<void> {
   // Once per start: it records today as seen. It writes, so it queues
   // behind the daily upkeep that starts with the app (backup, then every
   // customer's tier in one transaction); the first screen does not wait.
-  void backend.catchUpDates().then(keepMissed, (e) => reportError(backend.toAppError(e)));
+  void backend.catchUpDates().then(keepMissed, reportError);
   const [staff, info] = await Promise.allSettled([backend.listStaff(), backend.appInfo()]);
   if (staff.status === 'fulfilled') session.staff = staff.value;
-  else reportError(backend.toAppError(staff.reason));
+  else reportError(staff.reason);
   if (info.status === 'fulfilled') session.info = info.value;
 }
 

@@ -4,15 +4,11 @@
  * touched fields until the first save attempt, then for all fields.
  */
 import * as backend from '../backend';
-import type { AppError } from '../backend/bindings/AppError';
 import type { Customer } from '../backend/bindings/Customer';
 import type { CustomerInput } from '../backend/bindings/CustomerInput';
 import type { FieldError } from '../backend/bindings/FieldError';
+import { attempt } from '../app/attempt';
 import { compactPhones, remapErrors } from './form-model';
-
-export type SaveOutcome =
-  | { ok: true; customer: Customer }
-  | { ok: false; error: AppError };
 
 export class CustomerFormState {
   input = $state<CustomerInput>() as CustomerInput;
@@ -82,25 +78,32 @@ export class CustomerFormState {
     void this.validate();
   }
 
-  async save(editId: number | undefined): Promise<SaveOutcome> {
+  /**
+   * The saved customer, or null: field errors are then on the form
+   * (`errors`), anything else was reported.
+   */
+  async save(editId: number | undefined): Promise<Customer | null> {
     this.submitted = true;
     this.saving = true;
     this.#validateSeq++;
     const { input, rowOf } = this.#payload();
-    try {
-      const customer =
-        editId === undefined
-          ? await backend.createCustomer(input)
-          : await backend.updateCustomer(editId, input);
-      this.#initial = JSON.stringify($state.snapshot(this.input));
-      this.errors = [];
-      return { ok: true, customer };
-    } catch (e) {
-      const error = backend.toAppError(e);
-      if (error.code === 'validation') this.errors = remapErrors(error.fields, rowOf);
-      return { ok: false, error };
-    } finally {
-      this.saving = false;
-    }
+    let customer: Customer | null = null;
+    await attempt(
+      async () => {
+        customer =
+          editId === undefined
+            ? await backend.createCustomer(input)
+            : await backend.updateCustomer(editId, input);
+        this.#initial = JSON.stringify($state.snapshot(this.input));
+        this.errors = [];
+      },
+      (error) => {
+        if (error.code !== 'validation') return false;
+        this.errors = remapErrors(error.fields, rowOf);
+        return true;
+      },
+    );
+    this.saving = false;
+    return customer;
   }
 }

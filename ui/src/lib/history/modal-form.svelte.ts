@@ -2,9 +2,8 @@
  * The state every small history form shares: saving, and the per-field
  * errors Rust sent back. A refused save leaves what was typed untouched.
  */
-import * as backend from '../backend';
 import type { FieldError } from '../backend/bindings/FieldError';
-import { reportError } from '../app/session.svelte';
+import { attempt } from '../app/attempt';
 import { t, type Key } from '../i18n/index.svelte';
 
 /** Messages that read better for one field than the general one. */
@@ -36,17 +35,19 @@ export class ModalForm {
   async submit<T>(save: () => Promise<T>): Promise<T | null> {
     if (this.saving) return null;
     this.saving = true;
-    try {
-      const out = await save();
-      this.errors = [];
-      return out;
-    } catch (e) {
-      const err = backend.toAppError(e);
-      if (err.code === 'validation') this.errors = err.fields;
-      else reportError(err);
-      return null;
-    } finally {
-      this.saving = false;
-    }
+    let out: T | null = null;
+    await attempt(
+      async () => {
+        out = await save();
+        this.errors = [];
+      },
+      (err) => {
+        if (err.code !== 'validation') return false;
+        this.errors = err.fields;
+        return true;
+      },
+    );
+    this.saving = false;
+    return out;
   }
 }

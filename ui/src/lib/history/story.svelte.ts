@@ -6,7 +6,7 @@ import * as backend from '../backend';
 import type { Complaint } from '../backend/bindings/Complaint';
 import type { CustomerStory } from '../backend/bindings/CustomerStory';
 import type { FollowupOrigin } from '../backend/bindings/FollowupOrigin';
-import { reportError } from '../app/session.svelte';
+import { attempt } from '../app/attempt';
 
 export type OpenForm =
   | { kind: 'sale' | 'payment' | 'contact' | 'complaint' | 'note' }
@@ -25,11 +25,9 @@ export class StoryState {
   }
 
   async reload() {
-    try {
+    await attempt(async () => {
       this.story = await backend.customerStory(this.customerId);
-    } catch (e) {
-      reportError(backend.toAppError(e));
-    }
+    });
     this.version++;
   }
 

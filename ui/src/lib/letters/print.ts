@@ -1,8 +1,8 @@
 // Paper for letters, envelopes and labels: the print view moves under <body>
 // so that printing hides the whole app, with its own @page rule.
 
-import { printPage, toAppError } from '../backend';
-import { reportError } from '../app/session.svelte';
+import { printPage } from '../backend';
+import { attempt } from '../app/attempt';
 
 /** Svelte action: moves the node under <body> and sets the page size. */
 export function toBody(node: HTMLElement, page: string) {
@@ -27,13 +27,7 @@ export function toBody(node: HTMLElement, page: string) {
  * True once the dialog was opened (the letters count as printed then: no
  * OS tells an app whether the owner pressed Print or Cancel). */
 export async function printNow(): Promise<boolean> {
-  try {
-    await printPage();
-    return true;
-  } catch (e) {
-    reportError(toAppError(e));
-    return false;
-  }
+  return attempt(printPage);
 }
 
 /** Opens the print dialog as the view opens, except under automation (the

@@ -6,7 +6,7 @@
  */
 import * as backend from '../backend';
 import type { QueueReport } from '../backend/bindings/QueueReport';
-import { reportError } from '../app/session.svelte';
+import { attempt } from '../app/attempt';
 import { toast } from '../app/toasts.svelte';
 import { t } from '../i18n/index.svelte';
 
@@ -31,7 +31,7 @@ export function openMailSetup(onclose: () => void) {
 
 /** Puts the letters in the outbox, or opens the mail setup first. */
 export async function emailLetters(letterIds: number[], done: Done): Promise<void> {
-  try {
+  await attempt(async () => {
     const report = await backend.emailLetters(letterIds);
     if (report.mail_not_set_up) {
       mailGate.open = true;
@@ -42,9 +42,7 @@ export async function emailLetters(letterIds: number[], done: Done): Promise<voi
     }
     announce(report);
     done(report);
-  } catch (e) {
-    reportError(backend.toAppError(e));
-  }
+  });
 }
 
 /** After the setup was saved: sends what waited. False when mail is still

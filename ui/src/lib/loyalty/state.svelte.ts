@@ -6,7 +6,7 @@ import * as backend from '../backend';
 import type { LoyaltyRules } from '../backend/bindings/LoyaltyRules';
 import type { LoyaltyStatus } from '../backend/bindings/LoyaltyStatus';
 import type { SaleOutcome } from '../backend/bindings/SaleOutcome';
-import { reportError } from '../app/session.svelte';
+import { attempt } from '../app/attempt';
 
 export class LoyaltyState {
   rules = $state<LoyaltyRules | null>(null);
@@ -26,12 +26,10 @@ export class LoyaltyState {
   }
 
   async reload() {
-    try {
+    await attempt(async () => {
       const [rules, status] = await Promise.all([backend.loyaltyRules(), backend.loyaltyStatus(this.customerId)]);
       this.rules = rules;
       this.status = status;
-    } catch (e) {
-      reportError(backend.toAppError(e));
-    }
+    });
   }
 }
