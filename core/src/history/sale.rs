@@ -16,13 +16,14 @@ use ts_rs::TS;
 use super::cases;
 use super::entries::{self, Sale};
 use super::model::{CustomerStory, SaleInput};
+use super::money::parse_amount;
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::loyalty::coupons::{self, Coupon, CouponOrigin};
 use crate::loyalty::rules::LoyaltyRules;
 use crate::loyalty::status::{self, LoyaltyStatus};
 use crate::loyalty::tiers::{self, TierChange};
 use crate::loyalty::{self, credit, ledger};
-use crate::store::settings;
+use crate::store::settings::{self, Country};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -99,11 +100,9 @@ pub fn record(
     let points_used = if input.use_points.trim().is_empty() {
         0
     } else {
-        let p = crate::history::money::parse_amount(
-            &input.use_points,
-            crate::store::settings::Country::KR,
-        )
-        .ok_or_else(|| bad("use_points", FieldErrorCode::InvalidAmount))?;
+        // Points are whole numbers in every currency.
+        let p = parse_amount(&input.use_points, Country::KR)
+            .ok_or_else(|| bad("use_points", FieldErrorCode::InvalidAmount))?;
         if !rules.points.redeem || p > ledger::points(conn, customer_id)? || p > due {
             return Err(bad("use_points", FieldErrorCode::ExceedsBalance));
         }
