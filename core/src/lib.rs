@@ -29,6 +29,7 @@ mod shop_history;
 mod shop_letters;
 mod shop_loyalty;
 mod shop_mail;
+mod shop_notices;
 mod shop_reports;
 mod shop_rights;
 mod shop_texts;

@@ -4,9 +4,12 @@
 //! same outbox as email — one letter goes once, by one channel — with the
 //! law built in (`law`) and time from an injected clock (`clock`).
 
+pub mod alimtalk;
 pub mod clock;
 pub mod law;
 pub mod length;
+pub mod notices;
+pub mod notices_due;
 pub mod outbox;
 pub mod provider;
 pub mod queue;

@@ -25,6 +25,7 @@ pub fn update_loyalty_rules(
 
 #[tauri::command]
 pub fn record_visit(
+    app: tauri::AppHandle,
     gate: State<'_, crate::gate::Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
@@ -32,7 +33,10 @@ pub fn record_visit(
 ) -> CmdResult<VisitOutcome> {
     // A staff member's visit (its points and stamps with it) records her.
     input.sale.staff_id = gate.staff_or_worker(input.sale.staff_id);
-    Ok(shop.record_visit(customer_id, &input)?)
+    let outcome = shop.record_visit(customer_id, &input)?;
+    // Her points-earned notice, when the owner turned it on.
+    crate::texter::notices_now(&app);
+    Ok(outcome)
 }
 
 #[tauri::command]
