@@ -17,7 +17,7 @@ use crate::solapi::{StandIn, KEY, SECRET};
 const NEW_PRODUCT: usize = 10;
 const NOT_CONTACTED: usize = 0;
 
-fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
+pub(crate) fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
     let base = standin.base.clone();
     let app = App::launch_with(name, move |data| {
         // Inside the app lock: this test's stand-in, and its clock.
@@ -31,7 +31,7 @@ fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
     app
 }
 
-fn set_up_texts(app: &App, opt_out: &str) {
+pub(crate) fn set_up_texts(app: &App, opt_out: &str) {
     app.click("nav-settings");
     // The law wants the shop's name after "(광고)".
     app.type_into("settings-shop-name", "행복한 세탁소");
@@ -51,7 +51,7 @@ fn set_up_texts(app: &App, opt_out: &str) {
     shows_text(app, ".toasts", "문자 설정을 저장했습니다");
 }
 
-fn add(app: &App, name: &str, phone: &str, birthday: &str, sms_consent: bool) {
+pub(crate) fn add(app: &App, name: &str, phone: &str, birthday: &str, sms_consent: bool) {
     app.click("new-customer");
     app.type_into("field-name", name);
     app.type_into("field-phone-0", phone);
