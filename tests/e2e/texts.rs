@@ -155,7 +155,20 @@ fn an_ad_at_half_past_nine_waits_until_eight() {
     shows_text(&app, &tid("text-plan-sample"), "(광고)");
     app.click("text-send-confirm");
     app.wait_gone(&tid("text-send-dialog"));
-    shows_text(&app, &tid("outbox-held"), "보냅니다");
+    let held = shows_text(&app, &tid("outbox-held"), "보냅니다");
+    // 08:00 in the shop's clock (Seoul here); this computer's time beside
+    // it when its clock is another zone's.
+    let seoul = Local::now().offset().local_minus_utc() == 9 * 3600;
+    assert_eq!(
+        held.contains("가게 시각") && held.contains("이 컴퓨터 시각"),
+        !seoul,
+        "{held}"
+    );
+    assert!(held.contains("08:00"), "{held}");
+    let el = app.wait_for(&tid("outbox-held"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[el.to_json()])
+        .expect("scroll to the held text");
     app.snapshot("text-held");
     std::thread::sleep(std::time::Duration::from_secs(2));
     assert!(standin.to("01034567890").is_empty(), "nothing at night");
