@@ -12,6 +12,9 @@
 use std::process::{Command, Stdio};
 
 fn quiet(cmd: &mut Command) -> &mut Command {
+    // No console window flashing up over the app (CREATE_NO_WINDOW).
+    #[cfg(windows)]
+    std::os::windows::process::CommandExt::creation_flags(cmd, 0x0800_0000);
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
