@@ -135,9 +135,12 @@ fn plan_one(
         )]));
     }
     if let Some(a) = (ctx.alimtalk)(letter_id) {
-        // Information only: no advertising goes by 알림톡.
+        // Information only: no advertising goes by 알림톡. (Its template's
+        // words were checked when it was saved; the values filled in — her
+        // name, the shop's, numbers — are not ad copy, and a shop called
+        // "세일러 카페" must still be able to send.)
         let body = body.trim().to_string();
-        if advertising || law::ad_word_in(&body).is_some() {
+        if advertising {
             return Ok((name, Err(TextErrorCode::AdInAlimtalk)));
         }
         if body.chars().count() > super::alimtalk::MAX_CHARS {
