@@ -332,3 +332,37 @@ fn consents_from_before_become_earlier_records() {
     );
     assert!(shop.consents(2).unwrap().records.is_empty());
 }
+
+/// 0021 (알림톡): a text waiting from before keeps going as a text (no
+/// template), and an 알림톡 row keeps its template and values.
+#[test]
+fn texts_from_before_alimtalk_have_no_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dangol.sqlite3");
+    let mut conn = Connection::open(&path).unwrap();
+    // The version before the last, whatever number the merge gives it.
+    let before = latest_version() - 1;
+    migrate_to(&mut conn, before).unwrap();
+    customer_at(&conn, before);
+    conn.execute_batch(
+        "INSERT INTO letters (id, customer_id, occasion, occasion_key, channel, title, body, created_at)
+         SELECT 1, id, 'birthday', 'birthday:2026', 'email', '생일', '축하합니다', '2026-01-01' FROM customers LIMIT 1;
+         INSERT INTO outbox (letter_id, customer_id, to_address, status, message_id, queued_at, updated_at,
+                             channel, text_kind, text_body)
+         SELECT 1, id, '01012345678', 'queued', 'dangol-1', '2026-01-01', '2026-01-01', 'text', 'sms', '축하합니다'
+         FROM customers LIMIT 1;",
+    )
+    .unwrap();
+    migrate_to(&mut conn, latest_version()).unwrap();
+    let (kind, alimtalk): (String, Option<String>) = conn
+        .query_row("SELECT text_kind, alimtalk FROM outbox", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((kind.as_str(), alimtalk), ("sms", None));
+    conn.execute(
+        "UPDATE outbox SET alimtalk = '{\"pfId\":\"KA01PF\",\"templateId\":\"T\",\"variables\":{}}'",
+        [],
+    )
+    .unwrap();
+}

@@ -8,6 +8,7 @@ mod contract;
 pub mod error;
 mod files;
 mod gate;
+mod kakao;
 mod mailer;
 mod recovery;
 pub mod secrets;
@@ -57,6 +58,9 @@ pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::data::v
             if texts_waiting {
                 texter::start(app);
             }
+            // Automatic notices the owner turned on: checked now and
+            // every few minutes (a birthday's morning comes while open).
+            texter::watch_notices(app);
             // The daily backup, off the main thread.
             let handle = app.clone();
             std::thread::spawn(move || {
@@ -247,6 +251,14 @@ pub fn run() {
             commands::texts::start_text_sender,
             commands::texts::opt_out_texts,
             commands::texts::set_night_text_consent,
+            commands::notices::alimtalk_templates,
+            commands::notices::save_alimtalk_template,
+            commands::notices::delete_alimtalk_template,
+            commands::notices::notice_settings,
+            commands::notices::notice_preview,
+            commands::notices::set_notice,
+            commands::notices::open_kakaotalk,
+            commands::notices::text_shop_offset,
             commands::consent::consents,
             commands::consent::give_consents,
             commands::consent::withdraw_consent,

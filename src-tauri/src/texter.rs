@@ -102,6 +102,52 @@ pub fn start(app: &AppHandle) {
     }
 }
 
+/// Queues the automatic notices that are due, off the caller's thread,
+/// and sends them.
+pub fn notices_now(app: &AppHandle) {
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("notices".into())
+        .spawn(move || queue_notices(&app));
+    if let Err(e) = spawned {
+        tracing::error!(kind = ?e.kind(), "notice check did not start");
+    }
+}
+
+fn queue_notices(app: &AppHandle) {
+    let shop = app.state::<Shop>();
+    match shop.queue_due_notices(&clock(&shop)) {
+        Ok(0) => {}
+        Ok(_) => {
+            let _ = app.emit("outbox-changed", ());
+            start(app);
+        }
+        Err(e) => tracing::warn!(kind = e.kind(), "notice check failed"),
+    }
+}
+
+/// How often the notices are checked while the app is open (a birthday's
+/// morning, points reaching their last 30 days).
+const NOTICE_CHECK: Duration = Duration::from_secs(300);
+
+/// Checks the notices now and every few minutes until the app closes.
+pub fn watch_notices(app: &AppHandle) {
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("notice-watch".into())
+        .spawn(move || loop {
+            queue_notices(&app);
+            // A text queued while a run was ending waits no longer than this.
+            if app.state::<Shop>().texts_waiting().unwrap_or(false) {
+                start(&app);
+            }
+            std::thread::sleep(NOTICE_CHECK);
+        });
+    if let Err(e) = spawned {
+        tracing::error!(kind = ?e.kind(), "notice watch did not start");
+    }
+}
+
 fn send_until_done(app: &AppHandle, texter: &Texter) {
     let shop = app.state::<Shop>();
     let clock = clock(&shop);

@@ -19,6 +19,7 @@ mod lock;
 mod lock_staff;
 mod loyalty;
 mod mail;
+mod notices;
 mod procs;
 mod reports;
 mod rights;

@@ -17,7 +17,7 @@ use crate::solapi::{StandIn, KEY, SECRET};
 const NEW_PRODUCT: usize = 10;
 const NOT_CONTACTED: usize = 0;
 
-fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
+pub(crate) fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
     let base = standin.base.clone();
     let app = App::launch_with(name, move |data| {
         // Inside the app lock: this test's stand-in, and its clock.
@@ -31,7 +31,7 @@ fn launch(name: &str, standin: &StandIn, now: Option<String>) -> App {
     app
 }
 
-fn set_up_texts(app: &App, opt_out: &str) {
+pub(crate) fn set_up_texts(app: &App, opt_out: &str) {
     app.click("nav-settings");
     // The law wants the shop's name after "(광고)".
     app.type_into("settings-shop-name", "행복한 세탁소");
@@ -51,7 +51,7 @@ fn set_up_texts(app: &App, opt_out: &str) {
     shows_text(app, ".toasts", "문자 설정을 저장했습니다");
 }
 
-fn add(app: &App, name: &str, phone: &str, birthday: &str, sms_consent: bool) {
+pub(crate) fn add(app: &App, name: &str, phone: &str, birthday: &str, sms_consent: bool) {
     app.click("new-customer");
     app.type_into("field-name", name);
     app.type_into("field-phone-0", phone);
@@ -155,7 +155,20 @@ fn an_ad_at_half_past_nine_waits_until_eight() {
     shows_text(&app, &tid("text-plan-sample"), "(광고)");
     app.click("text-send-confirm");
     app.wait_gone(&tid("text-send-dialog"));
-    shows_text(&app, &tid("outbox-held"), "보냅니다");
+    let held = shows_text(&app, &tid("outbox-held"), "보냅니다");
+    // 08:00 in the shop's clock (Seoul here); this computer's time beside
+    // it when its clock is another zone's.
+    let seoul = Local::now().offset().local_minus_utc() == 9 * 3600;
+    assert_eq!(
+        held.contains("가게 시각") && held.contains("이 컴퓨터 시각"),
+        !seoul,
+        "{held}"
+    );
+    assert!(held.contains("08:00"), "{held}");
+    let el = app.wait_for(&tid("outbox-held"));
+    app.wd
+        .execute("arguments[0].scrollIntoView();", &[el.to_json()])
+        .expect("scroll to the held text");
     app.snapshot("text-held");
     std::thread::sleep(std::time::Duration::from_secs(2));
     assert!(standin.to("01034567890").is_empty(), "nothing at night");

@@ -10,6 +10,7 @@ pub(crate) mod history;
 mod letters;
 pub(crate) mod loyalty;
 pub(crate) mod mail;
+mod notices;
 mod reports;
 mod rights;
 mod texts;

@@ -56,6 +56,7 @@ impl Shop {
             settings: &settings,
             shop_name: &shop_name,
             advertising: &advertising,
+            alimtalk: &|_| None,
             clock,
         };
         let reference = || {

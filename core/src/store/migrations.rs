@@ -90,6 +90,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_retention_review",
         include_str!("../../migrations/0020_retention_review.sql"),
     ),
+    (
+        "0021_text_alimtalk",
+        include_str!("../../migrations/0021_text_alimtalk.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

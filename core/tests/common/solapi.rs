@@ -8,6 +8,12 @@
 //! NotEnoughBalance, 400 InvalidStatusCode for an unregistered sender or
 //! an invalid number, 429 TooManyRequests).
 //!
+//! 알림톡 (`type` ATA) is taken only as Solapi documents it: `kakaoOptions`
+//! with the channel's `pfId`, an approved `templateId` (registered here with
+//! `approve`), and `variables` mapping every `#{변수}` of that template —
+//! written with its `#{}` — to a string; no `text` beside them. The stored
+//! text is the template filled in, as the customer's phone shows it.
+//!
 //! Faults, chosen by the recipient's number: `CUT` stores the message and
 //! closes the connection without a reply; `SLOW` stores it and answers
 //! after the client gave up; `INVALID` is refused; `UNDELIVERED` is taken
@@ -33,6 +39,8 @@ pub const CUT: &str = "01000008888";
 pub const SLOW: &str = "01000007777";
 pub const INVALID: &str = "01000009999";
 pub const UNDELIVERED: &str = "01000006666";
+/// The KakaoTalk channel linked to the stand-in's account.
+pub const PF_ID: &str = "KA01PF2611300000STANDIN";
 
 #[derive(Debug, Clone)]
 pub struct Stored {
@@ -44,6 +52,8 @@ pub struct Stored {
     pub subject: Option<String>,
     pub reference: String,
     pub created: DateTime<Utc>,
+    /// ATA only: the request's `kakaoOptions`, as sent.
+    pub kakao: Option<Value>,
 }
 
 #[derive(Default)]
@@ -59,6 +69,8 @@ pub struct State {
     /// Requests refused for their signature (should stay 0).
     pub bad_signatures: u32,
     pub requests: u32,
+    /// Approved 알림톡 templates: template id → text.
+    pub templates: std::collections::HashMap<String, String>,
 }
 
 pub struct StandIn {
@@ -87,6 +99,13 @@ impl StandIn {
 
     pub fn state(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap()
+    }
+
+    /// Kakao approved this 알림톡 template for the stand-in's channel.
+    pub fn approve(&self, template_id: &str, text: &str) {
+        self.state()
+            .templates
+            .insert(template_id.into(), text.into());
     }
 
     /// Messages received for this number.
@@ -288,7 +307,22 @@ fn send(stream: TcpStream, req: &Request, mut st: std::sync::MutexGuard<'_, Stat
             error("InvalidStatusCode", &format!("{id} 의 statusCode(1022)")),
         );
     }
-    let price = if kind == "SMS" { 20 } else { 50 };
+    let kakao = (kind == "ATA").then(|| m["kakaoOptions"].clone());
+    let mut text = text("text");
+    if let Some(k) = &kakao {
+        match alimtalk(k, m, &st.templates) {
+            Ok(filled) => text = filled,
+            Err(why) => {
+                drop(st);
+                return reply(stream, 400, error("ValidationError", &why));
+            }
+        }
+    }
+    let price = match kind.as_str() {
+        "SMS" => 20,
+        "ATA" => 13,
+        _ => 50,
+    };
     if st.balance < price {
         drop(st);
         return reply(
@@ -302,7 +336,7 @@ fn send(stream: TcpStream, req: &Request, mut st: std::sync::MutexGuard<'_, Stat
         id: id.clone(),
         to: to.clone(),
         from: from.clone(),
-        text: text("text"),
+        text,
         kind: kind.clone(),
         subject: m["subject"].as_str().map(str::to_string),
         reference: m["customFields"]["dangolRef"]
@@ -310,6 +344,7 @@ fn send(stream: TcpStream, req: &Request, mut st: std::sync::MutexGuard<'_, Stat
             .unwrap_or("")
             .to_string(),
         created: Utc::now(),
+        kakao,
     });
     drop(st);
     match to.as_str() {
@@ -330,6 +365,41 @@ fn send(stream: TcpStream, req: &Request, mut st: std::sync::MutexGuard<'_, Stat
             }),
         ),
     }
+}
+
+/// An ATA message checked as Solapi documents it; the text it shows.
+fn alimtalk(
+    k: &Value,
+    m: &Value,
+    templates: &std::collections::HashMap<String, String>,
+) -> Result<String, String> {
+    if k["pfId"].as_str() != Some(PF_ID) {
+        return Err(format!("pfId {} 는 연동되지 않은 채널입니다.", k["pfId"]));
+    }
+    let id = k["templateId"].as_str().unwrap_or("");
+    let template = templates
+        .get(id)
+        .ok_or(format!("templateId {id} 는 승인된 템플릿이 아닙니다."))?;
+    if !m["text"].is_null() {
+        return Err("variables 와 text 를 함께 보낼 수 없습니다.".into());
+    }
+    let vars = k["variables"]
+        .as_object()
+        .ok_or("variables 가 없습니다.".to_string())?;
+    let mut text = template.clone();
+    for (key, value) in vars {
+        let value = value
+            .as_str()
+            .ok_or(format!("{key} 의 값은 문자열이어야 합니다."))?;
+        if !(key.starts_with("#{") && key.ends_with('}')) {
+            return Err(format!("{key} 는 #{{변수명}} 형식이 아닙니다."));
+        }
+        text = text.replace(key.as_str(), value);
+    }
+    if text.contains("#{") {
+        return Err(format!("치환되지 않은 변수가 있습니다: {text}"));
+    }
+    Ok(text)
 }
 
 fn list(req: &Request, st: &State) -> Value {

@@ -18,6 +18,7 @@ use crate::gate::Gate;
 
 #[tauri::command]
 pub fn record_sale(
+    app: tauri::AppHandle,
     gate: State<'_, Gate>,
     shop: State<'_, Shop>,
     customer_id: i64,
@@ -25,7 +26,10 @@ pub fn record_sale(
 ) -> CmdResult<SaleOutcome> {
     // A staff member's sale (its points and stamps with it) records her.
     input.staff_id = gate.staff_or_worker(input.staff_id);
-    Ok(shop.record_sale(customer_id, &input)?)
+    let outcome = shop.record_sale(customer_id, &input)?;
+    // Her points-earned notice, when the owner turned it on.
+    crate::texter::notices_now(&app);
+    Ok(outcome)
 }
 
 #[tauri::command]

@@ -12,6 +12,7 @@ pub mod lock;
 pub mod lock_staff;
 pub mod loyalty;
 pub mod mail;
+pub mod notices;
 pub mod reports;
 pub mod rights;
 pub mod settings;

@@ -65,23 +65,28 @@ pub fn frame_ad(shop_name: &str, body: &str, opt_out: &OptOut) -> String {
 }
 
 /// Words that make a text an advertisement in the eyes of Kakao's 알림톡
-/// review (sales, discounts, events): an informational template may not
-/// carry them. The check is deliberately simple and strict; the owner is
-/// told which word was found.
+/// review: the mark itself, prices cut (할인, 특가, 세일, % off), things
+/// given away (증정, 사은품, 쿠폰 — Dangol sends a coupon as an advertising
+/// text, never as 알림톡), events and new goods. An informational template
+/// may not carry them. The check is deliberately simple and strict (a
+/// plain substring, case folded); the owner is told which word was found.
 const AD_WORDS: &[&str] = &[
-    "(광고)",
+    "광고",
     "할인",
     "이벤트",
     "특가",
     "세일",
     "증정",
+    "사은품",
+    "쿠폰",
+    "1+1",
     "신상품",
     "신제품",
     "프로모션",
-    "쿠폰 증정",
     "sale",
     "discount",
     "% off",
+    "coupon",
     "promotion",
 ];
 

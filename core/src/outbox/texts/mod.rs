@@ -4,8 +4,11 @@
 //! same outbox as email — one letter goes once, by one channel — with the
 //! law built in (`law`) and time from the injected clock (`store::clock`).
 
+pub mod alimtalk;
 pub mod law;
 pub mod length;
+pub mod notices;
+pub mod notices_due;
 pub mod outbox;
 pub mod provider;
 pub mod queue;

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::alimtalk::AlimtalkSend;
 use super::length::TextKind;
 use super::provider::{Delivery, TextError};
 use crate::error::Result;
@@ -30,6 +31,17 @@ pub struct ClaimedText {
     pub consents: bool,
     pub night_consent: bool,
     pub queued_at: DateTime<Utc>,
+    /// 알림톡 only: the template and its values.
+    pub alimtalk: Option<AlimtalkSend>,
+}
+
+fn alimtalk_of(raw: Option<String>) -> rusqlite::Result<Option<AlimtalkSend>> {
+    raw.map(|r| {
+        serde_json::from_str(&r).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
 }
 
 /// Takes the next text due and marks it 'sending'. An advertisement that
@@ -44,7 +56,7 @@ pub fn claim_next(
             .query_row(
                 "SELECT o.id, o.letter_id, o.customer_id, o.to_address, o.text_kind, l.title,
                         o.text_body, o.message_id, o.advertising, c.consent_sms IS NOT NULL,
-                        c.consent_sms_night IS NOT NULL, o.queued_at
+                        c.consent_sms_night IS NOT NULL, o.queued_at, o.alimtalk
                  FROM outbox o JOIN letters l ON l.id = o.letter_id
                       JOIN customers c ON c.id = o.customer_id
                  WHERE o.channel = 'text' AND o.status = 'queued'
@@ -65,6 +77,7 @@ pub fn claim_next(
                         consents: r.get(9)?,
                         night_consent: r.get(10)?,
                         queued_at: r.get(11)?,
+                        alimtalk: alimtalk_of(r.get(12)?)?,
                     })
                 },
             )
@@ -258,7 +271,7 @@ pub fn found_sent(conn: &Connection, id: i64, provider_id: &str, now: DateTime<U
 fn claimed_by_id(conn: &Connection, id: i64) -> Result<ClaimedText> {
     Ok(conn.query_row(
         "SELECT o.id, o.letter_id, o.customer_id, o.to_address, o.text_kind, l.title,
-                o.text_body, o.message_id, o.advertising, o.queued_at
+                o.text_body, o.message_id, o.advertising, o.queued_at, o.alimtalk
          FROM outbox o JOIN letters l ON l.id = o.letter_id WHERE o.id = ?1",
         [id],
         |r| {
@@ -275,6 +288,7 @@ fn claimed_by_id(conn: &Connection, id: i64) -> Result<ClaimedText> {
                 consents: true,
                 night_consent: true,
                 queued_at: r.get(9)?,
+                alimtalk: alimtalk_of(r.get(10)?)?,
             })
         },
     )?)

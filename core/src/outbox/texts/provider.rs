@@ -81,13 +81,6 @@ impl TextError {
     }
 }
 
-/// An 알림톡 template the owner had approved (Kakao channel and template ids).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AlimtalkTemplate {
-    pub channel_id: String,
-    pub template_id: String,
-}
-
 /// One text to hand over.
 #[derive(Debug, Clone)]
 pub struct OutgoingText {
@@ -101,7 +94,8 @@ pub struct OutgoingText {
     pub text: String,
     /// Ours, unique per letter and kept across tries: finds it again.
     pub reference: String,
-    pub alimtalk: Option<AlimtalkTemplate>,
+    /// 알림톡 only: the template and the values filled in.
+    pub alimtalk: Option<super::alimtalk::AlimtalkSend>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

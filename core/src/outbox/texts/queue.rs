@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::alimtalk::AlimtalkSend;
 use super::law::{self, OptOut};
 use super::length::{self, TextKind};
 use super::provider::TextErrorCode;
@@ -50,6 +51,9 @@ pub struct QueueContext<'a> {
     pub settings: &'a TextSettings,
     pub shop_name: &'a str,
     pub advertising: &'a dyn Fn(&str) -> bool,
+    /// Letters that go as 알림톡 (an automatic notice with a template
+    /// chosen): the template and its values, by letter id.
+    pub alimtalk: &'a dyn Fn(i64) -> Option<AlimtalkSend>,
     pub clock: &'a dyn Clock,
 }
 
@@ -60,6 +64,16 @@ struct Planned {
     body: String,
     advertising: bool,
     not_before: Option<DateTime<Utc>>,
+    alimtalk: Option<String>,
+}
+
+/// A fresh reference for a text (sent with it, to find it again).
+pub fn new_reference() -> String {
+    format!(
+        "dangol-{:016x}{:016x}",
+        fastrand::u64(..),
+        fastrand::u64(..)
+    )
 }
 
 /// Her first Korean mobile number, digits only (010…).
@@ -120,6 +134,32 @@ fn plan_one(
             FieldErrorCode::Required,
         )]));
     }
+    if let Some(a) = (ctx.alimtalk)(letter_id) {
+        // Information only: no advertising goes by 알림톡. (Its template's
+        // words were checked when it was saved; the values filled in — her
+        // name, the shop's, numbers — are not ad copy, and a shop called
+        // "세일러 카페" must still be able to send.)
+        let body = body.trim().to_string();
+        if advertising {
+            return Ok((name, Err(TextErrorCode::AdInAlimtalk)));
+        }
+        if body.chars().count() > super::alimtalk::MAX_CHARS {
+            return Ok((name, Err(TextErrorCode::TooLong)));
+        }
+        let alimtalk = serde_json::to_string(&a).expect("alimtalk serialises");
+        return Ok((
+            name,
+            Ok(Planned {
+                customer_id,
+                to,
+                kind: TextKind::Alimtalk,
+                body,
+                advertising: false,
+                not_before: None,
+                alimtalk: Some(alimtalk),
+            }),
+        ));
+    }
     let body = match (advertising, opt_out) {
         (true, Some(o)) => law::frame_ad(ctx.shop_name, &body, o),
         (true, None) => {
@@ -146,6 +186,7 @@ fn plan_one(
             body,
             advertising,
             not_before,
+            alimtalk: None,
         }),
     ))
 }
@@ -191,17 +232,19 @@ pub fn queue(
             if status.is_none() {
                 conn.execute(
                     "INSERT INTO outbox (letter_id, customer_id, to_address, advertising, status,
-                        message_id, queued_at, updated_at, channel, text_kind, text_body, not_before)
-                     VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?6, ?6, 'text', ?7, ?8, ?9)",
+                        message_id, queued_at, updated_at, channel, text_kind, text_body, not_before,
+                        alimtalk)
+                     VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?6, ?6, 'text', ?7, ?8, ?9, ?10)",
                     params![id, p.customer_id, p.to, p.advertising, reference(), now,
-                        enum_str(&p.kind), p.body, p.not_before],
+                        enum_str(&p.kind), p.body, p.not_before, p.alimtalk],
                 )?;
             } else {
                 conn.execute(
                     "UPDATE outbox SET status = 'queued', to_address = ?2, advertising = ?3,
                         attempts = 0, error_code = NULL, error_detail = NULL, not_before = ?4,
                         queued_at = ?5, updated_at = ?5, channel = 'text', text_kind = ?6,
-                        text_body = ?7, provider_id = NULL, delivery = NULL, delivery_detail = NULL
+                        text_body = ?7, provider_id = NULL, delivery = NULL, delivery_detail = NULL,
+                        alimtalk = ?8
                      WHERE letter_id = ?1",
                     params![
                         id,
@@ -210,7 +253,8 @@ pub fn queue(
                         p.not_before,
                         now,
                         enum_str(&p.kind),
-                        p.body
+                        p.body,
+                        p.alimtalk
                     ],
                 )?;
             }

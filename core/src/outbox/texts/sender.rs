@@ -192,7 +192,7 @@ impl Shop {
             subject: length::subject(&c.title),
             text: c.body.clone(),
             reference: c.reference.clone(),
-            alimtalk: None,
+            alimtalk: c.alimtalk.clone(),
         };
         let retry = |e: &TextError, after: Duration, counted: bool| {
             let now = clock.now();

@@ -11,8 +11,12 @@
 //! - **Sending** ("단일 메시지", solapi/documents
 //!   api-reference/messages/sendSimpleMessage.md): `POST /messages/v4/send`
 //!   with `{"message": {to, from, text, type, subject, kakaoOptions,
-//!   customFields}}`; `type` is SMS, LMS or ATA (알림톡, with `kakaoOptions.pfId`
-//!   and `templateId`). The reply has `messageId`, `groupId` and
+//!   customFields}}`; `type` is SMS, LMS or ATA (알림톡). An 알림톡 carries
+//!   `kakaoOptions: {pfId, templateId, variables, disableSms}` and no text:
+//!   `variables` maps each `#{변수}` of the approved template, written
+//!   with its `#{}`, to a string (Solapi's SDKs' `KakaoOption`; its
+//!   support's advice is "pfId, templateId, variables" rather than a text
+//!   that must match the template to the letter). The reply has `messageId`, `groupId` and
 //!   `statusCode`: "2000" is 정상 접수; "HTTP 200 with a statusCode other
 //!   than 2000 is a problem". Errors are `{errorCode, errorMessage}`: 400
 //!   `ValidationError` or `InvalidStatusCode` ("{messageId} 의
@@ -175,18 +179,26 @@ fn message_body(t: &OutgoingText) -> Value {
     let mut m = json!({
         "to": t.to,
         "from": t.from,
-        "text": t.text,
         "type": kind,
         "customFields": { "dangolRef": t.reference },
     });
     if t.kind == TextKind::Lms {
         m["subject"] = json!(t.subject);
     }
-    if let Some(a) = &t.alimtalk {
-        // disableSms: no text goes instead when the 알림톡 cannot; that
-        // would be a second message the owner did not choose.
-        m["kakaoOptions"] =
-            json!({ "pfId": a.channel_id, "templateId": a.template_id, "disableSms": true });
+    match &t.alimtalk {
+        // The template and its values, no text: Solapi builds the text
+        // from the approved template. disableSms: no text goes instead
+        // when the 알림톡 cannot; that would be a second message the
+        // owner did not choose (and one the law may see as an ad).
+        Some(a) => {
+            m["kakaoOptions"] = json!({
+                "pfId": a.pf_id,
+                "templateId": a.template_id,
+                "variables": a.variables,
+                "disableSms": true,
+            });
+        }
+        None => m["text"] = json!(t.text),
     }
     json!({ "message": m })
 }

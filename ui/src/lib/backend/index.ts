@@ -47,6 +47,11 @@ import type { MailTest } from './bindings/MailTest';
 import type { TextPlan } from './bindings/TextPlan';
 import type { TextSettings } from './bindings/TextSettings';
 import type { TextSetup } from './bindings/TextSetup';
+import type { AlimtalkTemplate } from './bindings/AlimtalkTemplate';
+import type { AlimtalkSaved } from './bindings/AlimtalkSaved';
+import type { NoticeKind } from './bindings/NoticeKind';
+import type { NoticePreview } from './bindings/NoticePreview';
+import type { NoticeSettings } from './bindings/NoticeSettings';
 import type { OutboxView } from './bindings/OutboxView';
 import type { QueueReport } from './bindings/QueueReport';
 import type { FeedbackInput } from './bindings/FeedbackInput';
@@ -341,3 +346,17 @@ export const startTextSender = () => call<null>('start_text_sender');
 export const optOutTexts = (customerId: number) => call<null>('opt_out_texts', { customerId });
 export const setNightTextConsent = (customerId: number, given: boolean) =>
   call<null>('set_night_text_consent', { customerId, given });
+// 알림톡 templates the owner had approved, the automatic notices (each
+// previewed before it is turned on), opening KakaoTalk after a copy, and
+// the shop clock's offset (a held text's time in both clocks).
+export const alimtalkTemplates = () => call<AlimtalkTemplate[]>('alimtalk_templates');
+export const saveAlimtalkTemplate = (template: AlimtalkTemplate, replacing: string | null) =>
+  call<AlimtalkSaved>('save_alimtalk_template', { template, replacing });
+export const deleteAlimtalkTemplate = (code: string) => call<AlimtalkTemplate[]>('delete_alimtalk_template', { code });
+export const noticeSettings = () => call<NoticeSettings>('notice_settings');
+export const noticePreview = (kind: NoticeKind, alimtalk: string | null) =>
+  call<NoticePreview>('notice_preview', { kind, alimtalk });
+export const setNotice = (kind: NoticeKind, on: boolean, alimtalk: string | null, seen: string) =>
+  call<NoticeSettings>('set_notice', { kind, on, alimtalk, seen });
+export const openKakaotalk = () => call<boolean>('open_kakaotalk');
+export const textShopOffset = () => call<number>('text_shop_offset');
