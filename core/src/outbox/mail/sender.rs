@@ -311,8 +311,8 @@ pub(crate) fn send_test_email(
     let draft = Draft {
         to_address: mail.from_address.clone(),
         to_name: mail.from_name.clone(),
-        subject: subject.into(),
-        body: body.into(),
+        subject,
+        body,
         advertising: false,
         message_id: compose::new_message_id(&mail.from_address),
     };
