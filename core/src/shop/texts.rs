@@ -9,14 +9,51 @@ use crate::history::entries::{append, NewEntry};
 use crate::history::model::HistoryKind;
 use crate::letters::builtin::Occasion;
 use crate::outbox::texts::outbox;
+use crate::outbox::texts::provider::{TextError, TextProvider};
 use crate::outbox::texts::queue::{self, QueueContext, TextPlan};
+use crate::outbox::texts::sender::{Run, TextPolicy, TextRunEnd};
 use crate::outbox::texts::settings::{self, TextSettings};
 use crate::people::consent::records::cancel_waiting_ads;
 use crate::store::clock::Clock;
 use crate::store::rows::enum_from;
 use crate::Shop;
+use std::sync::atomic::AtomicBool;
 
 impl Shop {
+    /// Sends what waits until nothing is due, `stop` is set, the wait is
+    /// longer than the policy allows, or the account cannot be used.
+    pub fn send_texts(
+        &self,
+        provider: &dyn TextProvider,
+        clock: &dyn Clock,
+        policy: &TextPolicy,
+        stop: &AtomicBool,
+        progress: &mut dyn FnMut(),
+    ) -> Result<TextRunEnd> {
+        Run { db: &self.db }.send_texts(provider, clock, policy, stop, progress)
+    }
+
+    /// Texts of unknown fate looked up at the provider by our reference:
+    /// found, they went; returns how many were found.
+    pub fn reconcile_texts(&self, provider: &dyn TextProvider, clock: &dyn Clock) -> Result<u32> {
+        Run { db: &self.db }.reconcile_texts(provider, clock)
+    }
+
+    /// Delivery reports asked for (at most `limit`); returns how many settled.
+    pub fn fetch_text_reports(
+        &self,
+        provider: &dyn TextProvider,
+        clock: &dyn Clock,
+        limit: u32,
+    ) -> Result<u32> {
+        Run { db: &self.db }.fetch_text_reports(provider, clock, limit)
+    }
+
+    /// Fails every waiting text with `e` (the key, the number or the balance).
+    pub fn fail_texts(&self, e: TextError) -> Result<TextRunEnd> {
+        Run { db: &self.db }.fail_texts(e)
+    }
+
     pub fn text_settings(&self) -> Result<Option<TextSettings>> {
         settings::load(&*self.db.reader()?)
     }

@@ -22,7 +22,7 @@ use super::provider::{Lookup, OutgoingText, SendOutcome, TextError, TextErrorCod
 use super::settings::{digits, TextSettings};
 use crate::error::Result;
 use crate::store::clock::Clock;
-use crate::Shop;
+use crate::store::db::Db;
 
 #[derive(Debug, Clone)]
 pub struct TextPolicy {
@@ -101,10 +101,17 @@ fn later(now: DateTime<Utc>, d: Duration) -> DateTime<Utc> {
     now + TimeDelta::from_std(d).unwrap_or_default()
 }
 
-impl Shop {
+/// A run of the sender over the shop's storage (the facade starts it:
+/// `Shop::send_texts`). It settles each text in its own transaction, since
+/// the network lies between one text and the next.
+pub(crate) struct Run<'a> {
+    pub db: &'a Db,
+}
+
+impl Run<'_> {
     /// Sends what waits until nothing is due, `stop` is set, the wait is
     /// longer than the policy allows, or the account cannot be used.
-    pub fn send_texts(
+    pub(crate) fn send_texts(
         &self,
         provider: &dyn TextProvider,
         clock: &dyn Clock,
@@ -112,7 +119,7 @@ impl Shop {
         stop: &AtomicBool,
         progress: &mut dyn FnMut(),
     ) -> Result<TextRunEnd> {
-        let Some(settings) = self.text_settings()? else {
+        let Some(settings) = super::settings::load(&*self.db.reader()?)? else {
             return self.fail_texts(TextError::new(TextErrorCode::NotConfigured, ""));
         };
         self.reconcile_texts(provider, clock)?;
@@ -130,10 +137,10 @@ impl Shop {
                 break TextRunEnd::Stopped;
             }
             let claimed = self
-                .db()
+                .db
                 .with_tx(|tx| outbox::claim_next(tx, clock.now(), &hold))?;
             let Some(c) = claimed else {
-                let Some(at) = outbox::next_due(&*self.db().reader()?)? else {
+                let Some(at) = outbox::next_due(&*self.db.reader()?)? else {
                     break TextRunEnd::Done;
                 };
                 let wait = (at - clock.now()).to_std().unwrap_or_default();
@@ -154,7 +161,7 @@ impl Shop {
             if !pace.wait(stop) {
                 // Not sent: back to waiting as it was.
                 let e = TextError::new(TextErrorCode::Unreachable, "stopped");
-                self.db()
+                self.db
                     .with_tx(|tx| outbox::requeue(tx, c.id, &e, clock.now(), false, clock.now()))?;
                 break TextRunEnd::Stopped;
             }
@@ -177,8 +184,7 @@ impl Shop {
         clock: &dyn Clock,
         policy: &TextPolicy,
     ) -> Result<Option<TextRunEnd>> {
-        let settle =
-            |f: &dyn Fn(&rusqlite::Connection) -> Result<()>| self.db().with_tx(|tx| f(tx));
+        let settle = |f: &dyn Fn(&rusqlite::Connection) -> Result<()>| self.db.with_tx(|tx| f(tx));
         if c.advertising && !c.consents {
             // She withdrew her consent while it waited: it never goes.
             let e = TextError::new(TextErrorCode::NoConsent, "");
@@ -196,7 +202,7 @@ impl Shop {
         };
         let retry = |e: &TextError, after: Duration, counted: bool| {
             let now = clock.now();
-            if counted && outbox::attempts(&*self.db().reader()?, c.id)? >= policy.max_attempts {
+            if counted && outbox::attempts(&*self.db.reader()?, c.id)? >= policy.max_attempts {
                 settle(&|tx| outbox::mark_failed(tx, c.id, e, now))
             } else {
                 settle(&|tx| outbox::requeue(tx, c.id, e, later(now, after), counted, now))
@@ -235,14 +241,18 @@ impl Shop {
     /// Texts of unknown fate, asked about again: found at the provider,
     /// they are sent. Not found, they stay for the owner to decide (the
     /// outbox says sending again is safe).
-    pub fn reconcile_texts(&self, provider: &dyn TextProvider, clock: &dyn Clock) -> Result<u32> {
-        let unknown = outbox::unknown(&*self.db().reader()?)?;
+    pub(crate) fn reconcile_texts(
+        &self,
+        provider: &dyn TextProvider,
+        clock: &dyn Clock,
+    ) -> Result<u32> {
+        let unknown = outbox::unknown(&*self.db.reader()?)?;
         let mut found = 0;
         for (id, to, reference, queued_at) in unknown {
             if let Lookup::Found { message_id } =
                 provider.find(&reference, &to, queued_at - TimeDelta::minutes(1))
             {
-                self.db()
+                self.db
                     .with_tx(|tx| outbox::found_sent(tx, id, &message_id, clock.now()))?;
                 found += 1;
             }
@@ -251,20 +261,20 @@ impl Shop {
     }
 
     /// Asks for the delivery reports of sent texts still pending.
-    pub fn fetch_text_reports(
+    pub(crate) fn fetch_text_reports(
         &self,
         provider: &dyn TextProvider,
         clock: &dyn Clock,
         limit: u32,
     ) -> Result<u32> {
-        let pending = outbox::awaiting_report(&*self.db().reader()?, limit)?;
+        let pending = outbox::awaiting_report(&*self.db.reader()?, limit)?;
         let mut settled = 0;
         for (id, message_id) in pending {
             let Ok((delivery, detail)) = provider.report(&message_id) else {
                 break;
             };
             if delivery != super::provider::Delivery::Pending {
-                self.db()
+                self.db
                     .with_tx(|tx| outbox::set_delivery(tx, id, &delivery, &detail, clock.now()))?;
                 settled += 1;
             }
@@ -273,8 +283,8 @@ impl Shop {
     }
 
     /// Fails every waiting text with `e` (no settings, no key, …).
-    pub fn fail_texts(&self, e: TextError) -> Result<TextRunEnd> {
-        self.db()
+    pub(crate) fn fail_texts(&self, e: TextError) -> Result<TextRunEnd> {
+        self.db
             .with_tx(|tx| outbox::fail_waiting(tx, &e, Utc::now()))?;
         Ok(TextRunEnd::Failed {
             error: e.code,
