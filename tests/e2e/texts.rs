@@ -128,6 +128,13 @@ fn a_birthday_text_from_today_arrives_once() {
         )
         .expect("close the dialog");
     assert_eq!(standin.to("01023456789").len(), 1);
+
+    // Without an account: the letter is copied (the toast comes only after
+    // the clipboard took it; a page may not read it back), and this
+    // computer — no KakaoTalk here — says so instead of opening it.
+    app.watch_toasts();
+    app.click("letter-copy-kakao");
+    app.saw_toast("편지를 복사했습니다. 이 컴퓨터에는 카카오톡이 설치되어 있지 않아");
 }
 
 #[test]
