@@ -10,6 +10,8 @@
 #[path = "../tests/common/solapi.rs"]
 #[allow(dead_code)]
 mod solapi;
+#[path = "../tests/common/solapi_http.rs"]
+mod solapi_http;
 
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};

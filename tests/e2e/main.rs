@@ -30,6 +30,8 @@ mod smtp;
 #[path = "../../core/tests/common/solapi.rs"]
 #[allow(dead_code)]
 mod solapi;
+#[path = "../../core/tests/common/solapi_http.rs"]
+mod solapi_http;
 mod texts;
 mod trials;
 mod updates;

@@ -10,6 +10,7 @@ pub mod report_shop;
 pub mod rights_shop;
 pub mod smtp;
 pub mod solapi;
+pub mod solapi_http;
 pub mod text_shop;
 
 use std::sync::Arc;
