@@ -95,10 +95,10 @@ fn flaws(text: &str) -> Vec<String> {
 fn every_built_in_letter_reads_whole_with_every_optional_placeholder_empty() {
     for o in ALL {
         for language in [Language::Ko, Language::En] {
-            let (title, body) = builtin::text(o, language == Language::Ko);
+            let (title, body) = builtin::text(o, language);
             let v = bare(o, language);
-            let title = render(title, &v, false).unwrap();
-            let body = render(body, &v, false).unwrap();
+            let title = render(&title, &v, false).unwrap();
+            let body = render(&body, &v, false).unwrap();
             let mut problems = flaws(&title);
             problems.extend(flaws(&body));
             assert!(
@@ -130,17 +130,17 @@ fn the_flaw_finder_finds_flaws() {
 #[test]
 fn a_gift_sentence_only_with_a_gift_in_both_languages() {
     let mut v = bare(Occasion::Birthday, Language::Ko);
-    let (_, body) = builtin::text(Occasion::Birthday, true);
-    assert!(!render(body, &v, false).unwrap().contains("선물"));
+    let (_, body) = builtin::text(Occasion::Birthday, Language::Ko);
+    assert!(!render(&body, &v, false).unwrap().contains("선물"));
     v.coupon = "음료 1잔 쿠폰".into();
-    assert!(render(body, &v, false)
+    assert!(render(&body, &v, false)
         .unwrap()
         .contains("작은 선물로 음료 1잔 쿠폰을 준비했습니다."));
     let mut v = bare(Occasion::Birthday, Language::En);
-    let (_, body) = builtin::text(Occasion::Birthday, false);
-    assert!(!render(body, &v, false).unwrap().contains("gift"));
+    let (_, body) = builtin::text(Occasion::Birthday, Language::En);
+    assert!(!render(&body, &v, false).unwrap().contains("gift"));
     v.coupon = "a 10% off coupon".into();
-    assert!(render(body, &v, false)
+    assert!(render(&body, &v, false)
         .unwrap()
         .contains("We have a small gift for you: a 10% off coupon."));
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use dangol_core::letters::builtin::{self, ALL};
+use dangol_core::store::settings::Language;
 
 /// FNV-1a (32 bits), the same fingerprint the UI's pairs test uses.
 fn fingerprint(text: &str) -> String {
@@ -27,8 +28,8 @@ fn pairs() -> BTreeMap<String, String> {
             .as_str()
             .unwrap()
             .to_owned();
-        let (kt, kb) = builtin::text(o, true);
-        let (et, eb) = builtin::text(o, false);
+        let (kt, kb) = builtin::text(o, Language::Ko);
+        let (et, eb) = builtin::text(o, Language::En);
         out.insert(
             format!("letter.{name}"),
             format!(
@@ -84,9 +85,27 @@ fn pairs() -> BTreeMap<String, String> {
             );
         }
     }
-    // The personal-data page and file (열람) and the retention note, and
-    // the reports' titles and headers.
+    // The personal-data page and file (열람) and the retention note, the
+    // reports' titles and headers, the letters' small words (the built-in
+    // letters themselves are above), the trial notes, the starting tiers
+    // and the export's headers.
     for (prefix, dir) in [
+        (
+            "letters",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/letters/locale/"),
+        ),
+        (
+            "history",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/history/locale/"),
+        ),
+        (
+            "loyalty",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/loyalty/locale/"),
+        ),
+        (
+            "data",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/locale/"),
+        ),
         (
             "rights",
             concat!(env!("CARGO_MANIFEST_DIR"), "/src/people/rights/locale/"),
@@ -102,6 +121,9 @@ fn pairs() -> BTreeMap<String, String> {
         };
         let (ko, en) = (read("ko"), read("en"));
         for key in ko.keys().chain(en.keys()) {
+            if prefix == "letters" && key.starts_with("letter.") {
+                continue;
+            }
             let side =
                 |m: &BTreeMap<String, String>| m.get(key).map_or("-".into(), |t| fingerprint(t));
             out.insert(

@@ -6,3 +6,12 @@ pub mod backup;
 pub mod import;
 pub mod updates;
 pub mod vault;
+
+use crate::store::words::Book;
+
+/// The export's words: headers, sheet names and kinds (`locale/{ko,en}.json`).
+pub(crate) static WORDS: Book = Book::new(
+    "data",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);

@@ -11,3 +11,12 @@ pub mod search;
 pub mod terms;
 pub mod trials;
 pub mod visits;
+
+use crate::store::words::Book;
+
+/// The history's words: the trial notes' labels (`locale/{ko,en}.json`).
+pub(crate) static WORDS: Book = Book::new(
+    "history",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);

@@ -61,11 +61,9 @@ pub struct FeedbackInput {
     pub rating: Option<u8>,
 }
 
-fn labels(lang: Language) -> (&'static str, &'static str) {
-    match lang {
-        Language::Ko => ("신제품 체험", "신제품 체험 의견"),
-        Language::En => ("Product trial", "Trial feedback"),
-    }
+fn labels(lang: Language) -> (String, String) {
+    let say = |key| super::WORDS.say(lang, key);
+    (say("trial.title"), say("trial.feedback"))
 }
 
 const TRIAL_COLUMNS: &str = "t.id, t.product, t.note, t.started_on, t.created_at,

@@ -15,6 +15,16 @@ pub mod store;
 pub mod template;
 pub mod values;
 
+use crate::store::words::Book;
+
+/// The letters' words: the built-in letters, and what placeholders
+/// become (dates, family, birthdays, coupons) — `locale/{ko,en}.json`.
+pub(crate) static WORDS: Book = Book::new(
+    "letters",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);
+
 /// The keyword-index terms for a text (letters are searchable history).
 pub(crate) fn terms_for(text: &str) -> String {
     crate::history::terms::index_terms(text)

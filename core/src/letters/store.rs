@@ -90,12 +90,12 @@ pub fn template(
             edited: true,
         },
         None => {
-            let (title, body) = builtin::text(occasion, language == Language::Ko);
+            let (title, body) = builtin::text(occasion, language);
             LetterTemplate {
                 occasion,
                 language,
-                title: title.into(),
-                body: body.into(),
+                title,
+                body,
                 advertising: occasion.advertising(),
                 edited: false,
             }

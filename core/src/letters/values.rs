@@ -7,10 +7,11 @@
 //! first usable coupon, for owners who add {쿠폰}; a condolence or
 //! remembrance none at all.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::builtin::Occasion;
 use super::template::LetterValues;
+use super::WORDS;
 use crate::letters::dates::age::birthday_word;
 use crate::letters::dates::occasions::Upcoming;
 use crate::loyalty::coupons::{Coupon, CouponOrigin};
@@ -56,12 +57,12 @@ pub fn values(f: &Facts<'_>, occasion: Option<Occasion>) -> LetterValues {
         coupon: coupon
             .map(|c| coupon_text(c, f.language, f.country))
             .unwrap_or_default(),
-        date: match f.language {
-            Language::Ko => format!("{}월 {}일", f.today.month(), f.today.day()),
-            Language::En => f.today.format("%B %-d").to_string(),
-        },
+        date: f
+            .today
+            .format(&WORDS.say(f.language, "date.month_day"))
+            .to_string(),
         family: family_word(f.language, occasion, f.day),
-        birthday: birthday_word(f.language, f.day.and_then(|d| d.age_name), elder).into(),
+        birthday: birthday_word(f.language, f.day.and_then(|d| d.age_name), elder),
     }
 }
 
@@ -69,36 +70,28 @@ pub fn values(f: &Facts<'_>, occasion: Option<Occasion>) -> LetterValues {
 /// when the letter was made without her day, the general word.
 fn family_word(lang: Language, occasion: Option<Occasion>, day: Option<&Upcoming>) -> String {
     if let Some(name) = day.and_then(|d| d.member_name.as_deref()) {
-        return match lang {
-            Language::Ko => format!("{name} 님"),
-            Language::En => name.into(),
-        };
+        return WORDS.say_with(lang, "family.named", &[("name", name)]);
     }
     let Some(o) = occasion.filter(|o| o.family_birthday()) else {
         return String::new();
     };
-    match (lang, o) {
-        (Language::Ko, Occasion::ChildBirthday) => "자녀분",
-        (Language::Ko, Occasion::SpouseBirthday) => "배우자분",
-        (Language::Ko, Occasion::ParentBirthday) => "부모님",
-        (Language::Ko, _) => "가족분",
-        (Language::En, Occasion::ChildBirthday) => "your child",
-        (Language::En, Occasion::SpouseBirthday) => "your spouse",
-        (Language::En, Occasion::ParentBirthday) => "your parent",
-        (Language::En, _) => "your family member",
-    }
-    .into()
+    let key = match o {
+        Occasion::ChildBirthday => "family.child",
+        Occasion::SpouseBirthday => "family.spouse",
+        Occasion::ParentBirthday => "family.parent",
+        _ => "family.other",
+    };
+    WORDS.say(lang, key)
 }
 
 /// A coupon as a letter names it: "10% 할인 쿠폰", "음료 1잔 쿠폰".
 pub fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
     let money = |m: i64| crate::history::money::text(m, country);
-    match (c.kind, lang) {
-        (CouponKind::Percent, Language::Ko) => format!("{}% 할인 쿠폰", c.value),
-        (CouponKind::Amount, Language::Ko) => format!("{} 할인 쿠폰", money(c.value)),
-        (CouponKind::FreeItem, Language::Ko) => format!("{} 쿠폰", c.item),
-        (CouponKind::Percent, Language::En) => format!("a {}% off coupon", c.value),
-        (CouponKind::Amount, Language::En) => format!("a {} off coupon", money(c.value)),
-        (CouponKind::FreeItem, Language::En) => format!("a coupon for {}", c.item),
+    match c.kind {
+        CouponKind::Percent => {
+            WORDS.say_with(lang, "coupon.percent", &[("value", &c.value.to_string())])
+        }
+        CouponKind::Amount => WORDS.say_with(lang, "coupon.amount", &[("money", &money(c.value))]),
+        CouponKind::FreeItem => WORDS.say_with(lang, "coupon.free_item", &[("item", &c.item)]),
     }
 }

@@ -9,6 +9,15 @@ pub mod rules;
 pub mod status;
 pub mod tiers;
 
+use crate::store::words::Book;
+
+/// The loyalty programme's words: the starting tiers' names and stamp reward (`locale/{ko,en}.json`).
+pub(crate) static WORDS: Book = Book::new(
+    "loyalty",
+    include_str!("locale/ko.json"),
+    include_str!("locale/en.json"),
+);
+
 use rusqlite::Connection;
 
 use crate::error::Result;

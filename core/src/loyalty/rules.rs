@@ -130,17 +130,21 @@ impl LoyaltyRules {
                 t.min_spend = t.min_spend.map(|won| won / 10);
             }
         }
-        if language == Language::En {
-            for t in &mut rules.tiers {
-                match t.id.as_str() {
-                    "regular" => t.name = "Standard".into(),
-                    "dangol" => t.name = "Regular".into(),
-                    _ => {}
-                }
-            }
-            rules.stamps.reward.item = "one free drink".into();
-        }
+        rules.name_in(language);
         rules
+    }
+
+    /// The starting tiers' names and the stamp reward in `language`
+    /// (VIP and VVIP are the same in both).
+    fn name_in(&mut self, language: Language) {
+        let words = &super::WORDS;
+        for t in &mut self.tiers {
+            let key = format!("tier.{}", t.id);
+            if words.has(language, &key) {
+                t.name = words.say(language, &key);
+            }
+        }
+        self.stamps.reward.item = words.say(language, "stamps.reward_item");
     }
 }
 
@@ -160,7 +164,7 @@ impl Default for LoyaltyRules {
                     benefits: String::new(),
                 }
             };
-        LoyaltyRules {
+        let mut rules = LoyaltyRules {
             points: PointsRule {
                 mode: PointsMode::Percent,
                 percent_bp: 300,
@@ -176,13 +180,13 @@ impl Default for LoyaltyRules {
                 reward: Reward {
                     kind: CouponKind::FreeItem,
                     value: 0,
-                    item: "음료 1잔".into(),
+                    item: String::new(),
                     valid_days: 90,
                 },
             },
             tiers: vec![
-                tier("regular", "일반", "#8A8F98", None, None, 0, 100),
-                tier("dangol", "단골", "#0F766E", Some(5), None, 0, 100),
+                tier("regular", "", "#8A8F98", None, None, 0, 100),
+                tier("dangol", "", "#0F766E", Some(5), None, 0, 100),
                 tier("vip", "VIP", "#B45309", Some(10), Some(300_000), 5, 150),
                 tier(
                     "vvip",
@@ -202,7 +206,9 @@ impl Default for LoyaltyRules {
                 item: String::new(),
                 valid_days: 30,
             },
-        }
+        };
+        rules.name_in(Language::Ko);
+        rules
     }
 }
 

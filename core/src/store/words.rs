@@ -63,8 +63,12 @@ impl Book {
 }
 
 /// Every book of the core, for the parity test.
-pub fn books() -> [&'static Book; 4] {
+pub fn books() -> [&'static Book; 8] {
     [
+        &crate::letters::WORDS,
+        &crate::history::WORDS,
+        &crate::loyalty::WORDS,
+        &crate::data::WORDS,
         &crate::outbox::mail::compose::WORDS,
         &crate::people::rights::words::WORDS,
         &crate::people::consent::wording::WORDS,

@@ -10,36 +10,27 @@ use rust_xlsxwriter::{Format, Workbook};
 use crate::error::{Error, Result};
 use crate::store::settings::Language;
 
-const HEADERS_KO: [&str; 13] = [
-    "카드번호",
-    "이름",
-    "휴대폰",
-    "연락처2",
-    "이메일",
-    "우편번호",
-    "주소",
-    "상세주소",
-    "생년월일",
-    "음력",
-    "메모",
-    "담당",
-    "등록일",
+/// The customers sheet's columns, as keys of the export's words.
+const HEADERS: [&str; 13] = [
+    "card_no",
+    "name",
+    "phone",
+    "phone2",
+    "email",
+    "postal_code",
+    "address",
+    "address2",
+    "birthday",
+    "lunar",
+    "memo",
+    "staff",
+    "created",
 ];
-const HEADERS_EN: [&str; 13] = [
-    "Card no",
-    "Name",
-    "Phone",
-    "Phone2",
-    "Email",
-    "Postal code",
-    "Address",
-    "Address2",
-    "Birthday",
-    "Lunar",
-    "Memo",
-    "Staff",
-    "Created",
-];
+
+/// The export's word `key` in `lang`.
+fn say(lang: Language, key: &str) -> String {
+    crate::data::WORDS.say(lang, &format!("export.{key}"))
+}
 
 /// Every customer as rows of text, in card-number order.
 fn rows(conn: &Connection, lang: Language) -> Result<Vec<[String; 13]>> {
@@ -51,11 +42,7 @@ fn rows(conn: &Connection, lang: Language) -> Result<Vec<[String; 13]>> {
             COALESCE(c.birthday, ''), c.birthday_lunar, c.memo, COALESCE(s.name, ''), c.created_at
          FROM customers c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.card_no",
     )?;
-    let yes = if lang == Language::Ko {
-        "음력"
-    } else {
-        "lunar"
-    };
+    let yes = say(lang, "lunar_yes");
     let out = stmt
         .query_map([], |r| {
             let lunar: bool = r.get(9)?;
@@ -85,12 +72,11 @@ fn rows(conn: &Connection, lang: Language) -> Result<Vec<[String; 13]>> {
     Ok(out)
 }
 
-fn headers(lang: Language) -> [&'static str; 13] {
-    if lang == Language::Ko {
-        HEADERS_KO
-    } else {
-        HEADERS_EN
-    }
+fn headers(lang: Language) -> Vec<String> {
+    HEADERS
+        .iter()
+        .map(|h| say(lang, &format!("customers.{h}")))
+        .collect()
 }
 
 /// Writes a CSV with a UTF-8 BOM; returns how many customers.
@@ -118,17 +104,13 @@ pub fn to_xlsx(conn: &Connection, path: &Path, lang: Language, with_history: boo
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet
-        .set_name(if lang == Language::Ko {
-            "고객"
-        } else {
-            "Customers"
-        })
+        .set_name(say(lang, "sheet.customers"))
         .map_err(|e| Error::Io(std::io::Error::other(e)))?;
     let xl = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
     let bold = Format::new().set_bold();
     for (col, h) in headers(lang).iter().enumerate() {
         sheet
-            .write_string_with_format(0, col as u16, *h, &bold)
+            .write_string_with_format(0, col as u16, h, &bold)
             .map_err(xl)?;
     }
     for (i, row) in data.iter().enumerate() {
@@ -152,19 +134,9 @@ pub fn to_xlsx(conn: &Connection, path: &Path, lang: Language, with_history: boo
     Ok(data.len() as u32)
 }
 
-const HISTORY_KO: [&str; 9] = [
-    "일시",
-    "카드번호",
-    "이름",
-    "종류",
-    "금액",
-    "외상",
-    "내용",
-    "답변·해결",
-    "담당",
-];
-const HISTORY_EN: [&str; 9] = [
-    "When", "Card no", "Name", "Kind", "Amount", "Tab", "Summary", "Answer", "Staff",
+/// The history sheet's columns, as keys of the export's words.
+const HISTORY: [&str; 9] = [
+    "when", "card_no", "name", "kind", "amount", "tab", "summary", "answer", "staff",
 ];
 
 /// A second sheet with every history entry, newest first; amounts are
@@ -172,22 +144,11 @@ const HISTORY_EN: [&str; 9] = [
 fn history_sheet(conn: &Connection, book: &mut Workbook, lang: Language) -> Result<()> {
     let xl = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
     let sheet = book.add_worksheet();
-    sheet
-        .set_name(if lang == Language::Ko {
-            "기록"
-        } else {
-            "History"
-        })
-        .map_err(xl)?;
+    sheet.set_name(say(lang, "sheet.history")).map_err(xl)?;
     let bold = Format::new().set_bold();
-    let heads = if lang == Language::Ko {
-        HISTORY_KO
-    } else {
-        HISTORY_EN
-    };
-    for (col, h) in heads.iter().enumerate() {
+    for (col, h) in HISTORY.iter().enumerate() {
         sheet
-            .write_string_with_format(0, col as u16, *h, &bold)
+            .write_string_with_format(0, col as u16, say(lang, &format!("history.{h}")), &bold)
             .map_err(xl)?;
     }
     let mut stmt = conn.prepare(
@@ -224,66 +185,14 @@ fn history_sheet(conn: &Connection, book: &mut Workbook, lang: Language) -> Resu
     Ok(())
 }
 
-fn kind_label(kind: &str, lang: Language) -> &str {
-    let ko = lang == Language::Ko;
-    match kind {
-        "sale" => {
-            if ko {
-                "구매"
-            } else {
-                "Sale"
-            }
-        }
-        "payment" => {
-            if ko {
-                "외상 받음"
-            } else {
-                "Tab payment"
-            }
-        }
-        "contact" => {
-            if ko {
-                "연락"
-            } else {
-                "Contact"
-            }
-        }
-        "complaint" => {
-            if ko {
-                "불만"
-            } else {
-                "Complaint"
-            }
-        }
-        "followup" => {
-            if ko {
-                "후속 연락"
-            } else {
-                "Follow-up"
-            }
-        }
-        "note" => {
-            if ko {
-                "메모"
-            } else {
-                "Note"
-            }
-        }
-        "loyalty" => {
-            if ko {
-                "등급·혜택"
-            } else {
-                "Loyalty"
-            }
-        }
-        "letter" => {
-            if ko {
-                "편지"
-            } else {
-                "Letter"
-            }
-        }
-        other => other,
+/// A history kind as the sheet names it; a kind this version does not
+/// know (a newer Dangol wrote it) is shown as stored.
+fn kind_label(kind: &str, lang: Language) -> String {
+    let key = format!("export.kind.{kind}");
+    if crate::data::WORDS.has(lang, &key) {
+        crate::data::WORDS.say(lang, &key)
+    } else {
+        kind.to_string()
     }
 }
 

@@ -87,20 +87,16 @@ pub fn is_elder(relation: Option<Relation>, man_age: Option<i32>) -> bool {
 /// What a letter calls the birthday: 칠순, 생신, 생일 / "70th birthday",
 /// "birthday". English names the celebration the family holds (a 칠순 is
 /// "70th birthday" even when it falls on the 69th by the calendar).
-pub fn birthday_word(lang: Language, name: Option<AgeName>, elder: bool) -> &'static str {
-    match (lang, name) {
-        (Language::Ko, Some(AgeName::Hwangap)) => "환갑",
-        (Language::Ko, Some(AgeName::Chilsun)) => "칠순",
-        (Language::Ko, Some(AgeName::Palsun)) => "팔순",
-        (Language::Ko, Some(AgeName::Gusun)) => "구순",
-        (Language::Ko, None) if elder => "생신",
-        (Language::Ko, None) => "생일",
-        (Language::En, Some(AgeName::Hwangap)) => "60th birthday",
-        (Language::En, Some(AgeName::Chilsun)) => "70th birthday",
-        (Language::En, Some(AgeName::Palsun)) => "80th birthday",
-        (Language::En, Some(AgeName::Gusun)) => "90th birthday",
-        (Language::En, None) => "birthday",
-    }
+pub fn birthday_word(lang: Language, name: Option<AgeName>, elder: bool) -> String {
+    let key = match name {
+        Some(AgeName::Hwangap) => "birthday.hwangap",
+        Some(AgeName::Chilsun) => "birthday.chilsun",
+        Some(AgeName::Palsun) => "birthday.palsun",
+        Some(AgeName::Gusun) => "birthday.gusun",
+        None if elder => "birthday.elder",
+        None => "birthday.plain",
+    };
+    crate::letters::WORDS.say(lang, key)
 }
 
 #[cfg(test)]

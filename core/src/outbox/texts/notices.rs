@@ -181,11 +181,11 @@ pub fn grouped(n: i64) -> String {
 }
 
 pub fn date_text(d: Option<NaiveDate>, lang: Language) -> String {
-    match (d, lang) {
-        (None, _) => String::new(),
-        (Some(d), Language::Ko) => d.format("%Y년 %-m월 %-d일").to_string(),
-        (Some(d), Language::En) => d.format("%B %-d, %Y").to_string(),
-    }
+    d.map(|d| {
+        d.format(&crate::letters::WORDS.say(lang, "date.full"))
+            .to_string()
+    })
+    .unwrap_or_default()
 }
 
 pub fn render(kind: NoticeKind, v: &NoticeValues, cx: &NoticeContext<'_>) -> Rendered {
