@@ -21,7 +21,6 @@ use dangol_core::letters::store::Channel;
 use dangol_core::outbox::texts::sender::{TextPolicy, TextRunEnd};
 use dangol_core::outbox::texts::settings::TextSettings;
 use dangol_core::outbox::texts::solapi::Solapi;
-use dangol_core::store::clock::SystemClock;
 use dangol_core::{sample, Country, CustomerInput, Language, PhoneInput, SetupInput, Shop};
 
 const N: usize = 1_000;
@@ -64,11 +63,11 @@ fn main() {
     let letters: Vec<i64> = made.made.iter().map(|l| l.id).collect();
 
     let started = Instant::now();
-    let plan = shop.queue_texts(&letters, &SystemClock, true).unwrap();
+    let plan = shop.queue_texts(&letters, true).unwrap();
     let plan_secs = started.elapsed().as_secs_f64();
     assert_eq!((plan.sms + plan.lms) as usize, N);
     let started = Instant::now();
-    shop.queue_texts(&letters, &SystemClock, false).unwrap();
+    shop.queue_texts(&letters, false).unwrap();
     let queue_secs = started.elapsed().as_secs_f64();
 
     let provider = Solapi::new(
@@ -83,13 +82,7 @@ fn main() {
     };
     let started = Instant::now();
     let end = shop
-        .send_texts(
-            &provider,
-            &SystemClock,
-            &policy,
-            &AtomicBool::new(false),
-            &mut || {},
-        )
+        .send_texts(&provider, &policy, &AtomicBool::new(false), &mut || {})
         .unwrap();
     let send_secs = started.elapsed().as_secs_f64();
     assert_eq!(end, TextRunEnd::Done);
@@ -97,9 +90,7 @@ fn main() {
     assert_eq!(standin.state().bad_signatures, 0);
 
     let started = Instant::now();
-    let reports = shop
-        .fetch_text_reports(&provider, &SystemClock, N as u32)
-        .unwrap();
+    let reports = shop.fetch_text_reports(&provider, N as u32).unwrap();
     let report_secs = started.elapsed().as_secs_f64();
     assert_eq!(reports as usize, N);
 

@@ -16,7 +16,6 @@ use dangol_core::outbox::mail::outbox::{Decision, OutboxChannel, OutboxStatus};
 use dangol_core::outbox::texts::length::TextKind;
 use dangol_core::outbox::texts::provider::{Delivery, TextErrorCode};
 use dangol_core::outbox::texts::sender::TextRunEnd;
-use dangol_core::store::clock::SystemClock;
 use dangol_core::HistoryKind;
 
 #[test]
@@ -29,19 +28,19 @@ fn a_birthday_text_goes_once_with_its_cost_shown_and_its_report_fetched() {
     let ids = letters(&t, Occasion::Birthday, &[kim, lee, none]);
 
     // The cost before anything goes: the birthday letter is long (LMS).
-    let plan = t.shop.queue_texts(&ids, &SystemClock, true).unwrap();
+    let plan = t.shop.queue_texts(&ids, true).unwrap();
     assert_eq!((plan.sms, plan.lms, plan.cost), (0, 2, 100));
     assert_eq!(plan.not_queued.len(), 1);
     assert_eq!(plan.not_queued[0].reason, TextErrorCode::NoMobile);
     assert!(s.state().messages.is_empty(), "a preview sends nothing");
     assert!(t.shop.outbox(10).unwrap().is_empty(), "and queues nothing");
 
-    queue(&t, &ids, &SystemClock);
+    queue(&t, &ids);
     // The owner clicks twice: still one each.
-    let again = queue(&t, &ids, &SystemClock);
+    let again = queue(&t, &ids);
     assert_eq!((again.already, again.lms), (2, 0));
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
 
     let got = s.to("01011112222");
     assert_eq!(got.len(), 1, "one text, once");
@@ -91,9 +90,9 @@ fn a_short_text_is_an_sms_and_an_undelivered_one_says_why() {
     t.shop
         .edit_letter(ids[0], "생일", "가 님, 생일 축하드립니다!")
         .unwrap();
-    let plan = queue(&t, &ids, &SystemClock);
+    let plan = queue(&t, &ids);
     assert_eq!((plan.sms, plan.cost), (1, 20));
-    run(&t, &provider(&s), &SystemClock);
+    run(&t, &provider(&s));
     assert_eq!(s.to(UNDELIVERED)[0].kind, "SMS");
     let it = item(&t, "가");
     assert_eq!(
@@ -110,8 +109,8 @@ fn a_wrong_key_or_secret_fails_the_batch_with_the_reason_and_sends_nothing() {
     let ids: Vec<i64> = (0..3)
         .map(|n| with_mobile(&t, &format!("손님{n}"), &format!("010-2000-000{n}"), false))
         .collect();
-    queue(&t, &letters(&t, Occasion::Birthday, &ids), &SystemClock);
-    let end = run(&t, &wrong_secret(&s), &SystemClock);
+    queue(&t, &letters(&t, Occasion::Birthday, &ids));
+    let end = run(&t, &wrong_secret(&s));
     assert!(matches!(
         end,
         TextRunEnd::Failed {
@@ -134,7 +133,7 @@ fn a_wrong_key_or_secret_fails_the_batch_with_the_reason_and_sends_nothing() {
     }
     // Fixed: "실패한 문자 다시 보내기" sends each once.
     assert_eq!(t.shop.retry_failed_texts().unwrap(), 3);
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
     assert_eq!(s.state().messages.len(), 3);
 }
 
@@ -146,12 +145,8 @@ fn documented_errors_end_each_letter_sent_or_failed_with_a_reason() {
     let bad = with_mobile(&t, "없는번호", INVALID, false);
     let later = with_mobile(&t, "천천히", "010-4000-0002", false);
     s.state().rate_limit_next = 2;
-    queue(
-        &t,
-        &letters(&t, Occasion::Birthday, &[ok, bad, later]),
-        &SystemClock,
-    );
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    queue(&t, &letters(&t, Occasion::Birthday, &[ok, bad, later]));
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
     assert_eq!(status(&t, "정상"), OutboxStatus::Sent);
     assert_eq!(
         status(&t, "천천히"),
@@ -172,8 +167,8 @@ fn documented_errors_end_each_letter_sent_or_failed_with_a_reason() {
     other.sender_number = "02-9999-0000".into();
     t.shop.save_text_settings(&other).unwrap();
     let c = with_mobile(&t, "다음", "010-4000-0003", false);
-    queue(&t, &letters(&t, Occasion::Birthday, &[c]), &SystemClock);
-    let end = run(&t, &provider(&s), &SystemClock);
+    queue(&t, &letters(&t, Occasion::Birthday, &[c]));
+    let end = run(&t, &provider(&s));
     assert!(matches!(
         end,
         TextRunEnd::Failed {
@@ -190,7 +185,7 @@ fn documented_errors_end_each_letter_sent_or_failed_with_a_reason() {
     t.shop.save_text_settings(&settings()).unwrap();
     s.state().balance = 10;
     t.shop.retry_failed_texts().unwrap();
-    let end = run(&t, &provider(&s), &SystemClock);
+    let end = run(&t, &provider(&s));
     assert!(matches!(
         end,
         TextRunEnd::Failed {
@@ -208,12 +203,8 @@ fn a_cut_a_timeout_and_a_lost_lookup_never_send_twice() {
     let t = shop();
     let cut = with_mobile(&t, "끊김", CUT, false);
     let slow = with_mobile(&t, "느림", SLOW, false);
-    queue(
-        &t,
-        &letters(&t, Occasion::Birthday, &[cut, slow]),
-        &SystemClock,
-    );
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    queue(&t, &letters(&t, Occasion::Birthday, &[cut, slow]));
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
     // Both reached the stand-in; the reference found them: sent, once.
     for (name, number) in [("끊김", CUT), ("느림", SLOW)] {
         assert_eq!(status(&t, name), OutboxStatus::Sent, "{name}");
@@ -222,15 +213,15 @@ fn a_cut_a_timeout_and_a_lost_lookup_never_send_twice() {
 
     // The cut again, and the lookup cut too: 확인 필요, not sent again.
     let again = with_mobile(&t, "또끊김", CUT, false);
-    queue(&t, &letters(&t, Occasion::Birthday, &[again]), &SystemClock);
+    queue(&t, &letters(&t, Occasion::Birthday, &[again]));
     s.state().list_down = true;
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
     let it = item(&t, "또끊김");
     assert_eq!(
         (it.status, it.text_error),
         (OutboxStatus::Unknown, Some(TextErrorCode::Dropped))
     );
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
     assert_eq!(
         status(&t, "또끊김"),
         OutboxStatus::Unknown,
@@ -239,7 +230,7 @@ fn a_cut_a_timeout_and_a_lost_lookup_never_send_twice() {
     assert_eq!(s.to(CUT).len(), 2, "one for 끊김, one for 또끊김");
     // The provider answers again: the reference finds it, it went.
     s.state().list_down = false;
-    run(&t, &provider(&s), &SystemClock);
+    run(&t, &provider(&s));
     assert_eq!(status(&t, "또끊김"), OutboxStatus::Sent);
     assert_eq!(s.to(CUT).len(), 2);
     assert_eq!(s.state().bad_signatures, 0);
@@ -253,11 +244,11 @@ fn two_senders_at_once_send_each_letter_once() {
         .map(|n| with_mobile(&t, &format!("동시{n}"), &format!("010-6000-{n:04}"), false))
         .collect();
     let ids = letters(&t, Occasion::Birthday, &ids);
-    queue(&t, &ids, &SystemClock);
-    queue(&t, &ids, &SystemClock);
+    queue(&t, &ids);
+    queue(&t, &ids);
     std::thread::scope(|scope| {
         for _ in 0..2 {
-            scope.spawn(|| run(&t, &provider(&s), &SystemClock));
+            scope.spawn(|| run(&t, &provider(&s)));
         }
     });
     assert_eq!(s.state().messages.len(), 40);
@@ -274,14 +265,14 @@ fn what_waits_is_sent_after_a_restart_and_a_crash_mid_send_is_looked_up() {
     let a = with_mobile(&t, "기다림", "010-7000-0001", false);
     let b = with_mobile(&t, "보내는중", "010-7000-0002", false);
     let ids = letters(&t, Occasion::Birthday, &[a, b]);
-    queue(&t, &ids, &SystemClock);
+    queue(&t, &ids);
     // The app stops: one text was on the wire (its request reached the
     // provider), the other still waiting.
     run_one_then_crash(&t, &s);
     let t = t.reopen();
     assert_eq!(t.shop.recover_outbox().unwrap(), 1);
     assert_eq!(status(&t, "보내는중"), OutboxStatus::Unknown);
-    assert_eq!(run(&t, &provider(&s), &SystemClock), TextRunEnd::Done);
+    assert_eq!(run(&t, &provider(&s)), TextRunEnd::Done);
     assert_eq!(status(&t, "기다림"), OutboxStatus::Sent);
     assert_eq!(
         status(&t, "보내는중"),
@@ -330,9 +321,9 @@ fn an_unknown_text_is_resent_only_on_the_owners_say() {
     let s = StandIn::start();
     let t = shop();
     let a = with_mobile(&t, "확인", CUT, false);
-    queue(&t, &letters(&t, Occasion::Birthday, &[a]), &SystemClock);
+    queue(&t, &letters(&t, Occasion::Birthday, &[a]));
     s.state().list_down = true;
-    run(&t, &provider(&s), &SystemClock);
+    run(&t, &provider(&s));
     let it = item(&t, "확인");
     assert_eq!(it.status, OutboxStatus::Unknown);
     t.shop.decide_outbox(it.id, Decision::TakeAsSent).unwrap();

@@ -9,7 +9,7 @@
 
 mod common;
 
-use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use chrono::{FixedOffset, TimeDelta, Utc};
 use common::solapi::{StandIn, PF_ID};
 use common::text_shop::{self, provider, run, status, with_mobile};
 use common::TestShop;
@@ -18,7 +18,6 @@ use dangol_core::outbox::mail::outbox::OutboxStatus;
 use dangol_core::outbox::texts::alimtalk::{AlimtalkProblem, AlimtalkTemplate};
 use dangol_core::outbox::texts::length::TextKind;
 use dangol_core::outbox::texts::notices::{NoticeBlock, NoticeKind};
-use dangol_core::store::clock::FixedClock;
 use dangol_core::SaleInput;
 
 const TEMPLATE: &str = "KA01TP2611300001";
@@ -29,15 +28,6 @@ fn kst() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).unwrap()
 }
 
-/// The shop's clock at this moment, in Seoul.
-fn now_clock() -> FixedClock {
-    FixedClock::at(Utc::now().with_timezone(&kst()))
-}
-
-fn at(t: DateTime<Utc>) -> FixedClock {
-    FixedClock::at(t.with_timezone(&kst()))
-}
-
 fn visit(t: &TestShop, customer: i64, amount: &str) {
     let input = SaleInput {
         amount: amount.into(),
@@ -46,11 +36,11 @@ fn visit(t: &TestShop, customer: i64, amount: &str) {
     t.shop.record_sale(customer, &input).unwrap();
 }
 
-fn turn_on(t: &TestShop, kind: NoticeKind, alimtalk: Option<&str>, clock: &FixedClock) {
-    let p = t.shop.notice_preview(kind, alimtalk, clock).unwrap();
+fn turn_on(t: &TestShop, kind: NoticeKind, alimtalk: Option<&str>) {
+    let p = t.shop.notice_preview(kind, alimtalk).unwrap();
     assert_eq!(p.blocked, None, "{kind:?} can be turned on");
     t.shop
-        .set_notice(kind, true, alimtalk.map(str::to_string), &p.text, clock)
+        .set_notice(kind, true, alimtalk.map(str::to_string), &p.text)
         .unwrap();
 }
 
@@ -99,7 +89,7 @@ fn an_alimtalk_template_with_advertising_is_refused_and_nothing_is_saved() {
 fn every_notice_is_off_until_turned_on_with_its_preview() {
     let t = text_shop::shop();
     let standin = StandIn::start();
-    let clock = now_clock();
+    t.clock.set_zone(kst());
     let kim = with_mobile(&t, "김민지", "010-2345-6789", false);
     let notices = t.shop.notice_settings().unwrap();
     assert!(
@@ -107,14 +97,14 @@ fn every_notice_is_off_until_turned_on_with_its_preview() {
     );
 
     visit(&t, kim, "40000");
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
+    run(&t, &provider(&standin));
     assert!(standin.to("01023456789").is_empty(), "nothing while off");
 
     // The preview is written with her real values, exactly as it goes.
     let p = t
         .shop
-        .notice_preview(NoticeKind::PointsEarned, None, &clock)
+        .notice_preview(NoticeKind::PointsEarned, None)
         .unwrap();
     assert_eq!(p.customer_name.as_deref(), Some("김민지"));
     assert_eq!(
@@ -125,15 +115,14 @@ fn every_notice_is_off_until_turned_on_with_its_preview() {
     // Not with another text than the one shown.
     let refused = t
         .shop
-        .set_notice(NoticeKind::PointsEarned, true, None, "다른 글", &clock);
+        .set_notice(NoticeKind::PointsEarned, true, None, "다른 글");
     assert!(refused.is_err());
     assert!(!t.shop.notice_settings().unwrap().points_earned.on);
-    let later = now_clock();
     t.shop
-        .set_notice(NoticeKind::PointsEarned, true, None, &p.text, &later)
+        .set_notice(NoticeKind::PointsEarned, true, None, &p.text)
         .unwrap();
     // What was earned before it was turned on is not written about.
-    assert_eq!(t.shop.queue_due_notices(&later).unwrap(), 0);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
 }
 
 #[test]
@@ -142,7 +131,7 @@ fn points_earned_goes_as_alimtalk_with_the_template_code_and_values_once() {
     with_channel(&t);
     let standin = StandIn::start();
     standin.approve(TEMPLATE, TEMPLATE_TEXT);
-    let clock = now_clock();
+    t.clock.set_zone(kst());
     let kim = with_mobile(&t, "김민지", "010-2345-6789", false);
     let tpl = AlimtalkTemplate {
         code: TEMPLATE.into(),
@@ -150,12 +139,12 @@ fn points_earned_goes_as_alimtalk_with_the_template_code_and_values_once() {
         text: TEMPLATE_TEXT.into(),
     };
     t.shop.save_alimtalk_template(&tpl, None).unwrap().unwrap();
-    turn_on(&t, NoticeKind::PointsEarned, Some(TEMPLATE), &clock);
+    turn_on(&t, NoticeKind::PointsEarned, Some(TEMPLATE));
 
     visit(&t, kim, "40000");
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 1);
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0, "once");
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 1);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0, "once");
+    run(&t, &provider(&standin));
     assert_eq!(status(&t, "김민지"), OutboxStatus::Sent);
 
     let got = standin.to("01023456789");
@@ -176,10 +165,10 @@ fn points_earned_goes_as_alimtalk_with_the_template_code_and_values_once() {
 
     // Closed and opened again: nothing goes twice; the next visit does go.
     let t = t.reopen();
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
     visit(&t, kim, "10000");
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 1);
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 1);
+    run(&t, &provider(&standin));
     let got = standin.to("01023456789");
     assert_eq!(got.len(), 2);
     assert!(got[1].text.contains("300포인트가 적립"), "{}", got[1].text);
@@ -189,17 +178,17 @@ fn points_earned_goes_as_alimtalk_with_the_template_code_and_values_once() {
 fn a_notice_queued_before_a_crash_is_sent_once_after_it() {
     let t = text_shop::shop();
     let standin = StandIn::start();
-    let clock = now_clock();
-    turn_on(&t, NoticeKind::PointsEarned, None, &clock);
+    t.clock.set_zone(kst());
+    turn_on(&t, NoticeKind::PointsEarned, None);
     let kim = with_mobile(&t, "김민지", "010-2345-6789", false);
     visit(&t, kim, "40000");
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 1);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 1);
     // The app stops before the text goes.
     let t = t.reopen();
     t.shop.recover_outbox().unwrap();
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
-    run(&t, &provider(&standin), &clock);
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
+    run(&t, &provider(&standin));
+    run(&t, &provider(&standin));
     assert_eq!(standin.to("01023456789").len(), 1);
 }
 
@@ -210,10 +199,11 @@ fn points_expiring_within_thirty_days_are_told_once() {
     let kim = with_mobile(&t, "김민지", "010-2345-6789", false);
     visit(&t, kim, "40000"); // 1,200 points, lapsing in 12 months
                              // 340 days on: they lapse within 30 days.
-    let clock = at(Utc::now() + TimeDelta::days(340));
-    turn_on(&t, NoticeKind::PointsExpiring, None, &clock);
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 1);
-    run(&t, &provider(&standin), &clock);
+    t.clock.set_zone(kst());
+    t.clock.travel_to(Utc::now() + TimeDelta::days(340));
+    turn_on(&t, NoticeKind::PointsExpiring, None);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 1);
+    run(&t, &provider(&standin));
     let got = standin.to("01023456789");
     assert_eq!(got.len(), 1);
     assert!(
@@ -222,11 +212,11 @@ fn points_expiring_within_thirty_days_are_told_once() {
         got[0].text
     );
     // The next day, and after a restart: not again.
-    clock.advance(TimeDelta::days(1));
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
+    t.clock.advance(TimeDelta::days(1));
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
     let t = t.reopen();
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
+    run(&t, &provider(&standin));
     assert_eq!(standin.to("01023456789").len(), 1);
 }
 
@@ -240,7 +230,8 @@ fn a_birthday_coupon_goes_on_the_morning_of_the_day_as_an_ad_with_consent_only()
         .unwrap()
         .and_local_timezone(kst())
         .unwrap();
-    let clock = FixedClock::at(dawn);
+    t.clock.set_zone(kst());
+    t.clock.travel_to(dawn.to_utc());
     let birthday = |t: &TestShop, name: &str, mobile: &str, consent: bool| {
         let mut f = common::form(name, mobile, "");
         f.consent_sms = consent;
@@ -258,7 +249,7 @@ fn a_birthday_coupon_goes_on_the_morning_of_the_day_as_an_ad_with_consent_only()
     // An advertisement: it is framed, and off until turned on.
     let p = t
         .shop
-        .notice_preview(NoticeKind::BirthdayCoupon, None, &clock)
+        .notice_preview(NoticeKind::BirthdayCoupon, None)
         .unwrap();
     assert!(p.advertising);
     assert!(p.text.starts_with("(광고)행복한 세탁소\n"), "{}", p.text);
@@ -266,15 +257,15 @@ fn a_birthday_coupon_goes_on_the_morning_of_the_day_as_an_ad_with_consent_only()
     // Never by 알림톡.
     let by_kakao = t
         .shop
-        .notice_preview(NoticeKind::BirthdayCoupon, Some(TEMPLATE), &clock)
+        .notice_preview(NoticeKind::BirthdayCoupon, Some(TEMPLATE))
         .unwrap();
     assert_eq!(by_kakao.blocked, Some(NoticeBlock::AdInAlimtalk));
-    turn_on(&t, NoticeKind::BirthdayCoupon, None, &clock);
+    turn_on(&t, NoticeKind::BirthdayCoupon, None);
 
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0, "not at 07:00");
-    clock.set(dawn + TimeDelta::hours(2));
-    t.shop.queue_due_notices(&clock).unwrap();
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0, "not at 07:00");
+    t.clock.travel_to((dawn + TimeDelta::hours(2)).to_utc());
+    t.shop.queue_due_notices().unwrap();
+    run(&t, &provider(&standin));
     let got = standin.to("01023456789");
     assert_eq!(got.len(), 1);
     assert!(
@@ -285,10 +276,10 @@ fn a_birthday_coupon_goes_on_the_morning_of_the_day_as_an_ad_with_consent_only()
     assert!(got[0].text.starts_with("(광고)행복한 세탁소\n"));
     assert!(standin.to("01034567890").is_empty(), "no consent, no ad");
 
-    clock.set(dawn + TimeDelta::hours(5));
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
+    t.clock.travel_to((dawn + TimeDelta::hours(5)).to_utc());
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
     let t = t.reopen();
-    assert_eq!(t.shop.queue_due_notices(&clock).unwrap(), 0);
-    run(&t, &provider(&standin), &clock);
+    assert_eq!(t.shop.queue_due_notices().unwrap(), 0);
+    run(&t, &provider(&standin));
     assert_eq!(standin.to("01023456789").len(), 1);
 }

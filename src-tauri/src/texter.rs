@@ -60,17 +60,12 @@ fn api_base() -> String {
     solapi::DEFAULT_BASE.to_string()
 }
 
-/// The texts' clock: the system's (debug builds: `test-now`, see core).
 /// The clock a shop at `path` is opened with: the machine's, or in debug
 /// builds the end-to-end tests' `test-now` beside it.
 pub fn shop_clock(path: &std::path::Path) -> std::sync::Arc<dyn Clock> {
     std::sync::Arc::new(SeamClock::new(
         path.parent().unwrap_or(std::path::Path::new(".")),
     ))
-}
-
-pub fn clock(shop: &Shop) -> SeamClock {
-    SeamClock::new(shop.db_path().parent().unwrap_or(std::path::Path::new(".")))
 }
 
 struct Running<'a>(&'a AtomicBool);
@@ -116,7 +111,7 @@ pub fn notices_now(app: &AppHandle) {
 
 fn queue_notices(app: &AppHandle) {
     let shop = app.state::<Shop>();
-    match shop.queue_due_notices(&clock(&shop)) {
+    match shop.queue_due_notices() {
         Ok(0) => {}
         Ok(_) => {
             let _ = app.emit("outbox-changed", ());
@@ -150,12 +145,9 @@ pub fn watch_notices(app: &AppHandle) {
 
 fn send_until_done(app: &AppHandle, texter: &Texter) {
     let shop = app.state::<Shop>();
-    let clock = clock(&shop);
     let mut panics = 0;
     loop {
-        let ran = catch_unwind(AssertUnwindSafe(|| {
-            run_once(app, &shop, &clock, &texter.stop)
-        }));
+        let ran = catch_unwind(AssertUnwindSafe(|| run_once(app, &shop, &texter.stop)));
         let end = match ran {
             Ok(end) => end,
             Err(_) => {
@@ -181,7 +173,7 @@ fn send_until_done(app: &AppHandle, texter: &Texter) {
         };
         // The night or a retry: come back then (the clock may be moved by
         // the tests' seam, so it is read, not slept on).
-        while clock.now() < at && !texter.stop.load(Ordering::SeqCst) {
+        while shop.now() < at && !texter.stop.load(Ordering::SeqCst) {
             std::thread::sleep(Duration::from_millis(300));
         }
         if texter.stop.load(Ordering::SeqCst) {
@@ -190,7 +182,7 @@ fn send_until_done(app: &AppHandle, texter: &Texter) {
     }
 }
 
-fn run_once(app: &AppHandle, shop: &Shop, clock: &SeamClock, stop: &AtomicBool) -> TextRunEnd {
+fn run_once(app: &AppHandle, shop: &Shop, stop: &AtomicBool) -> TextRunEnd {
     let failed = |code| {
         shop.fail_texts(TextError::new(code, ""))
             .unwrap_or(TextRunEnd::Failed {
@@ -205,15 +197,9 @@ fn run_once(app: &AppHandle, shop: &Shop, clock: &SeamClock, stop: &AtomicBool) 
     let mut progress = || {
         let _ = app.emit("outbox-changed", ());
     };
-    shop.send_texts(
-        &provider,
-        clock,
-        &TextPolicy::default(),
-        stop,
-        &mut progress,
-    )
-    .unwrap_or_else(|e| TextRunEnd::Failed {
-        error: TextErrorCode::Unreachable,
-        detail: e.kind(),
-    })
+    shop.send_texts(&provider, &TextPolicy::default(), stop, &mut progress)
+        .unwrap_or_else(|e| TextRunEnd::Failed {
+            error: TextErrorCode::Unreachable,
+            detail: e.kind(),
+        })
 }

@@ -150,8 +150,15 @@ impl Shop {
     }
 
     /// The clock the shop reads (the senders' night rule uses it too).
-    pub fn clock(&self) -> &dyn Clock {
+    pub(crate) fn clock(&self) -> &dyn Clock {
         &*self.clock
+    }
+
+    /// The shop's time zone now, in minutes east of UTC (the texts' night
+    /// rule is in shop time; the window shows the computer's too).
+    pub fn utc_offset_minutes(&self) -> i32 {
+        let now = self.now();
+        (self.clock.local(now) - now.naive_utc()).num_minutes() as i32
     }
 
     fn country(&self) -> Country {

@@ -10,7 +10,6 @@ use crate::outbox::texts::notices::{
 };
 use crate::outbox::texts::notices_due::{self, DueContext};
 use crate::outbox::texts::queue::new_reference;
-use crate::store::clock::Clock;
 use crate::Shop;
 
 impl Shop {
@@ -54,7 +53,6 @@ impl Shop {
         &self,
         kind: NoticeKind,
         alimtalk: Option<&str>,
-        clock: &dyn Clock,
     ) -> Result<NoticePreview> {
         let shop = self.settings()?;
         let rules = self.loyalty_rules()?;
@@ -62,8 +60,7 @@ impl Shop {
         let conn = self.db.reader()?;
         let templates = alimtalk::load(&conn)?;
         let template = alimtalk.and_then(|c| templates.iter().find(|t| t.code == c));
-        let now = clock.now();
-        let today = clock.local(now).date();
+        let (now, today) = (self.now(), self.today());
         let (lang, country) = (shop.language, shop.country);
         let found = notices_due::sample(&conn, kind, &rules, today, now, lang, country)?;
         let customer_name = found.as_ref().map(|v| v.name.clone());
@@ -115,10 +112,9 @@ impl Shop {
         on: bool,
         alimtalk: Option<String>,
         seen: &str,
-        clock: &dyn Clock,
     ) -> Result<NoticeSettings> {
         if on {
-            let p = self.notice_preview(kind, alimtalk.as_deref(), clock)?;
+            let p = self.notice_preview(kind, alimtalk.as_deref())?;
             if p.blocked.is_some() || p.text != seen {
                 return Err(Error::Validation(vec![FieldError::new(
                     "preview",
@@ -126,7 +122,7 @@ impl Shop {
                 )]));
             }
         }
-        let now = clock.now();
+        let now = self.now();
         self.db.with_tx(|tx| {
             let mut n = notices::load(tx)?;
             let rule = n.rule_mut(kind);
@@ -141,7 +137,7 @@ impl Shop {
     }
 
     /// Queues the notices that are due; returns how many.
-    pub fn queue_due_notices(&self, clock: &dyn Clock) -> Result<u32> {
+    pub fn queue_due_notices(&self) -> Result<u32> {
         let notices = self.notice_settings()?;
         if !notices::ALL.iter().any(|k| notices.rule(*k).on) {
             return Ok(0);
@@ -160,7 +156,7 @@ impl Shop {
             shop_name: &shop.shop_name,
             language: shop.language,
             country: shop.country,
-            clock,
+            clock: self.clock(),
             reference: &new_reference,
         };
         self.db.with_tx(|tx| notices_due::queue_due(tx, &cx))

@@ -14,7 +14,6 @@ use crate::outbox::texts::queue::{self, QueueContext, TextPlan};
 use crate::outbox::texts::sender::{Run, TextPolicy, TextRunEnd};
 use crate::outbox::texts::settings::{self, TextSettings};
 use crate::people::consent::records::cancel_waiting_ads;
-use crate::store::clock::Clock;
 use crate::store::rows::enum_from;
 use crate::Shop;
 use std::sync::atomic::AtomicBool;
@@ -25,28 +24,22 @@ impl Shop {
     pub fn send_texts(
         &self,
         provider: &dyn TextProvider,
-        clock: &dyn Clock,
         policy: &TextPolicy,
         stop: &AtomicBool,
         progress: &mut dyn FnMut(),
     ) -> Result<TextRunEnd> {
-        Run { db: &self.db }.send_texts(provider, clock, policy, stop, progress)
+        Run { db: &self.db }.send_texts(provider, self.clock(), policy, stop, progress)
     }
 
     /// Texts of unknown fate looked up at the provider by our reference:
     /// found, they went; returns how many were found.
-    pub fn reconcile_texts(&self, provider: &dyn TextProvider, clock: &dyn Clock) -> Result<u32> {
-        Run { db: &self.db }.reconcile_texts(provider, clock)
+    pub fn reconcile_texts(&self, provider: &dyn TextProvider) -> Result<u32> {
+        Run { db: &self.db }.reconcile_texts(provider, self.clock())
     }
 
     /// Delivery reports asked for (at most `limit`); returns how many settled.
-    pub fn fetch_text_reports(
-        &self,
-        provider: &dyn TextProvider,
-        clock: &dyn Clock,
-        limit: u32,
-    ) -> Result<u32> {
-        Run { db: &self.db }.fetch_text_reports(provider, clock, limit)
+    pub fn fetch_text_reports(&self, provider: &dyn TextProvider, limit: u32) -> Result<u32> {
+        Run { db: &self.db }.fetch_text_reports(provider, self.clock(), limit)
     }
 
     /// Fails every waiting text with `e` (the key, the number or the balance).
@@ -75,12 +68,7 @@ impl Shop {
 
     /// What sending these letters as texts would send and cost (nothing
     /// is queued), or with `dry_run` false, queues them.
-    pub fn queue_texts(
-        &self,
-        letter_ids: &[i64],
-        clock: &dyn Clock,
-        dry_run: bool,
-    ) -> Result<TextPlan> {
+    pub fn queue_texts(&self, letter_ids: &[i64], dry_run: bool) -> Result<TextPlan> {
         let settings = self.text_settings()?.unwrap_or_default();
         let shop_name = self.settings()?.shop_name;
         let ads = self.ad_occasions()?;
@@ -94,7 +82,7 @@ impl Shop {
             shop_name: &shop_name,
             advertising: &advertising,
             alimtalk: &|_| None,
-            clock,
+            clock: self.clock(),
         };
         let reference = || {
             format!(

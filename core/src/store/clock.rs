@@ -133,6 +133,10 @@ impl Clock for SeamClock {
 #[derive(Default)]
 pub struct TravelClock {
     shift: Mutex<TimeDelta>,
+    /// The shop's time zone when a test says where the shop is (a Seoul
+    /// shop's night rule, tested on a machine in UTC); the machine's
+    /// otherwise.
+    zone: Mutex<Option<FixedOffset>>,
 }
 
 impl TravelClock {
@@ -149,9 +153,19 @@ impl TravelClock {
         *self.shift.lock().unwrap_or_else(|e| e.into_inner()) = at - Utc::now();
     }
 
-    /// `travel_to` a wall-clock time of the machine's time zone.
+    /// `travel_to` a wall-clock time of the shop's time zone.
     pub fn travel_to_local(&self, at: NaiveDateTime) {
-        self.travel_to(SystemClock.utc(at));
+        self.travel_to(self.utc(at));
+    }
+
+    /// The shop stands at this UTC offset from now on (its "today" and
+    /// its nights follow it).
+    pub fn set_zone(&self, offset: FixedOffset) {
+        *self.zone.lock().unwrap_or_else(|e| e.into_inner()) = Some(offset);
+    }
+
+    fn zone(&self) -> Option<FixedOffset> {
+        *self.zone.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn advance(&self, by: TimeDelta) {
@@ -169,9 +183,15 @@ impl Clock for TravelClock {
         Utc::now() + self.shift()
     }
     fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
-        SystemClock.local(t)
+        match self.zone() {
+            Some(offset) => t.with_timezone(&offset).naive_local(),
+            None => SystemClock.local(t),
+        }
     }
     fn utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        SystemClock.utc(local)
+        match self.zone() {
+            Some(offset) => (local - offset).and_utc(),
+            None => SystemClock.utc(local),
+        }
     }
 }

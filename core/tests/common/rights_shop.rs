@@ -4,7 +4,6 @@
 //! the record an import kept to undo), each marked with words of their
 //! own so that a test can tell whose a cell is.
 
-use chrono::{FixedOffset, TimeZone};
 use dangol_core::data::import::dupes::DuplicateChoice;
 use dangol_core::data::import::plan::ImportOptions;
 use dangol_core::history::model::{ComplaintStatus, ComplaintUpdate, FollowupOrigin};
@@ -15,7 +14,6 @@ use dangol_core::letters::dates::occasions::{DateInput, OccasionKind};
 use dangol_core::letters::store::Channel;
 use dangol_core::loyalty::coupons::CouponOrigin;
 use dangol_core::loyalty::rules::{CouponKind, Reward};
-use dangol_core::store::clock::FixedClock;
 use dangol_core::{
     ComplaintInput, ContactInput, CustomerInput, FollowupInput, PaymentInput, PhoneInput,
     PhoneLabel, SetupInput, Source,
@@ -166,12 +164,7 @@ pub fn person(t: &TestShop, name: &'static str, phone: &'static str, tag: &str) 
     let texted = s
         .make_letters(Occasion::Apology, &[id], Channel::Email)
         .unwrap();
-    let noon = FixedOffset::east_opt(9 * 3600)
-        .unwrap()
-        .with_ymd_and_hms(2026, 5, 20, 12, 0, 0)
-        .unwrap();
-    s.queue_texts(&[texted.made[0].id], &FixedClock::at(noon), false)
-        .unwrap();
+    s.queue_texts(&[texted.made[0].id], false).unwrap();
 
     // An import that merged a row into her: what it could not keep is a
     // warning, and her record as it was is kept to undo it.

@@ -11,7 +11,6 @@ use dangol_core::outbox::texts::queue::TextPlan;
 use dangol_core::outbox::texts::sender::{TextPolicy, TextRunEnd};
 use dangol_core::outbox::texts::settings::TextSettings;
 use dangol_core::outbox::texts::solapi::Solapi;
-use dangol_core::store::clock::Clock;
 use dangol_core::SetupInput;
 
 use super::solapi::{StandIn, KEY, SECRET, SENDER};
@@ -70,13 +69,21 @@ pub fn letters(t: &TestShop, occasion: Occasion, ids: &[i64]) -> Vec<i64> {
     made.made.iter().map(|l| l.id).collect()
 }
 
-pub fn queue(t: &TestShop, letters: &[i64], clock: &dyn Clock) -> TextPlan {
-    t.shop.queue_texts(letters, clock, false).unwrap()
+/// The shop's clock at `rfc3339` (its offset becomes the shop's zone), from
+/// where time goes on.
+pub fn set_time(t: &TestShop, rfc3339: &str) {
+    let at = chrono::DateTime::parse_from_rfc3339(rfc3339).unwrap();
+    t.clock.set_zone(*at.offset());
+    t.clock.travel_to(at.to_utc());
 }
 
-pub fn run(t: &TestShop, p: &Solapi, clock: &dyn Clock) -> TextRunEnd {
+pub fn queue(t: &TestShop, letters: &[i64]) -> TextPlan {
+    t.shop.queue_texts(letters, false).unwrap()
+}
+
+pub fn run(t: &TestShop, p: &Solapi) -> TextRunEnd {
     t.shop
-        .send_texts(p, clock, &policy(), &AtomicBool::new(false), &mut || {})
+        .send_texts(p, &policy(), &AtomicBool::new(false), &mut || {})
         .unwrap()
 }
 

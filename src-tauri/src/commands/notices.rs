@@ -4,7 +4,6 @@
 
 use dangol_core::outbox::texts::alimtalk::{AlimtalkProblem, AlimtalkTemplate};
 use dangol_core::outbox::texts::notices::{NoticeKind, NoticePreview, NoticeSettings};
-use dangol_core::store::clock::Clock;
 use dangol_core::Shop;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -65,7 +64,7 @@ pub fn notice_preview(
     kind: NoticeKind,
     alimtalk: Option<String>,
 ) -> CmdResult<NoticePreview> {
-    Ok(shop.notice_preview(kind, alimtalk.as_deref(), &texter::clock(&shop))?)
+    Ok(shop.notice_preview(kind, alimtalk.as_deref())?)
 }
 
 /// Turns a notice on (with the preview's text she saw) or off; what is
@@ -79,7 +78,7 @@ pub fn set_notice(
     alimtalk: Option<String>,
     seen: String,
 ) -> CmdResult<NoticeSettings> {
-    let s = shop.set_notice(kind, on, alimtalk, &seen, &texter::clock(&shop))?;
+    let s = shop.set_notice(kind, on, alimtalk, &seen)?;
     texter::notices_now(&app);
     Ok(s)
 }
@@ -94,7 +93,5 @@ pub fn open_kakaotalk() -> bool {
 /// rule is in shop time; the window shows the computer's).
 #[tauri::command]
 pub fn text_shop_offset(shop: State<'_, Shop>) -> i32 {
-    let clock = texter::clock(&shop);
-    let now = clock.now();
-    (clock.local(now) - now.naive_utc()).num_minutes() as i32
+    shop.utc_offset_minutes()
 }

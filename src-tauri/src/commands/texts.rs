@@ -51,7 +51,7 @@ pub fn save_text_settings(
 /// What sending these letters as texts would send and cost; nothing goes.
 #[tauri::command]
 pub fn plan_texts(shop: State<'_, Shop>, letter_ids: Vec<i64>) -> CmdResult<TextPlan> {
-    Ok(shop.queue_texts(&letter_ids, &texter::clock(&shop), true)?)
+    Ok(shop.queue_texts(&letter_ids, true)?)
 }
 
 /// Puts made letters in the outbox as texts and starts sending.
@@ -61,7 +61,7 @@ pub fn text_letters(
     shop: State<'_, Shop>,
     letter_ids: Vec<i64>,
 ) -> CmdResult<TextPlan> {
-    let plan = shop.queue_texts(&letter_ids, &texter::clock(&shop), false)?;
+    let plan = shop.queue_texts(&letter_ids, false)?;
     texter::start(&app);
     Ok(plan)
 }
