@@ -35,8 +35,11 @@ impl Clock for SystemClock {
             chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
                 t.with_timezone(&Utc)
             }
-            // A spring-forward gap: the hour after it.
-            chrono::LocalResult::None => (local + TimeDelta::hours(1)).and_utc(),
+            // A spring-forward gap: the same wall time an hour later.
+            chrono::LocalResult::None => Local
+                .from_local_datetime(&(local + TimeDelta::hours(1)))
+                .earliest()
+                .map_or_else(|| local.and_utc(), |t| t.with_timezone(&Utc)),
         }
     }
 }
