@@ -19,18 +19,18 @@ use crate::store::settings::{self, Language};
 const CHECKED_AT: &str = "update_checked_at";
 
 /// True when no check ran in the last 24 hours (or ever).
-pub fn check_due(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+pub(crate) fn check_due(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
     match last {
         None => true,
         Some(last) => last > now || now - last >= Duration::hours(24),
     }
 }
 
-pub fn last_check(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+pub(crate) fn last_check(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     settings::get(conn, CHECKED_AT)
 }
 
-pub fn record_check(conn: &Connection, at: DateTime<Utc>) -> Result<()> {
+pub(crate) fn record_check(conn: &Connection, at: DateTime<Utc>) -> Result<()> {
     settings::put(conn, CHECKED_AT, &at)
 }
 

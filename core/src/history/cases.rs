@@ -39,7 +39,7 @@ fn complaint_row(r: &Row<'_>) -> rusqlite::Result<Complaint> {
     })
 }
 
-pub fn get_complaint(conn: &Connection, id: i64) -> Result<Complaint> {
+pub(crate) fn get_complaint(conn: &Connection, id: i64) -> Result<Complaint> {
     conn.query_row(
         &format!("SELECT {COMPLAINT_COLUMNS} FROM {COMPLAINT_FROM} WHERE k.id = ?1"),
         [id],
@@ -165,7 +165,7 @@ fn followup_row(r: &Row<'_>) -> rusqlite::Result<Followup> {
     })
 }
 
-pub fn get_followup(conn: &Connection, id: i64) -> Result<Followup> {
+pub(crate) fn get_followup(conn: &Connection, id: i64) -> Result<Followup> {
     conn.query_row(
         &format!("SELECT {FOLLOWUP_COLUMNS} FROM {FOLLOWUP_FROM} WHERE f.id = ?1"),
         [id],
@@ -211,7 +211,7 @@ pub(crate) fn insert_followup(
 
 /// The post-sale call `days` after a sale (none when `days` is 0); an
 /// earlier one still pending moves to the new date.
-pub fn schedule_after_sale(
+pub(crate) fn schedule_after_sale(
     conn: &Connection,
     customer_id: i64,
     sale_id: i64,
@@ -258,7 +258,7 @@ pub fn schedule_after_sale(
     insert_followup(conn, &f, now).map(Some)
 }
 
-pub fn add_followup(
+pub(crate) fn add_followup(
     conn: &Connection,
     customer_id: i64,
     input: &FollowupInput,
@@ -299,7 +299,11 @@ pub fn add_followup(
 }
 
 /// Marks a follow-up done and notes it in the customer's history.
-pub fn complete_followup(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Followup> {
+pub(crate) fn complete_followup(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<Followup> {
     let f = get_followup(conn, id)?;
     if f.done_at.is_none() {
         conn.execute(
@@ -317,7 +321,7 @@ pub fn complete_followup(conn: &Connection, id: i64, now: DateTime<Utc>) -> Resu
     get_followup(conn, id)
 }
 
-pub fn reschedule_followup(conn: &Connection, id: i64, due: NaiveDate) -> Result<Followup> {
+pub(crate) fn reschedule_followup(conn: &Connection, id: i64, due: NaiveDate) -> Result<Followup> {
     get_followup(conn, id)?;
     conn.execute(
         "UPDATE followups SET due = ?2 WHERE id = ?1 AND done_at IS NULL",
@@ -326,7 +330,7 @@ pub fn reschedule_followup(conn: &Connection, id: i64, due: NaiveDate) -> Result
     get_followup(conn, id)
 }
 
-pub fn story(conn: &Connection, customer_id: i64) -> Result<CustomerStory> {
+pub(crate) fn story(conn: &Connection, customer_id: i64) -> Result<CustomerStory> {
     ensure_customer(conn, customer_id)?;
     // A visit is a day with a purchase (history::visits), as in reports.
     let all = super::visits::of_customer(conn, customer_id, None)?;
@@ -357,7 +361,7 @@ pub fn story(conn: &Connection, customer_id: i64) -> Result<CustomerStory> {
 
 /// What needs doing today: follow-ups due (overdue first) and open
 /// complaints, optionally only those of one staff member.
-pub fn agenda(conn: &Connection, today: NaiveDate, staff_id: Option<i64>) -> Result<Agenda> {
+pub(crate) fn agenda(conn: &Connection, today: NaiveDate, staff_id: Option<i64>) -> Result<Agenda> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {FOLLOWUP_COLUMNS} FROM {FOLLOWUP_FROM}
          WHERE f.done_at IS NULL AND f.due <= ?1 AND (?2 IS NULL OR f.staff_id = ?2 OR c.staff_id = ?2)

@@ -76,7 +76,7 @@ pub(crate) fn append(
     Ok(id)
 }
 
-pub fn balance(conn: &Connection, customer_id: i64) -> Result<i64> {
+pub(crate) fn balance(conn: &Connection, customer_id: i64) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT COALESCE(SUM(owed_delta), 0) FROM history WHERE customer_id = ?1",
         [customer_id],
@@ -184,7 +184,7 @@ pub fn record_sale(
     append_sale(conn, customer_id, &sale, now)
 }
 
-pub fn record_payment(
+pub(crate) fn record_payment(
     conn: &Connection,
     customer_id: i64,
     input: &PaymentInput,
@@ -246,7 +246,7 @@ pub fn log_contact(
     append(conn, customer_id, &entry, now)
 }
 
-pub fn add_note(
+pub(crate) fn add_note(
     conn: &Connection,
     customer_id: i64,
     text: &str,
@@ -302,7 +302,7 @@ fn entry_row(r: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
     })
 }
 
-pub fn timeline(conn: &Connection, q: &TimelineQuery) -> Result<TimelinePage> {
+pub(crate) fn timeline(conn: &Connection, q: &TimelineQuery) -> Result<TimelinePage> {
     ensure_customer(conn, q.customer_id)?;
     let kinds: Vec<&str> = q.kinds.iter().map(|k| kind_str(*k)).collect();
     let kinds_json = serde_json::to_string(&kinds).expect("kinds");
@@ -327,7 +327,7 @@ pub fn timeline(conn: &Connection, q: &TimelineQuery) -> Result<TimelinePage> {
     Ok(TimelinePage { total, entries })
 }
 
-pub fn get_entry(conn: &Connection, id: i64) -> Result<HistoryEntry> {
+pub(crate) fn get_entry(conn: &Connection, id: i64) -> Result<HistoryEntry> {
     conn.query_row(
         &format!("SELECT {ENTRY_COLUMNS} FROM history h LEFT JOIN staff s ON s.id = h.staff_id WHERE h.id = ?1"),
         [id],
@@ -340,7 +340,7 @@ pub fn get_entry(conn: &Connection, id: i64) -> Result<HistoryEntry> {
 /// Corrects the text of a contact or a note (a typo, a better answer); the
 /// entry keeps when it happened and now also who edited it and when.
 /// Money entries are never edited: a correction is a new entry.
-pub fn edit_text(
+pub(crate) fn edit_text(
     conn: &Connection,
     id: i64,
     summary: &str,

@@ -9,7 +9,7 @@ const MAX_MINOR: i64 = 10_000_000_000;
 
 /// Reads a non-negative amount. `None` when it is not one (letters, a
 /// minus, decimals a currency does not have, too many cents digits).
-pub fn parse_amount(text: &str, country: Country) -> Option<i64> {
+pub(crate) fn parse_amount(text: &str, country: Country) -> Option<i64> {
     let cleaned: String = text
         .trim()
         .trim_start_matches(['₩', '$'])
@@ -44,14 +44,6 @@ pub fn parse_amount(text: &str, country: Country) -> Option<i64> {
         }
     };
     (minor <= MAX_MINOR).then_some(minor)
-}
-
-/// An amount as `parse_amount` reads it back: 12000, or 12.50.
-pub fn plain(minor: i64, country: Country) -> String {
-    match country {
-        Country::KR => minor.to_string(),
-        Country::US => format!("{}.{:02}", minor / 100, minor % 100),
-    }
 }
 
 /// An amount as the owner reads it in a sentence or a letter — the one

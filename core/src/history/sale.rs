@@ -64,7 +64,7 @@ pub(crate) fn current_tier<'a>(
 
 /// Records the sale `input` for her, as of `now` (`today` on the shop's
 /// calendar).
-pub fn record(
+pub(crate) fn record(
     conn: &Connection,
     customer_id: i64,
     input: &SaleInput,

@@ -10,7 +10,7 @@ use crate::store::rows::enum_from;
 use crate::store::text::clean_line;
 
 /// Keyword search over every customer's history, newest entries first.
-pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<HistoryHit>> {
+pub(crate) fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<HistoryHit>> {
     let Some(expr) = terms::match_query(query) else {
         return Ok(vec![]);
     };
@@ -55,7 +55,7 @@ fn lossy(v: rusqlite::types::ValueRef<'_>) -> String {
 /// them all now, and `secure_delete` overwrites the pages it frees. Run
 /// after customers with history are deleted (one by one, or by undoing an
 /// import), so that "deleted" holds for the bytes on disk.
-pub fn purge_deleted(conn: &Connection) -> Result<()> {
+pub(crate) fn purge_deleted(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO history_fts(history_fts) VALUES ('optimize')",
         [],

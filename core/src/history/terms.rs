@@ -45,7 +45,7 @@ fn bigrams(run: &str) -> Vec<String> {
 }
 
 /// The text to store in the index for `text`.
-pub fn index_terms(text: &str) -> String {
+pub(crate) fn index_terms(text: &str) -> String {
     let mut terms = Vec::new();
     for (hangul, run) in runs(text) {
         if hangul {
@@ -59,7 +59,7 @@ pub fn index_terms(text: &str) -> String {
 
 /// An FTS5 MATCH expression for what the owner typed, or `None` when there
 /// is nothing to look for. Every word must be there (AND).
-pub fn match_query(query: &str) -> Option<String> {
+pub(crate) fn match_query(query: &str) -> Option<String> {
     let parts: Vec<String> = runs(query)
         .into_iter()
         .map(|(hangul, run)| {

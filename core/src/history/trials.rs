@@ -82,7 +82,7 @@ fn trial_row(r: &Row<'_>) -> rusqlite::Result<Trial> {
     })
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Trial> {
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Trial> {
     conn.query_row(
         &format!("SELECT {TRIAL_COLUMNS} FROM trials t WHERE t.id = ?1"),
         [id],
@@ -103,7 +103,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Trial>> {
     Ok(out)
 }
 
-pub fn create(
+pub(crate) fn create(
     conn: &Connection,
     input: &TrialInput,
     today: NaiveDate,
@@ -125,7 +125,7 @@ pub fn create(
 
 /// Gives the trial's product to these customers; those who already have
 /// it are skipped. Returns how many were added.
-pub fn give(
+pub(crate) fn give(
     conn: &Connection,
     trial_id: i64,
     customer_ids: &[i64],
@@ -159,7 +159,7 @@ pub fn give(
 }
 
 /// The ids of a tier's customers.
-pub fn tier_members(conn: &Connection, tier_id: &str) -> Result<Vec<i64>> {
+pub(crate) fn tier_members(conn: &Connection, tier_id: &str) -> Result<Vec<i64>> {
     let ids = conn
         .prepare_cached("SELECT id FROM customers WHERE tier = ?1 ORDER BY id")?
         .query_map([tier_id], |r| r.get(0))?
@@ -168,7 +168,7 @@ pub fn tier_members(conn: &Connection, tier_id: &str) -> Result<Vec<i64>> {
 }
 
 /// Records (or corrects) her feedback; text, a rating or both, never none.
-pub fn record_feedback(
+pub(crate) fn record_feedback(
     conn: &Connection,
     trial_id: i64,
     customer_id: i64,
@@ -249,7 +249,7 @@ fn part_row(country: Country) -> impl Fn(&Row<'_>) -> rusqlite::Result<Participa
 }
 
 /// A trial's participants by name; `pending_only`: those with no feedback.
-pub fn participants(
+pub(crate) fn participants(
     conn: &Connection,
     trial_id: i64,
     pending_only: bool,
@@ -267,7 +267,7 @@ pub fn participants(
 }
 
 /// Her trials, newest first.
-pub fn of_customer(
+pub(crate) fn of_customer(
     conn: &Connection,
     customer_id: i64,
     country: Country,

@@ -23,13 +23,13 @@ pub struct Visits {
 }
 
 /// The shop's local day of a stored instant.
-pub fn local_day(t: &DateTime<Utc>) -> NaiveDate {
+pub(crate) fn local_day(t: &DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&Local).date_naive()
 }
 
 /// The stored-instant text of the shop's local midnight starting `day`, to
 /// compare with `happened_at` in SQL.
-pub fn local_midnight_text(day: NaiveDate) -> String {
+pub(crate) fn local_midnight_text(day: NaiveDate) -> String {
     let start = (0..4)
         .filter_map(|h| day.and_hms_opt(h, 0, 0))
         .find_map(|t| Local.from_local_datetime(&t).earliest())
@@ -50,7 +50,7 @@ fn add(v: &mut Visits, last_day: &mut Option<NaiveDate>, at: DateTime<Utc>, amou
 }
 
 /// Her visits and spend since the local day `since` (all time if none).
-pub fn of_customer(
+pub(crate) fn of_customer(
     conn: &Connection,
     customer_id: i64,
     since: Option<NaiveDate>,

@@ -46,7 +46,7 @@ pub struct Recipient {
     pub has_email: bool,
 }
 
-pub fn recipients(
+pub(crate) fn recipients(
     conn: &Connection,
     audience: &Audience,
     occasion: Option<Occasion>,

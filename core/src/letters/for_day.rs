@@ -14,7 +14,7 @@ use crate::store::rows::enum_str;
 /// The letter occasion a day calls for: the one chosen by whose day it is
 /// (`dates::day_letter::letter_occasion`); an owner's own kind of day gets
 /// a thank-you, the nearest letter.
-pub fn occasion_for(u: &Upcoming) -> Occasion {
+pub(crate) fn occasion_for(u: &Upcoming) -> Occasion {
     u.letter.unwrap_or(Occasion::ThankYou)
 }
 
@@ -22,14 +22,14 @@ pub fn occasion_for(u: &Upcoming) -> Occasion {
 /// it (`birthday:2026`); `store::make` adds a recorded date's id
 /// (`child_birthday:2026:12`: two children's birthdays are two letters),
 /// so 편지 쓰기 and a batch never make two letters for one day.
-pub fn key_for(u: &Upcoming, occasion: Occasion) -> String {
+pub(crate) fn key_for(u: &Upcoming, occasion: Occasion) -> String {
     format!("{}:{}", enum_str(&occasion), u.on.year())
 }
 
 /// Sets each day's `letter_sent`: a letter for it was printed or delivered,
 /// made in the two months before the day (or on it). A letter only made,
 /// or whose email failed, was cancelled or is still waiting, is not sent.
-pub fn mark_gone(conn: &Connection, days: &mut [Upcoming]) -> Result<()> {
+pub(crate) fn mark_gone(conn: &Connection, days: &mut [Upcoming]) -> Result<()> {
     for u in days {
         let from = (u.on - Duration::days(60)).to_string();
         let until = (u.on + Duration::days(1)).to_string();

@@ -6,7 +6,7 @@
 
 /// The final consonant of a Hangul syllable: `None` for other characters,
 /// `Some(0)` for none, else its index (8 is ㄹ).
-pub fn final_of(c: char) -> Option<u32> {
+pub(crate) fn final_of(c: char) -> Option<u32> {
     let code = c as u32;
     (0xAC00..=0xD7A3)
         .contains(&code)
@@ -47,7 +47,7 @@ pub const PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Finds the pair an owner wrote as `은/는` or `는/은`.
-pub fn pair(spec: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn pair(spec: &str) -> Option<(&'static str, &'static str)> {
     let (a, b) = spec.split_once('/')?;
     PAIRS
         .iter()
@@ -56,7 +56,7 @@ pub fn pair(spec: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The particle of `pair` that follows `word`.
-pub fn particle(word: &str, (consonant, vowel): (&str, &str)) -> String {
+pub(crate) fn particle(word: &str, (consonant, vowel): (&str, &str)) -> String {
     if word.trim().is_empty() {
         // Nothing to follow (a shop with no name yet): no particle either.
         return String::new();

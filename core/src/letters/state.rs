@@ -39,7 +39,7 @@ pub enum LetterState {
 
 /// The state from what is recorded. An email's own state comes first (it
 /// is live, or needs the owner), then paper, then "made".
-pub fn state_of(printed: bool, outbox: Option<&str>) -> LetterState {
+pub(crate) fn state_of(printed: bool, outbox: Option<&str>) -> LetterState {
     match outbox {
         Some("queued" | "sending") => LetterState::MailWaiting,
         Some("sent") => LetterState::Sent,
@@ -55,7 +55,7 @@ pub const GONE: &str = "(l.printed_at IS NOT NULL OR EXISTS (SELECT 1 FROM outbo
     WHERE g.letter_id = l.id AND g.status = 'sent'))";
 
 /// One letter with its state.
-pub fn get(conn: &Connection, id: i64) -> Result<Letter> {
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Letter> {
     conn.query_row(
         "SELECT l.id, l.customer_id, c.name, l.occasion, l.channel, l.title, l.body,
                 l.printed_at, o.status, o.error_code, o.sent_at, c.email
@@ -94,7 +94,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Letter> {
 
 /// The owner printed these letters: each is marked printed (once; printing
 /// again keeps the first time) and joins her history as a printed letter.
-pub fn mark_printed(conn: &Connection, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<Letter>> {
+pub(crate) fn mark_printed(
+    conn: &Connection,
+    ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<Vec<Letter>> {
     let mut out = vec![];
     for &id in ids {
         let letter = get(conn, id)?;
@@ -113,7 +117,7 @@ pub fn mark_printed(conn: &Connection, ids: &[i64], now: DateTime<Utc>) -> Resul
 /// Writes a letter that has gone into her history (kind letter, printed or
 /// emailed), unless it is there already. A letter made before this rule
 /// (its entry written when made, with no channel) gets its channel now.
-pub fn record_in_history(
+pub(crate) fn record_in_history(
     conn: &Connection,
     letter_id: i64,
     channel: ContactChannel,
@@ -183,7 +187,7 @@ pub(crate) fn existing(conn: &Connection, customer_id: i64, key: &str) -> Result
 }
 
 /// Whether any letter has gone (the first-day checklist's last step).
-pub fn any_gone(conn: &Connection) -> Result<bool> {
+pub(crate) fn any_gone(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM letters l WHERE {GONE})"),
         [],
@@ -196,7 +200,7 @@ pub fn any_gone(conn: &Connection) -> Result<bool> {
 /// letter of the day's `occasion` (keyed `occasion:year`), or any letter
 /// written for that very date (its key ends `:year:date_id`, matched by
 /// `this_date`, whatever occasion the owner chose for it).
-pub fn gone_between(
+pub(crate) fn gone_between(
     conn: &Connection,
     customer_id: i64,
     occasion: Occasion,

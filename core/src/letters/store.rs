@@ -67,7 +67,7 @@ pub struct MadeLetters {
     pub already: Vec<Letter>,
 }
 
-pub fn template(
+pub(crate) fn template(
     conn: &Connection,
     occasion: Occasion,
     language: Language,
@@ -104,7 +104,11 @@ pub fn template(
 }
 
 /// Saves an edited template after checking both its title and body.
-pub fn save_template(conn: &Connection, t: &LetterTemplate, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn save_template(
+    conn: &Connection,
+    t: &LetterTemplate,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let problems: Vec<FieldError> = [("title", &t.title), ("body", &t.body)]
         .iter()
         .filter_map(|(field, text)| {
@@ -152,7 +156,7 @@ pub struct LetterFor {
 /// everything. Nothing joins her history here: a letter does when it is
 /// printed or delivered (`state`). A letter whose text names a coupon is
 /// marked so (in Korea that makes it advertising: `mail::law`).
-pub fn make(
+pub(crate) fn make(
     conn: &Connection,
     tmpl: &LetterTemplate,
     occasion_key: &str,
@@ -209,7 +213,7 @@ pub fn make(
 
 /// Changes a made letter's text before it goes (her history keeps the
 /// final text). Returns the letter.
-pub fn edit(
+pub(crate) fn edit(
     conn: &Connection,
     id: i64,
     title: &str,

@@ -108,7 +108,7 @@ fn key_for(name: &str) -> Option<&'static str> {
 /// wrong with it. Text outside braces never reaches minijinja as syntax:
 /// every `{` is ours to read, so none is left in the literal parts. Each
 /// sentence holding placeholders is wrapped in a condition on them.
-pub fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
+pub(crate) fn compile(src: &str) -> Result<String, Vec<TemplateProblem>> {
     if src.chars().nth(MAX_TEMPLATE_CHARS).is_some() {
         return Err(vec![TemplateProblem {
             code: TemplateProblemCode::TooLong,

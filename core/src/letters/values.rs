@@ -85,7 +85,7 @@ fn family_word(lang: Language, occasion: Option<Occasion>, day: Option<&Upcoming
 }
 
 /// A coupon as a letter names it: "10% 할인 쿠폰", "음료 1잔 쿠폰".
-pub fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
+pub(crate) fn coupon_text(c: &Coupon, lang: Language, country: Country) -> String {
     let money = |m: i64| crate::history::money::text(m, country);
     match c.kind {
         CouponKind::Percent => {

@@ -11,7 +11,7 @@ use crate::letters::dates;
 
 /// Issues the birthday coupons due today (birthday within the rule's days
 /// from today, none issued to her in the last 300 days); returns them.
-pub fn issue_due(
+pub(crate) fn issue_due(
     conn: &Connection,
     rules: &LoyaltyRules,
     today: NaiveDate,

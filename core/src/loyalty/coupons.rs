@@ -53,7 +53,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Coupon> {
     })
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Coupon> {
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Coupon> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM coupons WHERE id = ?1"),
         [id],
@@ -104,7 +104,7 @@ pub fn issue(
 
 /// Her coupons that can be used today, soonest to expire first.
 /// The same coupon to every customer of a tier; how many got one.
-pub fn issue_to_tier(
+pub(crate) fn issue_to_tier(
     conn: &Connection,
     tier_id: &str,
     reward: &Reward,
@@ -121,7 +121,7 @@ pub fn issue_to_tier(
     Ok(ids.len() as u32)
 }
 
-pub fn usable(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<Vec<Coupon>> {
+pub(crate) fn usable(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<Vec<Coupon>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM coupons WHERE customer_id = ?1 AND used_at IS NULL AND expires_on >= ?2
          ORDER BY expires_on, id"
@@ -135,7 +135,7 @@ pub fn usable(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<V
 /// Checks a coupon can be used by this customer today: a `coupon` field
 /// error with its own code says why not (`coupon_used`, `coupon_expired`,
 /// `coupon_not_hers`).
-pub fn check_usable(c: &Coupon, customer_id: i64, today: NaiveDate) -> Result<()> {
+pub(crate) fn check_usable(c: &Coupon, customer_id: i64, today: NaiveDate) -> Result<()> {
     let code = if c.customer_id != customer_id {
         Some(FieldErrorCode::CouponNotHers)
     } else if c.used_at.is_some() {
@@ -152,7 +152,7 @@ pub fn check_usable(c: &Coupon, customer_id: i64, today: NaiveDate) -> Result<()
 }
 
 /// The discount a coupon gives on `amount` (free items: none in money).
-pub fn discount(c: &Coupon, amount: i64) -> i64 {
+pub(crate) fn discount(c: &Coupon, amount: i64) -> i64 {
     match c.kind {
         CouponKind::Percent => amount * c.value / 100,
         CouponKind::Amount => c.value.min(amount),

@@ -14,13 +14,13 @@ use super::rules::{CreditPoints, LoyaltyRules, PointsMode, Tier};
 use crate::error::Result;
 
 /// Whether this sale's unpaid part waits for its points under `rules`.
-pub fn defers(rules: &LoyaltyRules) -> bool {
+pub(crate) fn defers(rules: &LoyaltyRules) -> bool {
     rules.points.mode == PointsMode::Percent && rules.points.on_credit == CreditPoints::WhenPaid
 }
 
 /// The amount of a sale that earns points at the sale: what was paid, when
 /// the rest waits for its money; else the whole of it.
-pub fn basis_at_sale(rules: &LoyaltyRules, net: i64, owed: i64) -> i64 {
+pub(crate) fn basis_at_sale(rules: &LoyaltyRules, net: i64, owed: i64) -> i64 {
     if defers(rules) {
         net - owed
     } else {
@@ -29,7 +29,7 @@ pub fn basis_at_sale(rules: &LoyaltyRules, net: i64, owed: i64) -> i64 {
 }
 
 /// Writes a credit sale's unpaid part as waiting for its points.
-pub fn defer(
+pub(crate) fn defer(
     conn: &Connection,
     customer_id: i64,
     history_id: i64,
@@ -47,7 +47,7 @@ pub fn defer(
 }
 
 /// What may still earn points when it is paid.
-pub fn waiting(conn: &Connection, customer_id: i64) -> Result<i64> {
+pub(crate) fn waiting(conn: &Connection, customer_id: i64) -> Result<i64> {
     let n: i64 = conn.query_row(
         "SELECT COALESCE(SUM(delta), 0) FROM credit_points WHERE customer_id = ?1",
         [customer_id],
@@ -61,7 +61,7 @@ pub fn waiting(conn: &Connection, customer_id: i64) -> Result<i64> {
 /// points earned. A payment of 외상 from before this rule, or of a sale
 /// whose points were earned at once, earns nothing more.
 #[allow(clippy::too_many_arguments)]
-pub fn earn_on_payment(
+pub(crate) fn earn_on_payment(
     conn: &Connection,
     rules: &LoyaltyRules,
     tier: Option<&Tier>,

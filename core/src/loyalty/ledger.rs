@@ -6,7 +6,7 @@ use rusqlite::{params, Connection};
 
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 
-pub fn points(conn: &Connection, customer_id: i64) -> Result<i64> {
+pub(crate) fn points(conn: &Connection, customer_id: i64) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE customer_id = ?1",
         [customer_id],
@@ -14,7 +14,7 @@ pub fn points(conn: &Connection, customer_id: i64) -> Result<i64> {
     )?)
 }
 
-pub fn stamps(conn: &Connection, customer_id: i64) -> Result<i64> {
+pub(crate) fn stamps(conn: &Connection, customer_id: i64) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT COALESCE(SUM(delta), 0) FROM stamps_ledger WHERE customer_id = ?1",
         [customer_id],
@@ -49,7 +49,7 @@ pub fn add_points(
     Ok(())
 }
 
-pub fn add_stamps(
+pub(crate) fn add_stamps(
     conn: &Connection,
     customer_id: i64,
     delta: i64,
@@ -75,7 +75,7 @@ pub fn add_stamps(
 }
 
 /// When points earned today lapse under a rule of `months`.
-pub fn expiry_for(today: NaiveDate, months: Option<u32>) -> Option<NaiveDate> {
+pub(crate) fn expiry_for(today: NaiveDate, months: Option<u32>) -> Option<NaiveDate> {
     months.and_then(|m| today.checked_add_months(Months::new(m)))
 }
 
@@ -83,7 +83,7 @@ pub fn expiry_for(today: NaiveDate, months: Option<u32>) -> Option<NaiveDate> {
 /// first, so what lapses is what was earned by then, less everything
 /// already spent or lapsed — never more than the balance. Returns the
 /// points lapsed per customer.
-pub fn expire_points(
+pub(crate) fn expire_points(
     conn: &Connection,
     today: NaiveDate,
     now: DateTime<Utc>,

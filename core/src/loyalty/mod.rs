@@ -28,7 +28,7 @@ const KEY: &str = "loyalty_rules";
 
 /// The shop's rules; never saved (a shop from before setup saved its
 /// rules): the programme for its language and currency.
-pub fn load_rules(conn: &Connection) -> Result<LoyaltyRules> {
+pub(crate) fn load_rules(conn: &Connection) -> Result<LoyaltyRules> {
     match settings::get(conn, KEY)? {
         Some(rules) => Ok(rules),
         None => {
@@ -38,6 +38,6 @@ pub fn load_rules(conn: &Connection) -> Result<LoyaltyRules> {
     }
 }
 
-pub fn save_rules(conn: &Connection, rules: &LoyaltyRules) -> Result<()> {
+pub(crate) fn save_rules(conn: &Connection, rules: &LoyaltyRules) -> Result<()> {
     settings::put(conn, KEY, rules)
 }

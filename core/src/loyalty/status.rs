@@ -26,7 +26,7 @@ pub struct LoyaltyStatus {
 
 /// Her tier and how far to the next, points, stamps and usable coupons,
 /// all read in one snapshot (`conn`), rules included.
-pub fn of(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<LoyaltyStatus> {
+pub(crate) fn of(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<LoyaltyStatus> {
     let rules = super::load_rules(conn)?;
     crate::store::rows::ensure_customer(conn, customer_id)?;
     // Days with a purchase in the tier window (history::visits).

@@ -39,7 +39,7 @@ fn rank(rules: &LoyaltyRules, id: Option<&str>) -> i64 {
 
 /// Recomputes the tier of one customer (`Some(id)`) or of everyone, and
 /// records each change. Returns the changes.
-pub fn recompute(
+pub(crate) fn recompute(
     conn: &Connection,
     rules: &LoyaltyRules,
     customer: Option<i64>,
@@ -128,7 +128,7 @@ pub struct RecentTierChange {
 
 /// Tier changes recorded since `since` (this week's promotions).
 /// Her tier's id, if she has one.
-pub fn of_customer(conn: &Connection, customer_id: i64) -> Result<Option<String>> {
+pub(crate) fn of_customer(conn: &Connection, customer_id: i64) -> Result<Option<String>> {
     Ok(conn.query_row(
         "SELECT tier FROM customers WHERE id = ?1",
         [customer_id],
@@ -136,7 +136,10 @@ pub fn of_customer(conn: &Connection, customer_id: i64) -> Result<Option<String>
     )?)
 }
 
-pub fn changes_since(conn: &Connection, since: DateTime<Utc>) -> Result<Vec<RecentTierChange>> {
+pub(crate) fn changes_since(
+    conn: &Connection,
+    since: DateTime<Utc>,
+) -> Result<Vec<RecentTierChange>> {
     let mut stmt = conn.prepare(
         "SELECT h.customer_id, c.name, h.summary, h.detail = 'tier_up', h.happened_at
          FROM history h JOIN customers c ON c.id = h.customer_id

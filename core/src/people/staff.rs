@@ -66,7 +66,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Staff>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Staff> {
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Staff> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"),
         [id],
@@ -76,7 +76,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Staff> {
     .ok_or(Error::NotFound { what: "staff", id })
 }
 
-pub fn add(conn: &Connection, name: &str) -> Result<Staff> {
+pub(crate) fn add(conn: &Connection, name: &str) -> Result<Staff> {
     let name = clean_name(name)?;
     conn.execute(
         "INSERT INTO staff (name, active, created_at) VALUES (?1, 1, ?2)",
@@ -90,7 +90,7 @@ pub fn add(conn: &Connection, name: &str) -> Result<Staff> {
     })
 }
 
-pub fn update(conn: &Connection, id: i64, name: &str, active: bool) -> Result<Staff> {
+pub(crate) fn update(conn: &Connection, id: i64, name: &str, active: bool) -> Result<Staff> {
     let name = clean_name(name)?;
     let n = conn.execute(
         "UPDATE staff SET name = ?1, active = ?2 WHERE id = ?3",
@@ -102,7 +102,7 @@ pub fn update(conn: &Connection, id: i64, name: &str, active: bool) -> Result<St
     get(conn, id)
 }
 
-pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+pub(crate) fn exists(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM staff WHERE id = ?1)",
         [id],
@@ -113,13 +113,13 @@ pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
 // ---- PINs
 
 /// Digits only, 4 to 8 of them (a counter keypad's PIN).
-pub fn pin_is_valid(pin: &str) -> bool {
+pub(crate) fn pin_is_valid(pin: &str) -> bool {
     (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The PHC string kept for `pin` (Argon2id, a fresh random salt); refused
 /// when `pin` is not 4–8 digits.
-pub fn hash_pin(pin: &str) -> Result<String> {
+pub(crate) fn hash_pin(pin: &str) -> Result<String> {
     if !pin_is_valid(pin) {
         return Err(Error::Validation(vec![FieldError::new(
             "pin",
@@ -136,7 +136,7 @@ pub fn hash_pin(pin: &str) -> Result<String> {
 }
 
 /// Keeps `hash` (from `hash_pin`) as her PIN, or with `None` clears it.
-pub fn store_pin(conn: &Connection, id: i64, hash: Option<&str>) -> Result<Staff> {
+pub(crate) fn store_pin(conn: &Connection, id: i64, hash: Option<&str>) -> Result<Staff> {
     let n = conn.execute("UPDATE staff SET pin_hash = ?1 WHERE id = ?2", (hash, id))?;
     if n == 0 {
         return Err(Error::NotFound { what: "staff", id });
@@ -145,7 +145,7 @@ pub fn store_pin(conn: &Connection, id: i64, hash: Option<&str>) -> Result<Staff
 }
 
 /// Her stored PIN hash, if she is active and has one.
-pub fn pin_hash(conn: &Connection, id: i64) -> Result<Option<String>> {
+pub(crate) fn pin_hash(conn: &Connection, id: i64) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT pin_hash FROM staff WHERE id = ?1 AND active = 1",
@@ -158,7 +158,7 @@ pub fn pin_hash(conn: &Connection, id: i64) -> Result<Option<String>> {
 
 /// Whether `typed` is the PIN hashed in `hash` (a damaged hash opens
 /// nothing).
-pub fn pin_matches(hash: &str, typed: &str) -> bool {
+pub(crate) fn pin_matches(hash: &str, typed: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| {
         Argon2::default()
             .verify_password(typed.as_bytes(), &h)
@@ -167,7 +167,7 @@ pub fn pin_matches(hash: &str, typed: &str) -> bool {
 }
 
 /// The active staff who have a PIN: those the lock screen offers.
-pub fn with_pins(conn: &Connection) -> Result<Vec<Staff>> {
+pub(crate) fn with_pins(conn: &Connection) -> Result<Vec<Staff>> {
     Ok(list(conn)?
         .into_iter()
         .filter(|s| s.active && s.has_pin)

@@ -61,7 +61,7 @@ fn add(row: &mut ActivityRow, new: bool, first_here: bool, spent: i64) {
     }
 }
 
-pub fn activity(visits: &Visits, span: &Span) -> ActivityReport {
+pub(crate) fn activity(visits: &Visits, span: &Span) -> ActivityReport {
     let (months, total) = count(visits, span);
     let previous_span = span.previous();
     let (_, previous) = count(visits, &previous_span);

@@ -117,7 +117,7 @@ fn digits(s: &[u8]) -> Option<u32> {
 }
 
 /// `YYYY-MM-DD HH:MM` (or `T` between) to a UTC minute.
-pub fn parse_minute(s: &[u8]) -> Option<i64> {
+pub(crate) fn parse_minute(s: &[u8]) -> Option<i64> {
     if s.len() < 16 {
         return None;
     }
@@ -143,7 +143,7 @@ fn minute_text(m: i64) -> String {
 }
 
 /// The date of a day number.
-pub fn date_of(day: i32) -> NaiveDate {
+pub(crate) fn date_of(day: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or_default()
 }
 

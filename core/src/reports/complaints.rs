@@ -74,7 +74,11 @@ impl Acc {
     }
 }
 
-pub fn complaints(conn: &Connection, span: &Span, clock: &Clock) -> Result<ComplaintsReport> {
+pub(crate) fn complaints(
+    conn: &Connection,
+    span: &Span,
+    clock: &Clock,
+) -> Result<ComplaintsReport> {
     let mut stmt = conn.prepare_cached(
         "SELECT customer_id, category, status, opened_on, resolved_on FROM complaints
          WHERE opened_on >= ?1 AND opened_on <= ?2",
@@ -120,7 +124,7 @@ pub fn complaints(conn: &Connection, span: &Span, clock: &Clock) -> Result<Compl
 }
 
 /// The category's name on the screen and in Excel.
-pub fn category_name(c: ComplaintCategory, lang: Language) -> String {
+pub(crate) fn category_name(c: ComplaintCategory, lang: Language) -> String {
     let key = match c {
         ComplaintCategory::Apathy => "complaints.apathy",
         ComplaintCategory::BrushOff => "complaints.brush_off",

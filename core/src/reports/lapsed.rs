@@ -84,11 +84,15 @@ fn own_gap(days: &[i32]) -> Option<u32> {
 }
 
 /// The day after which she counts as gone.
-pub fn threshold(usual: u32) -> u32 {
+pub(crate) fn threshold(usual: u32) -> u32 {
     (usual * FACTOR).max(MIN_DAYS)
 }
 
-pub fn lapsed(visits: &Visits, span: &Span, conn: &rusqlite::Connection) -> Result<LapsedReport> {
+pub(crate) fn lapsed(
+    visits: &Visits,
+    span: &Span,
+    conn: &rusqlite::Connection,
+) -> Result<LapsedReport> {
     let from = span.from.num_days_from_ce();
     let to = span.to.num_days_from_ce();
     let months = span.months();

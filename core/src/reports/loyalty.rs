@@ -54,7 +54,7 @@ pub struct TiersReport {
     pub moves: Vec<TierMove>,
 }
 
-pub fn tiers(
+pub(crate) fn tiers(
     conn: &Connection,
     span: &Span,
     clock: &Clock,
@@ -167,7 +167,7 @@ pub struct RewardsReport {
     pub origins: Vec<CouponOriginRow>,
 }
 
-pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsReport> {
+pub(crate) fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsReport> {
     let mut points = conn.prepare_cached(
         "SELECT COALESCE(SUM(CASE WHEN reason = 'earn' THEN delta END), 0),
                 COALESCE(SUM(CASE WHEN reason = 'redeem' THEN -delta END), 0),
@@ -249,7 +249,7 @@ pub fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsR
     })
 }
 
-pub fn origin_name(o: CouponOrigin, lang: Language) -> String {
+pub(crate) fn origin_name(o: CouponOrigin, lang: Language) -> String {
     let key = match o {
         CouponOrigin::Manual => "loyalty.given_by_hand",
         CouponOrigin::Tier => "loyalty.tier_perk",

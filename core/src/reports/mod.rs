@@ -61,13 +61,13 @@ pub enum ReportKind {
 }
 
 /// A share in 0..=1, or none when there is nothing to divide.
-pub fn share(part: u64, whole: u64) -> Option<f64> {
+pub(crate) fn share(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
 /// The median of whole days; for an even count, the mean of the two middle
 /// values rounded half up (gaps of 10 and 31 days give 21).
-pub fn median(values: &mut [u32]) -> Option<u32> {
+pub(crate) fn median(values: &mut [u32]) -> Option<u32> {
     if values.is_empty() {
         return None;
     }

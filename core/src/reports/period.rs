@@ -122,13 +122,13 @@ impl Span {
 }
 
 /// Which of `months` holds day number `day` (days from CE), if any.
-pub fn month_index(months: &[(i32, i32)], day: i32) -> Option<usize> {
+pub(crate) fn month_index(months: &[(i32, i32)], day: i32) -> Option<usize> {
     let i = months.partition_point(|&(_, to)| to < day);
     months.get(i).filter(|&&(from, _)| from <= day).map(|_| i)
 }
 
 /// The months as day-number ranges, for `month_index`.
-pub fn month_days(months: &[Month]) -> Vec<(i32, i32)> {
+pub(crate) fn month_days(months: &[Month]) -> Vec<(i32, i32)> {
     months
         .iter()
         .map(|m| (m.from.num_days_from_ce(), m.to.num_days_from_ce()))

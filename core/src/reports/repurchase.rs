@@ -61,7 +61,7 @@ pub struct RepurchaseReport {
     pub months: Vec<RepurchaseMonth>,
 }
 
-pub fn repurchase(visits: &Visits, span: &Span, return_days: u32) -> RepurchaseReport {
+pub(crate) fn repurchase(visits: &Visits, span: &Span, return_days: u32) -> RepurchaseReport {
     let from = span.from.num_days_from_ce();
     let to = span.to.num_days_from_ce();
     let today = span.today.num_days_from_ce();

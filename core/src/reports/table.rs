@@ -41,7 +41,7 @@ pub(crate) static WORDS: Book = Book::new(
 );
 
 /// The text of a report word in `lang`.
-pub fn say(lang: Language, key: &str) -> String {
+pub(crate) fn say(lang: Language, key: &str) -> String {
     WORDS.say(lang, key)
 }
 

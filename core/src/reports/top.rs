@@ -36,7 +36,7 @@ pub struct TopReport {
     pub top_fifth_share: Option<f64>,
 }
 
-pub fn top(visits: &Visits, span: &Span, conn: &rusqlite::Connection) -> Result<TopReport> {
+pub(crate) fn top(visits: &Visits, span: &Span, conn: &rusqlite::Connection) -> Result<TopReport> {
     let from = span.from.num_days_from_ce();
     let to = span.to.num_days_from_ce();
     let mut rows: Vec<(i64, u32, i64)> = vec![];

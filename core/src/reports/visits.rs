@@ -140,7 +140,7 @@ impl CustomerVisits<'_> {
 }
 
 /// Names of customers by id, for the lists reports show.
-pub fn names(conn: &Connection, ids: &[i64]) -> Result<Vec<String>> {
+pub(crate) fn names(conn: &Connection, ids: &[i64]) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT name FROM customers WHERE id = ?1")?;
     ids.iter()
         .map(|id| Ok(stmt.query_row([id], |r| r.get(0))?))

@@ -76,13 +76,13 @@ pub fn initial_of(c: char) -> char {
 }
 
 /// Whether `c` is a consonant someone types as an initial (ㄱ … ㅎ).
-pub fn is_initial_jamo(c: char) -> bool {
+pub(crate) fn is_initial_jamo(c: char) -> bool {
     INITIALS.contains(&c)
 }
 
 /// The final consonant of a syllable as an initial, when it could be the
 /// start of the next syllable still being typed (김 → ㅁ).
-pub fn final_as_initial(c: char) -> Option<char> {
+pub(crate) fn final_as_initial(c: char) -> Option<char> {
     let (_, _, f) = parts(c)?;
     FINAL_AS_INITIAL[f as usize]
 }

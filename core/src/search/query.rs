@@ -95,7 +95,7 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-pub fn parse(raw: &str) -> Query {
+pub(crate) fn parse(raw: &str) -> Query {
     let text = fold(raw);
     if text.is_empty() {
         return Query::Empty;

@@ -73,7 +73,7 @@ fn configure(conn: &Connection, cache_kib: i64) -> Result<()> {
 
 /// Gives back the page cache a one-off read of the whole file filled (the
 /// integrity check, reading every customer for the index).
-pub fn release_cache(conn: &Connection) {
+pub(crate) fn release_cache(conn: &Connection) {
     let _ = conn.execute_batch("PRAGMA shrink_memory");
 }
 

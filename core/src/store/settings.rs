@@ -110,7 +110,7 @@ pub(crate) fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Resu
     Ok(())
 }
 
-pub fn load(conn: &Connection) -> Result<Settings> {
+pub(crate) fn load(conn: &Connection) -> Result<Settings> {
     let d = Settings::default();
     Ok(Settings {
         language: get(conn, "language")?.unwrap_or(d.language),
@@ -123,7 +123,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     })
 }
 
-pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
+pub(crate) fn save(conn: &Connection, s: &Settings) -> Result<()> {
     let shop_name = s.shop_name.trim();
     if shop_name.chars().count() > MAX_SHOP_NAME {
         return Err(Error::Validation(vec![FieldError::new(
@@ -154,6 +154,6 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
 
 /// The owner's second backup folder, as chosen in the system's dialog;
 /// empty for none.
-pub fn set_backup_folder(conn: &Connection, folder: &str) -> Result<()> {
+pub(crate) fn set_backup_folder(conn: &Connection, folder: &str) -> Result<()> {
     put(conn, "backup_folder", &folder.trim())
 }

@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// One line of text: NFC, control characters dropped, runs of whitespace
 /// collapsed to one space, trimmed.
-pub fn clean_line(s: &str) -> String {
+pub(crate) fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfc() {
@@ -24,7 +24,7 @@ pub fn clean_line(s: &str) -> String {
 
 /// Free text such as a memo: NFC, line breaks kept, other control
 /// characters dropped, trimmed at both ends.
-pub fn clean_text(s: &str) -> String {
+pub(crate) fn clean_text(s: &str) -> String {
     let s: String = s
         .nfc()
         .filter(|&c| c == '\n' || c == '\t' || !c.is_control())

@@ -63,7 +63,8 @@ impl Book {
 }
 
 /// Every book of the core, for the parity test.
-pub fn books() -> [&'static Book; 8] {
+#[cfg(test)]
+fn books() -> [&'static Book; 8] {
     [
         &crate::letters::WORDS,
         &crate::history::WORDS,

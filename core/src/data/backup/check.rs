@@ -190,7 +190,7 @@ fn expected(version: i64) -> Result<Arc<Schema>> {
 
 /// Says what is wrong with the file at `path` as a shop, if anything. The
 /// file is opened only when its header is a Dangol shop's.
-pub fn examine(path: &Path, key: Option<&DbKey>) -> Result<Option<BackupProblem>> {
+pub(crate) fn examine(path: &Path, key: Option<&DbKey>) -> Result<Option<BackupProblem>> {
     let head = match header(path) {
         Some(head) => Some(head),
         None => header_through(path, key),

@@ -126,7 +126,7 @@ fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
 /// leaves a half backup that looks complete; the half copies an earlier
 /// crash left (every customer's data, under a name nobody looks at) are
 /// removed first.
-pub fn write(
+pub(crate) fn write(
     conn: &Connection,
     dir: &Path,
     reason: BackupReason,
@@ -140,7 +140,7 @@ pub fn write(
 /// `write` without pruning: a restore prunes only after it has read the
 /// backup it restores (which may be the oldest one).
 /// With `key`, the copy is encrypted with it (the shop's own key).
-pub fn write_unpruned(
+pub(crate) fn write_unpruned(
     conn: &Connection,
     dir: &Path,
     reason: BackupReason,
@@ -222,7 +222,7 @@ pub fn list(dir: &Path) -> Vec<BackupInfo> {
 }
 
 /// Deletes all but the newest `keep` backups in `dir`.
-pub fn prune(dir: &Path, keep: usize) -> Result<()> {
+pub(crate) fn prune(dir: &Path, keep: usize) -> Result<()> {
     for old in list(dir).into_iter().skip(keep) {
         std::fs::remove_file(&old.path)?;
         let _ = std::fs::remove_file(crate::data::vault::backup_key_path(Path::new(&old.path)));
@@ -231,7 +231,7 @@ pub fn prune(dir: &Path, keep: usize) -> Result<()> {
 }
 
 /// True when no backup of `dir` is younger than a day.
-pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> bool {
+pub(crate) fn daily_due(dir: &Path, now: DateTime<Utc>) -> bool {
     list(dir)
         .first()
         .map_or(true, |b| now - b.created_at >= chrono::Duration::hours(20))

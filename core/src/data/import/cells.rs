@@ -12,7 +12,7 @@ use crate::people::customers::phone;
 use crate::store::settings::Country;
 
 /// A cell as the text the owner sees in it.
-pub fn cell_text(c: &Cell) -> String {
+pub(crate) fn cell_text(c: &Cell) -> String {
     match c {
         // A CSV Dangol exported: the quote that kept a formula from running
         // comes off again.
@@ -114,7 +114,7 @@ fn number_in(piece: &str) -> (String, Option<PhoneLabel>) {
 /// a piece that is several numbers side by side (`010-1234-5678
 /// 02-123-4567`) is split at its spaces. A piece is not parsed here unless
 /// that must be decided (the form's check parses every number anyway).
-pub fn phones_in(cell: &Cell, country: Country) -> Vec<PhoneFound> {
+pub(crate) fn phones_in(cell: &Cell, country: Country) -> Vec<PhoneFound> {
     let text = match cell {
         Cell::Number(n) => return vec![piece(&number_phone(*n))],
         Cell::Empty => return vec![],
@@ -181,7 +181,7 @@ fn serial_date(n: f64, today: NaiveDate) -> Option<NaiveDate> {
 /// A birthday cell as the text the form reads: date cells and Excel
 /// serials (a number cell, or five digits in a text cell) as dates; any
 /// other text as it is, for `parse_birthday`.
-pub fn date_text(c: &Cell, today: NaiveDate) -> String {
+pub(crate) fn date_text(c: &Cell, today: NaiveDate) -> String {
     let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     match c {
         Cell::Date(d) => iso(*d),

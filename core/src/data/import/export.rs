@@ -80,7 +80,7 @@ fn headers(lang: Language) -> Vec<String> {
 }
 
 /// Writes a CSV with a UTF-8 BOM; returns how many customers.
-pub fn to_csv(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
+pub(crate) fn to_csv(conn: &Connection, path: &Path, lang: Language) -> Result<u32> {
     let data = rows(conn, lang)?;
     let mut buf = vec![0xEF, 0xBB, 0xBF];
     {
@@ -213,7 +213,7 @@ fn runs_as_formula(cell: &str) -> bool {
 /// `'`, which spreadsheets show as text ("CSV injection", OWASP). Cells
 /// that already start with quotes before such a character get one more,
 /// so that `unguard_formula` gives back exactly what the owner typed.
-pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     if runs_as_formula(cell.trim_start_matches('\'')) {
         format!("'{cell}").into()
     } else {
@@ -222,7 +222,7 @@ pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The importer's side of `guard_formula`: takes off the quote it added.
-pub fn unguard_formula(cell: &str) -> &str {
+pub(crate) fn unguard_formula(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if runs_as_formula(rest.trim_start_matches('\'')) => rest,
         _ => cell,

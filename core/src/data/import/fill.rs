@@ -21,7 +21,7 @@ const PHONE_COLUMNS: &str =
     "id, customer_id, position, label, raw, e164, region, national, international";
 
 /// Keeps customer `id` as she is now, once per batch.
-pub fn snapshot(conn: &Connection, batch: i64, id: i64) -> Result<()> {
+pub(crate) fn snapshot(conn: &Connection, batch: i64, id: i64) -> Result<()> {
     let kept: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM import_undo_customers WHERE undo_batch = ?1 AND id = ?2)",
         (batch, id),
@@ -49,7 +49,7 @@ pub fn snapshot(conn: &Connection, batch: i64, id: i64) -> Result<()> {
 
 /// Drops every copy kept of customer `id` (she is being deleted, or merged
 /// into another record): nothing of hers stays behind for an undo.
-pub fn forget(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn forget(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM import_undo_customers WHERE id = ?1", [id])?;
     conn.execute(
         "DELETE FROM import_undo_phones WHERE customer_id = ?1",
@@ -59,7 +59,7 @@ pub fn forget(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// Puts back every customer a batch merged into; returns how many.
-pub fn restore(conn: &Connection, batch: i64) -> Result<u32> {
+pub(crate) fn restore(conn: &Connection, batch: i64) -> Result<u32> {
     // A customer deleted since has nothing to put back (and her copy went
     // with her: `forget`).
     let ids: Vec<i64> = conn
@@ -103,7 +103,12 @@ pub fn restore(conn: &Connection, batch: i64) -> Result<u32> {
 /// Fills what `id` lacks from `v` (an imported row that is the same
 /// person): empty contact fields, a birthday, phones she does not have;
 /// a new memo is added below hers.
-pub fn fill_gaps(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn fill_gaps(
+    conn: &Connection,
+    id: i64,
+    v: &ValidCustomer,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let (birthday, lunar) = birthday_to_sql(&v.birthday);
     conn.execute(
         "UPDATE customers SET
@@ -199,7 +204,7 @@ fn differences(
 }
 
 /// What a row merged into customer `id` holds that she keeps otherwise.
-pub fn differences_from_customer(
+pub(crate) fn differences_from_customer(
     conn: &Connection,
     id: i64,
     row: &ValidCustomer,
@@ -220,7 +225,7 @@ pub fn differences_from_customer(
 /// Merges a later row of the same file into an earlier one (both still to
 /// be saved): the earlier row's values stay, its gaps are filled, phones
 /// it lacks are added, memos are joined. Returns what differed.
-pub fn merge_rows(into: &mut ValidCustomer, row: &ValidCustomer) -> Vec<CellWarning> {
+pub(crate) fn merge_rows(into: &mut ValidCustomer, row: &ValidCustomer) -> Vec<CellWarning> {
     let mut warnings = differences(
         (
             &into.name,

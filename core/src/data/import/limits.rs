@@ -48,14 +48,14 @@ impl From<FileRefusal> for Error {
     }
 }
 
-pub fn damaged(detail: impl std::fmt::Display) -> Error {
+pub(crate) fn damaged(detail: impl std::fmt::Display) -> Error {
     Error::File(FileRefusal::Damaged {
         detail: detail.to_string(),
     })
 }
 
 /// Refuses a file of `bytes` bytes before it is opened.
-pub fn check_size(bytes: u64) -> Result<(), Error> {
+pub(crate) fn check_size(bytes: u64) -> Result<(), Error> {
     if bytes > MAX_FILE_BYTES {
         return Err(Error::File(FileRefusal::TooBig {
             bytes,
@@ -96,7 +96,7 @@ pub fn cell_name(row: u32, col: u32) -> String {
 
 /// Refuses a sheet whose area from (0-based) `start` to `end` holds more
 /// than `MAX_CELLS` cells, before any of them is read.
-pub fn check_area(start: (u32, u32), end: (u32, u32)) -> Result<(), Error> {
+pub(crate) fn check_area(start: (u32, u32), end: (u32, u32)) -> Result<(), Error> {
     let rows = (end.0 as u64).saturating_sub(start.0 as u64) + 1;
     let cols = (end.1 as u64).saturating_sub(start.1 as u64) + 1;
     if rows.saturating_mul(cols) > MAX_CELLS {

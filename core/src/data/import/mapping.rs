@@ -182,7 +182,7 @@ fn norm(h: &str) -> String {
 }
 
 /// The field a header names, if any.
-pub fn field_for_header(header: &str) -> Option<ImportField> {
+pub(crate) fn field_for_header(header: &str) -> Option<ImportField> {
     let h = norm(header);
     ALIASES
         .iter()
@@ -193,7 +193,7 @@ pub fn field_for_header(header: &str) -> Option<ImportField> {
 /// The header row: the first of the first ten rows with the most cells
 /// that name a known field (title rows and blank rows above it are
 /// skipped). Falls back to the first non-empty row.
-pub fn find_header(rows: &[Vec<Cell>]) -> Option<usize> {
+pub(crate) fn find_header(rows: &[Vec<Cell>]) -> Option<usize> {
     let score = |r: &Vec<Cell>| {
         r.iter()
             .filter(|c| field_for_header(&cell_text(c)).is_some())
@@ -214,7 +214,7 @@ pub fn find_header(rows: &[Vec<Cell>]) -> Option<usize> {
 
 /// Guesses each column's field from its header; the first column of a kind
 /// wins, a second phone column becomes Phone2.
-pub fn auto_map(headers: &[String]) -> Vec<ImportField> {
+pub(crate) fn auto_map(headers: &[String]) -> Vec<ImportField> {
     let mut seen = std::collections::HashSet::new();
     headers
         .iter()

@@ -58,7 +58,7 @@ pub struct Table {
 
 /// Reads a customer file; `encoding` overrides the guess for text files.
 /// The size is checked before anything is read.
-pub fn read_file(path: &Path, encoding: Option<TextEncoding>) -> Result<Table> {
+pub(crate) fn read_file(path: &Path, encoding: Option<TextEncoding>) -> Result<Table> {
     let unavailable = |_| Error::File(FileRefusal::Unavailable);
     let file = std::fs::File::open(path).map_err(unavailable)?;
     let size = file.metadata().map_err(unavailable)?.len();

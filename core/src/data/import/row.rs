@@ -144,7 +144,7 @@ fn label_for(field: ImportField, said: Option<PhoneLabel>, text: &str, first: bo
 }
 
 /// Reads one row's cells by the mapping.
-pub fn read_row(
+pub(crate) fn read_row(
     cells: &[Cell],
     mapping: &[ImportField],
     number: u32,

@@ -25,7 +25,7 @@ fn not_a_list(kind: &str) -> Error {
     Error::File(FileRefusal::NotASpreadsheet { kind: kind.into() })
 }
 
-pub fn sniff(bytes: &[u8]) -> Result<Sniffed> {
+pub(crate) fn sniff(bytes: &[u8]) -> Result<Sniffed> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::File(FileRefusal::Empty));
     }

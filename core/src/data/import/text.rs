@@ -86,7 +86,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<TextEncoding> {
 }
 
 /// Guesses a text file's encoding from its bytes.
-pub fn detect_encoding(bytes: &[u8]) -> TextEncoding {
+pub(crate) fn detect_encoding(bytes: &[u8]) -> TextEncoding {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return TextEncoding::Utf8Bom;
     }
@@ -128,7 +128,7 @@ fn encoding_of(enc: TextEncoding) -> &'static Encoding {
 
 /// The text of `bytes` read as `enc`: a BOM is dropped, bad bytes become
 /// U+FFFD and show in the preview.
-pub fn decode(bytes: &[u8], enc: TextEncoding) -> String {
+pub(crate) fn decode(bytes: &[u8], enc: TextEncoding) -> String {
     encoding_of(enc)
         .decode_without_bom_handling(strip_bom(bytes, enc))
         .0
@@ -158,7 +158,7 @@ fn sep_line(text: &str) -> Option<(Delimiter, usize)> {
 
 /// The separator that splits the first lines most evenly into more than one
 /// cell; a comma when nothing does.
-pub fn detect_delimiter(text: &str) -> Delimiter {
+pub(crate) fn detect_delimiter(text: &str) -> Delimiter {
     let head: String = text.lines().take(30).collect::<Vec<_>>().join("\n");
     let score = |d: Delimiter| {
         let mut reader = csv::ReaderBuilder::new()
@@ -185,7 +185,7 @@ pub fn detect_delimiter(text: &str) -> Delimiter {
 }
 
 /// Reads a text list; `encoding` overrides the guess.
-pub fn read(bytes: &[u8], encoding: Option<TextEncoding>) -> Result<Table> {
+pub(crate) fn read(bytes: &[u8], encoding: Option<TextEncoding>) -> Result<Table> {
     let enc = encoding.unwrap_or_else(|| detect_encoding(bytes));
     let text = decode(bytes, enc);
     if text.contains('\0') {

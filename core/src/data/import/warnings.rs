@@ -50,7 +50,7 @@ pub fn insert(
 }
 
 /// The warnings on customer `id` not yet dismissed, by file row.
-pub fn for_customer(conn: &Connection, id: i64) -> Result<Vec<ImportWarning>> {
+pub(crate) fn for_customer(conn: &Connection, id: i64) -> Result<Vec<ImportWarning>> {
     let mut stmt = conn.prepare(
         "SELECT w.id, w.field, w.code, w.original, w.row_no, b.file_name, b.created_at
            FROM import_warnings w JOIN import_batches b ON b.id = w.batch_id
@@ -93,7 +93,12 @@ pub fn for_customer(conn: &Connection, id: i64) -> Result<Vec<ImportWarning>> {
 }
 
 /// The owner has seen to warning `id` (of customer `customer_id`).
-pub fn dismiss(conn: &Connection, customer_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn dismiss(
+    conn: &Connection,
+    customer_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let n = conn.execute(
         "UPDATE import_warnings SET dismissed_at = ?3
           WHERE id = ?1 AND customer_id = ?2 AND dismissed_at IS NULL",

@@ -16,11 +16,11 @@ use super::read::{Cell, FileFormat, FileKind, Table};
 use crate::error::{Error, Result};
 
 /// Runs a reader on an untrusted file: a panic is a damaged file.
-pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(damaged("the reader stopped")))
 }
 
-pub fn cell_of(d: &Data) -> Cell {
+pub(crate) fn cell_of(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
@@ -65,7 +65,7 @@ fn xlsx_error(e: XlsxError) -> Error {
 }
 
 /// Reads the first worksheet of an .xlsx.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Table> {
+pub(crate) fn read_xlsx(bytes: &[u8]) -> Result<Table> {
     check_unpacked(bytes)?;
     guarded(|| {
         let mut book = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
@@ -94,7 +94,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table> {
 
 /// Reads the first worksheet of an .xls, after `xls_guard` said it is
 /// safe to hand to calamine.
-pub fn read_xls(bytes: &[u8]) -> Result<Table> {
+pub(crate) fn read_xls(bytes: &[u8]) -> Result<Table> {
     super::xls_guard::check(bytes)?;
     guarded(|| {
         let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| match e {

@@ -61,7 +61,7 @@ pub enum AgeName {
 }
 
 /// The milestone a birthday is, from the 만 age reached on it.
-pub fn age_name(man_age: i32, counting: AgeCounting) -> Option<AgeName> {
+pub(crate) fn age_name(man_age: i32, counting: AgeCounting) -> Option<AgeName> {
     // 세는 나이 on the birthday is 만 + 1; the 순 names are 세는 나이 70/80/90.
     let round = match counting {
         AgeCounting::Traditional => man_age + 1,
@@ -79,7 +79,7 @@ pub fn age_name(man_age: i32, counting: AgeCounting) -> Option<AgeName> {
 
 /// Whether the birthday is an elder's (생신): a parent's or grandparent's,
 /// or anyone known to be 60 or more.
-pub fn is_elder(relation: Option<Relation>, man_age: Option<i32>) -> bool {
+pub(crate) fn is_elder(relation: Option<Relation>, man_age: Option<i32>) -> bool {
     matches!(relation, Some(Relation::Parent | Relation::Grandparent))
         || man_age.is_some_and(|a| a >= 60)
 }
@@ -87,7 +87,7 @@ pub fn is_elder(relation: Option<Relation>, man_age: Option<i32>) -> bool {
 /// What a letter calls the birthday: 칠순, 생신, 생일 / "70th birthday",
 /// "birthday". English names the celebration the family holds (a 칠순 is
 /// "70th birthday" even when it falls on the 69th by the calendar).
-pub fn birthday_word(lang: Language, name: Option<AgeName>, elder: bool) -> String {
+pub(crate) fn birthday_word(lang: Language, name: Option<AgeName>, elder: bool) -> String {
     let key = match name {
         Some(AgeName::Hwangap) => "birthday.hwangap",
         Some(AgeName::Chilsun) => "birthday.chilsun",

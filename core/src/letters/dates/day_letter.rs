@@ -89,7 +89,7 @@ pub fn letter_occasion(kind: OccasionKind, relation: Option<Relation>) -> Option
 /// day before a past one). A parent's birthday letter then names that
 /// parent and her milestone; without such a day the letter speaks in
 /// general words ("부모님").
-pub fn days_for_letter(
+pub(crate) fn days_for_letter(
     conn: &Connection,
     occasion: Occasion,
     today: NaiveDate,

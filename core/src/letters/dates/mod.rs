@@ -35,7 +35,13 @@ pub fn lunar_to_solar(year: i32, month: u8, day: u8, leap: bool) -> Option<Naive
 /// day. The stated rules for days a year lacks: 29 February falls on
 /// 28 February; a lunar 30th in a 29-day month falls on the 29th; a leap
 /// month (윤달) that this year lacks falls in the regular month.
-pub fn in_year(year: i32, month: u32, day: u32, lunar: bool, leap: bool) -> Option<NaiveDate> {
+pub(crate) fn in_year(
+    year: i32,
+    month: u32,
+    day: u32,
+    lunar: bool,
+    leap: bool,
+) -> Option<NaiveDate> {
     if !lunar {
         return NaiveDate::from_ymd_opt(year, month, day).or_else(|| {
             (month == 2 && day == 29)
@@ -51,7 +57,7 @@ pub fn in_year(year: i32, month: u32, day: u32, lunar: bool, leap: bool) -> Opti
 }
 
 /// The next time (today or later) a yearly day comes round.
-pub fn next_on_or_after(
+pub(crate) fn next_on_or_after(
     today: NaiveDate,
     month: u32,
     day: u32,

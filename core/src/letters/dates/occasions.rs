@@ -95,7 +95,7 @@ pub struct Upcoming {
 
 /// Adds an important date after checking it exists (a solar 30 February
 /// does not; a lunar day up to 30 does).
-pub fn add_date(
+pub(crate) fn add_date(
     conn: &Connection,
     customer_id: i64,
     d: &DateInput,
@@ -113,7 +113,7 @@ pub fn add_date(
 
 /// Corrects an important date (whose, what, the day), with the same checks
 /// as adding one. Letters already made for it stay as they were.
-pub fn update_date(conn: &Connection, id: i64, d: &DateInput) -> Result<()> {
+pub(crate) fn update_date(conn: &Connection, id: i64, d: &DateInput) -> Result<()> {
     let customer_id: i64 = conn
         .query_row(
             "SELECT customer_id FROM important_dates WHERE id = ?1",
@@ -275,7 +275,7 @@ fn occurrences(
 }
 
 /// Her important dates, with where each falls next.
-pub fn dates_of(
+pub(crate) fn dates_of(
     conn: &Connection,
     customer_id: i64,
     today: NaiveDate,
@@ -313,7 +313,7 @@ pub fn dates_of(
 }
 
 /// Removes a family member (and her dates) or one date.
-pub fn delete(conn: &Connection, what: &str, id: i64) -> Result<()> {
+pub(crate) fn delete(conn: &Connection, what: &str, id: i64) -> Result<()> {
     let sql = match what {
         "member" => "DELETE FROM family_members WHERE id = ?1",
         _ => "DELETE FROM important_dates WHERE id = ?1",

@@ -55,12 +55,12 @@ pub fn text(lang: Language, key: &str) -> String {
 }
 
 /// A core text with its `{name}` parts filled in.
-pub fn text_with(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
+pub(crate) fn text_with(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
     WORDS.say_with(lang, key, fill)
 }
 
 /// The subject as it goes out: advertising in Korea starts with "(광고)".
-pub fn subject(d: &Draft, s: &Sender<'_>) -> String {
+pub(crate) fn subject(d: &Draft, s: &Sender<'_>) -> String {
     let title = one_line(&d.subject);
     let title = title.as_str();
     if d.advertising && s.country == Country::KR && !title.starts_with(AD_PREFIX) {
@@ -71,7 +71,7 @@ pub fn subject(d: &Draft, s: &Sender<'_>) -> String {
 }
 
 /// The lines an advertising mail ends with (none for greetings).
-pub fn footer(d: &Draft, s: &Sender<'_>) -> Vec<String> {
+pub(crate) fn footer(d: &Draft, s: &Sender<'_>) -> Vec<String> {
     if !d.advertising {
         return vec![];
     }
@@ -144,7 +144,7 @@ impl Header for ListUnsubscribe {
 /// (a name pasted from somewhere, a sender name typed with Enter) become
 /// spaces. lettre refuses them by panicking, and in a header they could
 /// start a new header.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split(|c: char| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
         .flat_map(str::split_whitespace)
         .collect::<Vec<_>>()
@@ -164,7 +164,7 @@ fn mailbox(name: &str, address: &str) -> Result<Mailbox, ComposeError> {
 }
 
 /// The message, ready for the wire.
-pub fn message(d: &Draft, s: &Sender<'_>) -> Result<Message, ComposeError> {
+pub(crate) fn message(d: &Draft, s: &Sender<'_>) -> Result<Message, ComposeError> {
     let footer = footer(d, s);
     let mut text = d.body.trim_end().to_string();
     if !footer.is_empty() {
@@ -197,7 +197,7 @@ pub fn message(d: &Draft, s: &Sender<'_>) -> Result<Message, ComposeError> {
 }
 
 /// A Message-ID that stays with the letter through retries.
-pub fn new_message_id(from_address: &str) -> String {
+pub(crate) fn new_message_id(from_address: &str) -> String {
     let domain = from_address
         .rsplit('@')
         .next()

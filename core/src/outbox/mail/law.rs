@@ -105,7 +105,7 @@ pub fn quotes(topic: LawTopic) -> Vec<Quote> {
 
 /// Whether a letter is sent as advertising: its template says so, or —
 /// for a shop in Korea — it names a coupon (rule 1 above).
-pub fn is_advertising(template_says: bool, with_coupon: bool, korea: bool) -> bool {
+pub(crate) fn is_advertising(template_says: bool, with_coupon: bool, korea: bool) -> bool {
     template_says || (korea && with_coupon)
 }
 

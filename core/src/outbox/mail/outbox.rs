@@ -78,7 +78,7 @@ pub struct OutboxCounts {
 }
 
 /// The earliest time a waiting letter may be tried (after a 4xx).
-pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+pub(crate) fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     Ok(conn.query_row(
         "SELECT MIN(COALESCE(not_before, queued_at)) FROM outbox WHERE status = 'queued' AND channel = 'email'",
         [],
@@ -87,7 +87,12 @@ pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
 }
 
 /// Sent: recorded in her history (kind letter, by email) with its text.
-pub fn mark_sent(conn: &Connection, c: &Claimed, subject: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn mark_sent(
+    conn: &Connection,
+    c: &Claimed,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     conn.execute(
         "UPDATE outbox SET status = 'sent', sent_at = ?2, error_code = NULL, error_detail = NULL,
             updated_at = ?2 WHERE id = ?1",
@@ -138,17 +143,27 @@ fn set_state(
     Ok(())
 }
 
-pub fn mark_failed(conn: &Connection, id: i64, e: &MailError, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn mark_failed(
+    conn: &Connection,
+    id: i64,
+    e: &MailError,
+    now: DateTime<Utc>,
+) -> Result<()> {
     set_state(conn, id, "failed", e, now)
 }
 
-pub fn mark_unknown(conn: &Connection, id: i64, e: &MailError, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn mark_unknown(
+    conn: &Connection,
+    id: i64,
+    e: &MailError,
+    now: DateTime<Utc>,
+) -> Result<()> {
     set_state(conn, id, "unknown", e, now)
 }
 
 /// Back to waiting, not before `not_before` (a 4xx, or the connection
 /// failed before the data ended: it was not sent).
-pub fn requeue(
+pub(crate) fn requeue(
     conn: &Connection,
     id: i64,
     e: &MailError,
@@ -165,7 +180,7 @@ pub fn requeue(
 
 /// When the server cannot be reached or refuses the login, every waiting
 /// letter fails with that reason (to be retried once settings are fixed).
-pub fn fail_waiting(conn: &Connection, e: &MailError, now: DateTime<Utc>) -> Result<u32> {
+pub(crate) fn fail_waiting(conn: &Connection, e: &MailError, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
         "UPDATE outbox SET status = 'failed', error_code = ?1, error_detail = ?2, updated_at = ?3
          WHERE status IN ('queued', 'sending') AND channel = 'email'",
@@ -174,7 +189,7 @@ pub fn fail_waiting(conn: &Connection, e: &MailError, now: DateTime<Utc>) -> Res
 }
 
 /// At start: a letter left 'sending' was on the wire when the app stopped.
-pub fn recover_after_crash(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
+pub(crate) fn recover_after_crash(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
         "UPDATE outbox SET status = 'unknown', error_code = 'dropped',
             error_detail = 'the app stopped while this letter was being sent', updated_at = ?1
@@ -185,7 +200,12 @@ pub fn recover_after_crash(conn: &Connection, now: DateTime<Utc>) -> Result<u32>
 
 /// The owner's decisions: send failed letters again; for a letter of
 /// unknown fate, send it again anyway or take it as sent; or cancel.
-pub fn decide(conn: &Connection, id: i64, action: Decision, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn decide(
+    conn: &Connection,
+    id: i64,
+    action: Decision,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let (from, sql): (&[&str], &str) = match action {
         Decision::Retry => (&["failed", "unknown"], "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL, error_detail = NULL, updated_at = ?2 WHERE id = ?1"),
         Decision::Cancel => (&["queued", "failed", "unknown"], "UPDATE outbox SET status = 'cancelled', updated_at = ?2 WHERE id = ?1"),
@@ -228,7 +248,7 @@ pub enum Decision {
 }
 
 /// How many letters went out since `since` (for the provider's pace).
-pub fn sent_since(conn: &Connection, since: DateTime<Utc>) -> Result<u32> {
+pub(crate) fn sent_since(conn: &Connection, since: DateTime<Utc>) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT COUNT(*) FROM outbox WHERE sent_at >= ?1 AND channel = 'email'",
         [since],
@@ -237,7 +257,7 @@ pub fn sent_since(conn: &Connection, since: DateTime<Utc>) -> Result<u32> {
 }
 
 /// The `n`-th most recent send time (to know when the pace allows more).
-pub fn nth_latest_sent(conn: &Connection, n: u32) -> Result<Option<DateTime<Utc>>> {
+pub(crate) fn nth_latest_sent(conn: &Connection, n: u32) -> Result<Option<DateTime<Utc>>> {
     Ok(conn
         .query_row(
             "SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL AND channel = 'email' ORDER BY sent_at DESC LIMIT 1 OFFSET ?1",
@@ -247,7 +267,7 @@ pub fn nth_latest_sent(conn: &Connection, n: u32) -> Result<Option<DateTime<Utc>
         .optional()?)
 }
 
-pub fn counts(conn: &Connection) -> Result<OutboxCounts> {
+pub(crate) fn counts(conn: &Connection) -> Result<OutboxCounts> {
     let mut c = OutboxCounts::default();
     let mut stmt = conn.prepare_cached("SELECT status, COUNT(*) FROM outbox GROUP BY status")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
@@ -324,7 +344,7 @@ const RETRIABLE: &str = "status = 'failed' AND channel = 'email'
 
 /// Every failed letter back to waiting (after the settings were fixed).
 /// Letters of unknown fate are not among them: each needs the owner's say.
-pub fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
+pub(crate) fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
         &format!(
             "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL,
@@ -336,7 +356,7 @@ pub fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
 
 /// How many failed letters a retry can help (offered "지금 보내기" where
 /// the owner fixes the mail settings).
-pub fn retriable(conn: &Connection) -> Result<u32> {
+pub(crate) fn retriable(conn: &Connection) -> Result<u32> {
     Ok(conn.query_row(
         &format!("SELECT COUNT(*) FROM outbox WHERE {RETRIABLE}"),
         [],

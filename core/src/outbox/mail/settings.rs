@@ -123,7 +123,7 @@ pub const PRESETS: [Preset; 6] = [
     },
 ];
 
-pub fn preset(p: Provider) -> &'static Preset {
+pub(crate) fn preset(p: Provider) -> &'static Preset {
     PRESETS
         .iter()
         .find(|x| x.provider == p)
@@ -198,11 +198,11 @@ impl MailSettings {
 
 const KEY: &str = "mail";
 
-pub fn load(conn: &Connection) -> Result<Option<MailSettings>> {
+pub(crate) fn load(conn: &Connection) -> Result<Option<MailSettings>> {
     crate::store::settings::get(conn, KEY)
 }
 
-pub fn save(conn: &Connection, s: &MailSettings) -> Result<MailSettings> {
+pub(crate) fn save(conn: &Connection, s: &MailSettings) -> Result<MailSettings> {
     let s = s.trimmed();
     s.check()?;
     crate::store::settings::put(conn, KEY, &s)?;

@@ -116,7 +116,7 @@ fn timed_out(e: &SmtpError) -> bool {
 }
 
 /// Why connecting or logging in failed, in the owner's terms.
-pub fn diagnose(e: &SmtpError) -> MailError {
+pub(crate) fn diagnose(e: &SmtpError) -> MailError {
     let detail = e.to_string();
     let lower = detail.to_lowercase();
     let code = if timed_out(e) {

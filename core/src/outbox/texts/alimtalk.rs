@@ -69,7 +69,7 @@ pub struct AlimtalkSend {
 }
 
 /// The `#{…}` names in a template's text, in order, each once.
-pub fn variables_in(text: &str) -> Vec<String> {
+pub(crate) fn variables_in(text: &str) -> Vec<String> {
     let mut out: Vec<String> = vec![];
     let mut rest = text;
     while let Some(start) = rest.find("#{") {
@@ -139,17 +139,13 @@ impl AlimtalkTemplate {
 
 const KEY: &str = "alimtalk_templates";
 
-pub fn load(conn: &Connection) -> Result<Vec<AlimtalkTemplate>> {
+pub(crate) fn load(conn: &Connection) -> Result<Vec<AlimtalkTemplate>> {
     Ok(crate::store::settings::get(conn, KEY)?.unwrap_or_default())
-}
-
-pub fn find(conn: &Connection, code: &str) -> Result<Option<AlimtalkTemplate>> {
-    Ok(load(conn)?.into_iter().find(|t| t.code == code))
 }
 
 /// Adds a template, or replaces the one with `replacing`'s code; refused
 /// (nothing saved) with the reason when it cannot be used.
-pub fn save(
+pub(crate) fn save(
     conn: &Connection,
     t: &AlimtalkTemplate,
     replacing: Option<&str>,
@@ -175,7 +171,7 @@ pub fn save(
     Ok(Ok(all))
 }
 
-pub fn delete(conn: &Connection, code: &str) -> Result<Vec<AlimtalkTemplate>> {
+pub(crate) fn delete(conn: &Connection, code: &str) -> Result<Vec<AlimtalkTemplate>> {
     let mut all = load(conn)?;
     all.retain(|t| t.code != code);
     crate::store::settings::put(conn, KEY, &all)?;

@@ -11,25 +11,25 @@
 use chrono::{NaiveDateTime, NaiveTime, TimeDelta};
 
 /// 21:00, when the night begins.
-pub fn night_starts() -> NaiveTime {
+pub(crate) fn night_starts() -> NaiveTime {
     NaiveTime::from_hms_opt(21, 0, 0).expect("a time")
 }
 
 /// 08:00, when it ends.
-pub fn night_ends() -> NaiveTime {
+pub(crate) fn night_ends() -> NaiveTime {
     NaiveTime::from_hms_opt(8, 0, 0).expect("a time")
 }
 
 /// Whether `local` falls in the hours an advertising text needs night
 /// consent for (21:00 included, 08:00 not).
-pub fn is_night(local: NaiveDateTime) -> bool {
+pub(crate) fn is_night(local: NaiveDateTime) -> bool {
     let t = local.time();
     t >= night_starts() || t < night_ends()
 }
 
 /// The first moment at or after `local` when an advertisement may go to
 /// someone without night consent.
-pub fn next_allowed(local: NaiveDateTime) -> NaiveDateTime {
+pub(crate) fn next_allowed(local: NaiveDateTime) -> NaiveDateTime {
     if !is_night(local) {
         return local;
     }
@@ -53,7 +53,7 @@ pub enum OptOut {
 /// An advertising text as the law frames it: "(광고)" and the shop's name
 /// first, the free opt-out last. Text that already starts with "(광고)"
 /// is not marked twice.
-pub fn frame_ad(shop_name: &str, body: &str, opt_out: &OptOut) -> String {
+pub(crate) fn frame_ad(shop_name: &str, body: &str, opt_out: &OptOut) -> String {
     let body = body.trim();
     let body = body.strip_prefix("(광고)").map_or(body, str::trim_start);
     let head = format!("(광고){}", shop_name.trim());
@@ -91,7 +91,7 @@ const AD_WORDS: &[&str] = &[
 ];
 
 /// The first advertising word found in an 알림톡's text, if any.
-pub fn ad_word_in(text: &str) -> Option<&'static str> {
+pub(crate) fn ad_word_in(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     AD_WORDS.iter().copied().find(|w| lower.contains(w))
 }

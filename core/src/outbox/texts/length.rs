@@ -30,7 +30,7 @@ pub enum TextKind {
 }
 
 /// The text's length as carriers count it.
-pub fn euc_kr_bytes(text: &str) -> usize {
+pub(crate) fn euc_kr_bytes(text: &str) -> usize {
     let mut buf = [0u8; 4];
     text.chars()
         .map(|c| {
@@ -49,7 +49,7 @@ pub fn euc_kr_bytes(text: &str) -> usize {
 
 /// SMS when it fits in 90 bytes, else LMS; `None` when it is too long
 /// even for an LMS.
-pub fn kind_for(text: &str) -> Option<TextKind> {
+pub(crate) fn kind_for(text: &str) -> Option<TextKind> {
     match euc_kr_bytes(text) {
         n if n <= SMS_MAX_BYTES => Some(TextKind::Sms),
         n if n <= LMS_MAX_BYTES => Some(TextKind::Lms),
@@ -58,7 +58,7 @@ pub fn kind_for(text: &str) -> Option<TextKind> {
 }
 
 /// The subject cut to what an LMS carries, on a character boundary.
-pub fn subject(title: &str) -> String {
+pub(crate) fn subject(title: &str) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in title.trim().chars() {

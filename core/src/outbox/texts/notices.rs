@@ -96,11 +96,11 @@ impl NoticeSettings {
 
 const KEY: &str = "text_notices";
 
-pub fn load(conn: &rusqlite::Connection) -> Result<NoticeSettings> {
+pub(crate) fn load(conn: &rusqlite::Connection) -> Result<NoticeSettings> {
     Ok(crate::store::settings::get(conn, KEY)?.unwrap_or_default())
 }
 
-pub fn save(conn: &rusqlite::Connection, s: &NoticeSettings) -> Result<()> {
+pub(crate) fn save(conn: &rusqlite::Connection, s: &NoticeSettings) -> Result<()> {
     crate::store::settings::put(conn, KEY, s)
 }
 
@@ -164,7 +164,7 @@ pub struct Rendered {
 }
 
 /// 1,200
-pub fn grouped(n: i64) -> String {
+pub(crate) fn grouped(n: i64) -> String {
     let s = n.abs().to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -180,7 +180,7 @@ pub fn grouped(n: i64) -> String {
     }
 }
 
-pub fn date_text(d: Option<NaiveDate>, lang: Language) -> String {
+pub(crate) fn date_text(d: Option<NaiveDate>, lang: Language) -> String {
     d.map(|d| {
         d.format(&crate::letters::WORDS.say(lang, "date.full"))
             .to_string()
@@ -255,7 +255,7 @@ pub struct NoticePreview {
 }
 
 /// What keeps the notice from going, given the shop's set-up.
-pub fn block(
+pub(crate) fn block(
     kind: NoticeKind,
     settings: Option<&TextSettings>,
     shop_name: &str,

@@ -220,7 +220,7 @@ fn birthday_hours(local: chrono::NaiveDateTime) -> bool {
 }
 
 /// Values for a preview: a real customer's when there is one.
-pub fn sample(
+pub(crate) fn sample(
     conn: &Connection,
     kind: NoticeKind,
     rules: &LoyaltyRules,
@@ -246,7 +246,7 @@ pub fn sample(
 }
 
 /// The birthday coupon the rules give, as if issued today.
-pub fn birthday_sample(
+pub(crate) fn birthday_sample(
     name: String,
     rules: &LoyaltyRules,
     today: NaiveDate,
@@ -276,7 +276,7 @@ pub fn birthday_sample(
 
 /// Finds the notices due and puts each in the outbox once; returns how
 /// many were queued.
-pub fn queue_due(conn: &Connection, cx: &DueContext<'_>) -> Result<u32> {
+pub(crate) fn queue_due(conn: &Connection, cx: &DueContext<'_>) -> Result<u32> {
     let now = cx.clock.now();
     let local = cx.clock.local(now);
     let today = local.date();

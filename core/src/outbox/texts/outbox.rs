@@ -102,7 +102,7 @@ pub fn claim_next(
 /// The earliest time a waiting text may be tried.
 /// Texts waiting, of unknown fate, or sent and still without a delivery
 /// report: work for the sender.
-pub fn has_work(conn: &Connection) -> Result<bool> {
+pub(crate) fn has_work(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM outbox WHERE channel = 'text'
            AND (status IN ('queued', 'unknown') OR delivery = 'pending'))",
@@ -111,7 +111,7 @@ pub fn has_work(conn: &Connection) -> Result<bool> {
     )?)
 }
 
-pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+pub(crate) fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     Ok(conn.query_row(
         "SELECT MIN(COALESCE(not_before, queued_at)) FROM outbox
          WHERE status = 'queued' AND channel = 'text'",
@@ -122,7 +122,7 @@ pub fn next_due(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
 
 /// Taken by the provider: her history gets the text (kind letter, by
 /// text or KakaoTalk), and its delivery report is awaited.
-pub fn mark_sent(
+pub(crate) fn mark_sent(
     conn: &Connection,
     c: &ClaimedText,
     provider_id: &str,
@@ -181,17 +181,27 @@ fn set_state(
     Ok(())
 }
 
-pub fn mark_failed(conn: &Connection, id: i64, e: &TextError, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn mark_failed(
+    conn: &Connection,
+    id: i64,
+    e: &TextError,
+    now: DateTime<Utc>,
+) -> Result<()> {
     set_state(conn, id, "failed", e, now)
 }
 
-pub fn mark_unknown(conn: &Connection, id: i64, e: &TextError, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn mark_unknown(
+    conn: &Connection,
+    id: i64,
+    e: &TextError,
+    now: DateTime<Utc>,
+) -> Result<()> {
     set_state(conn, id, "unknown", e, now)
 }
 
 /// Back to waiting until `not_before`; `counted` false gives the try back
 /// (a rate limit is the provider's pace, not this text's fault).
-pub fn requeue(
+pub(crate) fn requeue(
     conn: &Connection,
     id: i64,
     e: &TextError,
@@ -214,7 +224,7 @@ pub fn requeue(
     Ok(())
 }
 
-pub fn attempts(conn: &Connection, id: i64) -> Result<u32> {
+pub(crate) fn attempts(conn: &Connection, id: i64) -> Result<u32> {
     Ok(
         conn.query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -224,7 +234,7 @@ pub fn attempts(conn: &Connection, id: i64) -> Result<u32> {
 
 /// The key, the sender number or the balance failed: every waiting text
 /// fails with that reason (sent again once it is fixed).
-pub fn fail_waiting(conn: &Connection, e: &TextError, now: DateTime<Utc>) -> Result<u32> {
+pub(crate) fn fail_waiting(conn: &Connection, e: &TextError, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
         "UPDATE outbox SET status = 'failed', error_code = ?1, error_detail = ?2, updated_at = ?3
          WHERE status IN ('queued', 'sending') AND channel = 'text'",
@@ -233,7 +243,7 @@ pub fn fail_waiting(conn: &Connection, e: &TextError, now: DateTime<Utc>) -> Res
 }
 
 /// Failed texts back to waiting, except those no retry can help.
-pub fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
+pub(crate) fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
     Ok(conn.execute(
         "UPDATE outbox SET status = 'queued', attempts = 0, not_before = NULL, error_code = NULL,
             error_detail = NULL, updated_at = ?1
@@ -247,7 +257,7 @@ pub fn retry_failed(conn: &Connection, now: DateTime<Utc>) -> Result<u32> {
 pub type UnknownText = (i64, String, String, DateTime<Utc>);
 
 /// Texts of unknown fate.
-pub fn unknown(conn: &Connection) -> Result<Vec<UnknownText>> {
+pub(crate) fn unknown(conn: &Connection) -> Result<Vec<UnknownText>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, to_address, message_id, queued_at FROM outbox
          WHERE status = 'unknown' AND channel = 'text' ORDER BY id",
@@ -259,7 +269,12 @@ pub fn unknown(conn: &Connection) -> Result<Vec<UnknownText>> {
 }
 
 /// A text of unknown fate found at the provider: it went.
-pub fn found_sent(conn: &Connection, id: i64, provider_id: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn found_sent(
+    conn: &Connection,
+    id: i64,
+    provider_id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     conn.execute(
         "UPDATE outbox SET status = 'sending' WHERE id = ?1 AND status = 'unknown'",
         [id],
@@ -295,7 +310,7 @@ fn claimed_by_id(conn: &Connection, id: i64) -> Result<ClaimedText> {
 }
 
 /// Sent texts still waiting for their delivery report: (id, provider id).
-pub fn awaiting_report(conn: &Connection, limit: u32) -> Result<Vec<(i64, String)>> {
+pub(crate) fn awaiting_report(conn: &Connection, limit: u32) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, provider_id FROM outbox
          WHERE delivery = 'pending' AND provider_id IS NOT NULL ORDER BY sent_at LIMIT ?1",
@@ -306,7 +321,7 @@ pub fn awaiting_report(conn: &Connection, limit: u32) -> Result<Vec<(i64, String
     Ok(out)
 }
 
-pub fn set_delivery(
+pub(crate) fn set_delivery(
     conn: &Connection,
     id: i64,
     d: &Delivery,

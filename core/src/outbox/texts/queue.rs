@@ -68,7 +68,7 @@ struct Planned {
 }
 
 /// A fresh reference for a text (sent with it, to find it again).
-pub fn new_reference() -> String {
+pub(crate) fn new_reference() -> String {
     format!(
         "dangol-{:016x}{:016x}",
         fastrand::u64(..),
@@ -77,7 +77,7 @@ pub fn new_reference() -> String {
 }
 
 /// Her first Korean mobile number, digits only (010…).
-pub fn mobile_of(conn: &Connection, customer_id: i64) -> Result<Option<String>> {
+pub(crate) fn mobile_of(conn: &Connection, customer_id: i64) -> Result<Option<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT national FROM customer_phones WHERE customer_id = ?1 AND region = 'KR'
          ORDER BY label = 'mobile' DESC, position",

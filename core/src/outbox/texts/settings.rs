@@ -58,7 +58,7 @@ impl Default for TextSettings {
 }
 
 /// Digits only: "02-123-4567" → "021234567".
-pub fn digits(s: &str) -> String {
+pub(crate) fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
@@ -124,11 +124,11 @@ impl TextSettings {
 
 const KEY: &str = "texts";
 
-pub fn load(conn: &Connection) -> Result<Option<TextSettings>> {
+pub(crate) fn load(conn: &Connection) -> Result<Option<TextSettings>> {
     crate::store::settings::get(conn, KEY)
 }
 
-pub fn save(conn: &Connection, s: &TextSettings) -> Result<TextSettings> {
+pub(crate) fn save(conn: &Connection, s: &TextSettings) -> Result<TextSettings> {
     let s = s.trimmed();
     s.check()?;
     crate::store::settings::put(conn, KEY, &s)?;

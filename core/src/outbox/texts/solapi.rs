@@ -113,7 +113,7 @@ impl Solapi {
 }
 
 /// `HMAC-SHA256 apiKey=…, date=…, salt=…, signature=…` as Solapi documents.
-pub fn authorization(key: &str, secret: &str, date: &str, salt: &str) -> String {
+pub(crate) fn authorization(key: &str, secret: &str, date: &str, salt: &str) -> String {
     format!(
         "HMAC-SHA256 apiKey={key}, date={date}, salt={salt}, signature={}",
         signature(secret, date, salt)
@@ -121,7 +121,7 @@ pub fn authorization(key: &str, secret: &str, date: &str, salt: &str) -> String 
 }
 
 /// Hex HMAC-SHA256 of `date + salt`, keyed with the API secret.
-pub fn signature(secret: &str, date: &str, salt: &str) -> String {
+pub(crate) fn signature(secret: &str, date: &str, salt: &str) -> String {
     let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes());
     hex::encode(ring::hmac::sign(&key, format!("{date}{salt}").as_bytes()).as_ref())
 }

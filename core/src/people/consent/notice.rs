@@ -41,7 +41,7 @@ pub(crate) fn mark_notified(conn: &Connection, customer_id: i64, now: DateTime<U
 
 /// Those whose oldest consent is on or before `cutoff` and who were not
 /// told since.
-pub(crate) fn due(conn: &Connection, cutoff: NaiveDate) -> Result<Vec<ConsentDue>> {
+pub fn due(conn: &Connection, cutoff: NaiveDate) -> Result<Vec<ConsentDue>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, MIN(COALESCE(consent_email, '9'), COALESCE(consent_sms, '9'), COALESCE(consent_post, '9')) AS given
          FROM customers

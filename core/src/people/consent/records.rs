@@ -173,7 +173,7 @@ pub(crate) fn from_form(
 }
 
 /// The locale key of a consent's name: `scope.marketing.text.night`.
-pub fn scope_key(s: ConsentScope) -> String {
+pub(crate) fn scope_key(s: ConsentScope) -> String {
     let mut key = format!("scope.{}", enum_str(&s.purpose));
     if let Some(c) = s.channel {
         key.push('.');
@@ -224,7 +224,7 @@ pub fn list(conn: &Connection, customer_id: i64) -> Result<Vec<ConsentRecord>> {
 }
 
 /// Her consents as the customer screen shows them.
-pub fn overview(conn: &Connection, customer_id: i64) -> Result<ConsentOverview> {
+pub(crate) fn overview(conn: &Connection, customer_id: i64) -> Result<ConsentOverview> {
     let records = list(conn, customer_id)?;
     let states = SCOPES
         .iter()

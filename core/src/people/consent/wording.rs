@@ -54,12 +54,12 @@ pub(crate) static WORDS: Book = Book::new(
 );
 
 /// A consent's or a method's name (`locale/<lang>.json`).
-pub fn label(lang: Language, key: &str) -> String {
+pub(crate) fn label(lang: Language, key: &str) -> String {
     WORDS.say(lang, key)
 }
 
 /// A line with its `{name}` parts filled in.
-pub fn say(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
+pub(crate) fn say(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
     WORDS.say_with(lang, key, fill)
 }
 
@@ -103,7 +103,7 @@ pub struct ConsentForm {
 }
 
 /// The form of `version` in `lang`, filled with the shop's name.
-pub fn form(version: &str, lang: Language, shop_name: &str) -> Option<ConsentForm> {
+pub(crate) fn form(version: &str, lang: Language, shop_name: &str) -> Option<ConsentForm> {
     let t = text(version, lang)?;
     let get = |k: &str| {
         t.get(k)

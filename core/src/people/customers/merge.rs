@@ -23,7 +23,7 @@ pub struct DuplicatePair {
 }
 
 /// Pairs of customers that look like one person, phone matches first.
-pub fn find(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>> {
+pub(crate) fn find(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>> {
     let mut stmt = conn.prepare(
         "WITH pairs AS (
             SELECT a.customer_id AS x, b.customer_id AS y, 'phone' AS reason, 0 AS rank
@@ -57,7 +57,7 @@ pub fn find(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>> {
 
 /// Merges `other` into `keep` in the caller's transaction and deletes
 /// `other`.
-pub fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
+pub(crate) fn merge(conn: &Connection, keep: i64, other: i64) -> Result<()> {
     if keep == other {
         return Err(Error::Validation(vec![FieldError::new(
             "other",

@@ -29,7 +29,7 @@ impl ParsedPhone {
     }
 }
 
-pub fn display<'a>(
+pub(crate) fn display<'a>(
     region: &str,
     national: &'a str,
     international: &'a str,
@@ -44,7 +44,7 @@ pub fn display<'a>(
 
 /// Reads `raw` as a phone number of `country` unless it carries its own
 /// country code. `None` when it is not a number anyone could dial.
-pub fn parse(raw: &str, country: Country) -> Option<ParsedPhone> {
+pub(crate) fn parse(raw: &str, country: Country) -> Option<ParsedPhone> {
     let raw = raw.trim();
     let digits = raw.chars().filter(char::is_ascii_digit).count();
     // Letters are not part of any number we accept (no vanity numbers).

@@ -122,7 +122,12 @@ pub fn insert(conn: &Connection, v: &ValidCustomer, now: DateTime<Utc>) -> Resul
 
 /// Replaces a customer's details. A consent already given keeps its date;
 /// one given now is dated today; one withdrawn is cleared.
-pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn update(
+    conn: &Connection,
+    id: i64,
+    v: &ValidCustomer,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let (birthday, lunar) = birthday_to_sql(&v.birthday);
     let n = conn.execute(
         "UPDATE customers SET name = ?2, email = ?3, postal_code = ?4, address1 = ?5,
@@ -159,7 +164,7 @@ pub fn update(conn: &Connection, id: i64, v: &ValidCustomer, now: DateTime<Utc>)
 }
 
 /// Deletes a customer and everything hanging off her (cascades).
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn delete(conn: &Connection, id: i64) -> Result<()> {
     crate::data::import::fill::forget(conn, id)?;
     let had_history: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM history WHERE customer_id = ?1)",
@@ -209,7 +214,7 @@ fn staff_ref(r: &Row, id_col: usize) -> rusqlite::Result<Option<StaffRef>> {
     })
 }
 
-pub fn get(conn: &Connection, id: i64, shop: Country) -> Result<Customer> {
+pub(crate) fn get(conn: &Connection, id: i64, shop: Country) -> Result<Customer> {
     let customer = conn
         .query_row(
             "SELECT c.id, c.card_no, c.name, c.email, c.postal_code, c.address1, c.address2,
@@ -314,7 +319,7 @@ pub fn index_rows(conn: &Connection) -> Result<Vec<IndexRow>> {
     index_rows_where(conn, None)
 }
 
-pub fn index_row(conn: &Connection, id: i64) -> Result<Option<IndexRow>> {
+pub(crate) fn index_row(conn: &Connection, id: i64) -> Result<Option<IndexRow>> {
     Ok(index_rows_where(conn, Some(id))?.pop())
 }
 
@@ -370,6 +375,6 @@ pub(crate) fn created_at(conn: &Connection, id: i64) -> Result<DateTime<Utc>> {
     )?)
 }
 
-pub fn count(conn: &Connection) -> Result<u32> {
+pub(crate) fn count(conn: &Connection) -> Result<u32> {
     Ok(conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?)
 }

@@ -94,7 +94,7 @@ pub(super) fn local_day(t: Option<DateTime<Utc>>) -> String {
 }
 
 /// Everything about customer `id`; not found if there is no such customer.
-pub fn collect(
+pub(crate) fn collect(
     conn: &Connection,
     id: i64,
     lang: Language,

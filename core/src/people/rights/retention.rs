@@ -73,11 +73,11 @@ pub struct RetentionReview {
 const PERIOD_KEY: &str = "retention_period";
 const LATER_KEY: &str = "retention_review_later";
 
-pub fn period(conn: &Connection) -> Result<RetentionPeriod> {
+pub(crate) fn period(conn: &Connection) -> Result<RetentionPeriod> {
     Ok(crate::store::settings::get(conn, PERIOD_KEY)?.unwrap_or_default())
 }
 
-pub fn set_period(conn: &Connection, p: RetentionPeriod) -> Result<()> {
+pub(crate) fn set_period(conn: &Connection, p: RetentionPeriod) -> Result<()> {
     crate::store::settings::put(conn, PERIOD_KEY, &p)
 }
 
@@ -154,7 +154,7 @@ pub fn keep(conn: &Connection, id: i64, note: &str, now: DateTime<Utc>) -> Resul
 }
 
 /// "다음 달에 다시 보기": the card waits until the month after `today`.
-pub fn later(conn: &Connection, today: NaiveDate) -> Result<()> {
+pub(crate) fn later(conn: &Connection, today: NaiveDate) -> Result<()> {
     crate::store::settings::put(conn, LATER_KEY, &today.format("%Y-%m").to_string())
 }
 

@@ -14,12 +14,12 @@ pub(crate) static WORDS: Book = Book::new(
 
 /// The text of `key`; an unknown key (a value a newer Dangol wrote) is
 /// shown as it is stored rather than hidden.
-pub fn say(lang: Language, key: &str) -> String {
+pub(crate) fn say(lang: Language, key: &str) -> String {
     WORDS.say(lang, key)
 }
 
 /// `say` with its `{name}` parts filled in.
-pub fn say_with(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
+pub(crate) fn say_with(lang: Language, key: &str, fill: &[(&str, &str)]) -> String {
     WORDS.say_with(lang, key, fill)
 }
 
