@@ -7,6 +7,8 @@
 use chrono::{Datelike, Local, NaiveDate};
 use dangol_core::reports::Clock;
 
+mod common;
+
 #[test]
 fn local_days_follow_daylight_saving() {
     std::env::set_var("TZ", "America/New_York");
@@ -22,4 +24,38 @@ fn local_days_follow_daylight_saving() {
     assert_eq!(day("2026-03-09 04:30:00+00:00"), Some(0));
     assert_eq!(day("2026-03-09 03:59:00+00:00"), Some(-1));
     assert_eq!(day("2026-03-08 04:59:00+00:00"), Some(-2));
+}
+
+/// The reports count the shop's days by the shop's own clock: a Seoul
+/// shop's sale at 00:30 on 1 February is a February sale, even on a
+/// machine whose zone (New York, here) still says 31 January.
+#[test]
+fn the_reports_count_days_by_the_shops_clock_not_the_machines_zone() {
+    std::env::set_var("TZ", "America/New_York");
+    let t = common::TestShop::new();
+    t.clock
+        .set_zone(chrono::FixedOffset::east_opt(9 * 3600).unwrap());
+    let kim = t
+        .shop
+        .create_customer(&common::form("김민지", "010-2345-6789", ""))
+        .unwrap()
+        .id;
+    let at = chrono::DateTime::parse_from_rfc3339("2026-02-01T00:30:00+09:00").unwrap();
+    t.clock.travel_to(at.to_utc());
+    t.shop
+        .record_sale(kim, &common::sale("10000", false, "", ""))
+        .unwrap();
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let buyers = |from: &str, to: &str| {
+        let q = dangol_core::reports::ReportQuery {
+            period: dangol_core::reports::ReportPeriod::Custom {
+                from: d(from),
+                to: d(to),
+            },
+            return_days: 30,
+        };
+        t.shop.reports(&q).unwrap().repurchase.buyers
+    };
+    assert_eq!(buyers("2026-02-01", "2026-02-01"), 1, "Seoul's 1 February");
+    assert_eq!(buyers("2026-01-31", "2026-01-31"), 0, "not New York's day");
 }

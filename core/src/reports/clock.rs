@@ -25,10 +25,28 @@ fn utc_minute(t: &NaiveDateTime) -> i64 {
 impl Clock {
     /// Local midnights in `tz` from `from` to `to` (both included).
     pub fn new<Tz: TimeZone>(tz: &Tz, from: NaiveDate, to: NaiveDate) -> Clock {
+        Clock::from_midnights(from, to, |d| midnight_utc(tz, d))
+    }
+
+    /// The local midnights of the shop's own clock (its time zone, which
+    /// a test or the app's test seam may set) for reports ending `today`.
+    pub fn of_shop(shop: &dyn crate::store::clock::Clock, today: NaiveDate) -> Clock {
+        let (from, to) = around_range(today);
+        Clock::from_midnights(from, to, |d| {
+            shop.utc(d.and_hms_opt(0, 0, 0).expect("midnight"))
+                .naive_utc()
+        })
+    }
+
+    fn from_midnights(
+        from: NaiveDate,
+        to: NaiveDate,
+        midnight: impl Fn(NaiveDate) -> NaiveDateTime,
+    ) -> Clock {
         let mut midnights = vec![];
         let mut d = from;
         while d <= to {
-            midnights.push(utc_minute(&midnight_utc(tz, d)));
+            midnights.push(utc_minute(&midnight(d)));
             match d.checked_add_days(Days::new(1)) {
                 Some(n) => d = n,
                 None => break,
@@ -45,10 +63,7 @@ impl Clock {
 
     /// A clock for reports ending `today`: twenty years back, a week ahead.
     pub fn around<Tz: TimeZone>(tz: &Tz, today: NaiveDate) -> Clock {
-        let from = today
-            .checked_sub_days(Days::new(365 * 20 + 5))
-            .unwrap_or(today);
-        let to = today.checked_add_days(Days::new(7)).unwrap_or(today);
+        let (from, to) = around_range(today);
         Clock::new(tz, from, to)
     }
 
@@ -100,6 +115,14 @@ impl Clock {
 
 /// The UTC instant of local midnight; where a clock change skips midnight,
 /// the first moment of the day that exists.
+/// Twenty years back, a week ahead of `today`.
+fn around_range(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let from = today
+        .checked_sub_days(Days::new(365 * 20 + 5))
+        .unwrap_or(today);
+    (from, today.checked_add_days(Days::new(7)).unwrap_or(today))
+}
+
 fn midnight_utc<Tz: TimeZone>(tz: &Tz, d: NaiveDate) -> NaiveDateTime {
     for h in 0..4 {
         let local = d.and_hms_opt(h, 0, 0).expect("valid hour");

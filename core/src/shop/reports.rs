@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use chrono::Local;
-
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::reports::{self, Clock, Context, ReportKind, ReportQuery, Reports};
 use crate::Shop;
@@ -24,7 +22,7 @@ impl Shop {
         check(q)?;
         let today = self.today();
         let span = q.period.resolve(today)?;
-        let clock = Clock::around(&Local, today);
+        let clock = Clock::of_shop(self.clock(), today);
         let language = self.settings()?.language;
         let conn = self.db.reader()?;
         reports::build(&Context {
@@ -42,7 +40,7 @@ impl Shop {
         check(q)?;
         let today = self.today();
         let span = q.period.resolve(today)?;
-        let clock = Clock::around(&Local, today);
+        let clock = Clock::of_shop(self.clock(), today);
         let settings = self.settings()?;
         let conn = self.db.reader()?;
         let cx = Context {
