@@ -89,32 +89,15 @@ fn pairs() -> BTreeMap<String, String> {
     // reports' titles and headers, the letters' small words (the built-in
     // letters themselves are above), the trial notes, the starting tiers
     // and the export's headers.
-    for (prefix, dir) in [
-        (
-            "letters",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/src/letters/locale/"),
-        ),
-        (
-            "history",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/src/history/locale/"),
-        ),
-        (
-            "loyalty",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/src/loyalty/locale/"),
-        ),
-        (
-            "data",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/locale/"),
-        ),
-        (
-            "rights",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/src/people/rights/locale/"),
-        ),
-        (
-            "reports",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/src/reports/locale/"),
-        ),
+    for (prefix, area) in [
+        ("letters", "letters"),
+        ("history", "history"),
+        ("loyalty", "loyalty"),
+        ("data", "data"),
+        ("rights", "people/rights"),
+        ("reports", "reports"),
     ] {
+        let dir = format!("{}/src/{area}/locale/", env!("CARGO_MANIFEST_DIR"));
         let read = |lang: &str| -> BTreeMap<String, String> {
             let text = std::fs::read_to_string(format!("{dir}{lang}.json")).unwrap();
             serde_json::from_str(&text).unwrap()
