@@ -3,4 +3,5 @@
 //! through one `outbox` table, one letter by one channel, never twice.
 
 pub mod mail;
+mod settle;
 pub mod texts;

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use super::smtp::{MailError, MailErrorCode};
 use crate::error::{Error, Result};
+pub(crate) use crate::outbox::settle::{mark_failed, mark_unknown};
 
 pub use super::claim::{claim_next, Claimed};
 pub use super::queue::{queue, NotQueued, QueueReport};
@@ -127,38 +128,6 @@ pub(crate) fn mark_sent(
         params![c.letter_id, history_id],
     )?;
     Ok(())
-}
-
-fn set_state(
-    conn: &Connection,
-    id: i64,
-    status: &str,
-    e: &MailError,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE outbox SET status = ?2, error_code = ?3, error_detail = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id, status, enum_str(&e.code), e.detail, now],
-    )?;
-    Ok(())
-}
-
-pub(crate) fn mark_failed(
-    conn: &Connection,
-    id: i64,
-    e: &MailError,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    set_state(conn, id, "failed", e, now)
-}
-
-pub(crate) fn mark_unknown(
-    conn: &Connection,
-    id: i64,
-    e: &MailError,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    set_state(conn, id, "unknown", e, now)
 }
 
 /// Back to waiting, not before `not_before` (a 4xx, or the connection

@@ -13,6 +13,7 @@ use super::provider::{Delivery, TextError};
 use crate::error::Result;
 use crate::history::entries::{append, NewEntry};
 use crate::history::model::{ContactChannel, Direction, HistoryKind};
+pub(crate) use crate::outbox::settle::{mark_failed, mark_unknown};
 use crate::store::rows::{enum_from, enum_str};
 
 /// A text the sender took.
@@ -164,39 +165,6 @@ pub(crate) fn mark_sent(
         params![c.letter_id, history_id],
     )?;
     Ok(())
-}
-
-fn set_state(
-    conn: &Connection,
-    id: i64,
-    status: &str,
-    e: &TextError,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE outbox SET status = ?2, error_code = ?3, error_detail = ?4, updated_at = ?5
-         WHERE id = ?1",
-        params![id, status, enum_str(&e.code), e.detail, now],
-    )?;
-    Ok(())
-}
-
-pub(crate) fn mark_failed(
-    conn: &Connection,
-    id: i64,
-    e: &TextError,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    set_state(conn, id, "failed", e, now)
-}
-
-pub(crate) fn mark_unknown(
-    conn: &Connection,
-    id: i64,
-    e: &TextError,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    set_state(conn, id, "unknown", e, now)
 }
 
 /// Back to waiting until `not_before`; `counted` false gives the try back
