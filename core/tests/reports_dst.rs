@@ -1,8 +1,10 @@
 //! Local days across a clock change: with `TZ=America/New_York`, midnight
 //! is 05:00 UTC before 8 March 2026 and 04:00 UTC after it. A sale at
 //! 04:30 UTC on 9 March is 00:30 that day in New York, not 23:30 the day
-//! before as a fixed offset would say. (A test binary of its own: it sets
-//! `TZ` for the whole process.)
+//! before as a fixed offset would say. And a Seoul shop on that New York
+//! machine counts its reports and her visits in Seoul's days, by the
+//! shop's clock. (A test binary of its own: it sets `TZ` for the whole
+//! process.)
 
 use chrono::{Datelike, Local, NaiveDate};
 use dangol_core::reports::Clock;
@@ -58,4 +60,28 @@ fn the_reports_count_days_by_the_shops_clock_not_the_machines_zone() {
     };
     assert_eq!(buyers("2026-02-01", "2026-02-01"), 1, "Seoul's 1 February");
     assert_eq!(buyers("2026-01-31", "2026-01-31"), 0, "not New York's day");
+}
+
+/// Her visits are the shop's days too: 23:30 and 00:30 in Seoul are two
+/// visits, though both fall on one New York day.
+#[test]
+fn her_visits_are_counted_in_the_shops_days() {
+    std::env::set_var("TZ", "America/New_York");
+    let t = common::TestShop::new();
+    t.clock
+        .set_zone(chrono::FixedOffset::east_opt(9 * 3600).unwrap());
+    let kim = t
+        .shop
+        .create_customer(&common::form("김민지", "010-2345-6789", ""))
+        .unwrap()
+        .id;
+    for at in ["2026-01-31T23:30:00+09:00", "2026-02-01T00:30:00+09:00"] {
+        let at = chrono::DateTime::parse_from_rfc3339(at).unwrap();
+        t.clock.travel_to(at.to_utc());
+        t.shop
+            .record_sale(kim, &common::sale("10000", false, "", ""))
+            .unwrap();
+    }
+    assert_eq!(t.shop.customer_story(kim).unwrap().visits, 2);
+    assert_eq!(t.shop.loyalty_status(kim).unwrap().visits_in_window, 2);
 }

@@ -165,7 +165,13 @@ fn a_visit_is_a_day_with_a_purchase_on_her_screen_her_tier_and_the_reports() {
     assert_eq!(status.visits_in_window, 2);
     // Counted for everyone at once (tiers at start) the same way.
     let conn = rusqlite::Connection::open(t.path()).unwrap();
-    let everyone = history::visits::of_everyone(&conn, None, Local::now().date_naive()).unwrap();
+    let everyone = history::visits::of_everyone(
+        &conn,
+        None,
+        Local::now().date_naive(),
+        &dangol_core::store::clock::SystemClock,
+    )
+    .unwrap();
     assert_eq!((everyone[&id].visits, everyone[&id].spend), (2, 22_000));
     let r = t
         .shop

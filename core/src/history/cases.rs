@@ -330,10 +330,14 @@ pub(crate) fn reschedule_followup(conn: &Connection, id: i64, due: NaiveDate) ->
     get_followup(conn, id)
 }
 
-pub(crate) fn story(conn: &Connection, customer_id: i64) -> Result<CustomerStory> {
+pub(crate) fn story(
+    conn: &Connection,
+    customer_id: i64,
+    zone: &dyn crate::store::clock::Clock,
+) -> Result<CustomerStory> {
     ensure_customer(conn, customer_id)?;
     // A visit is a day with a purchase (history::visits), as in reports.
-    let all = super::visits::of_customer(conn, customer_id, None)?;
+    let all = super::visits::of_customer(conn, customer_id, None, zone)?;
     let (visits, total_spent, last_visit) = (all.visits, all.spend, all.last);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COMPLAINT_COLUMNS} FROM {COMPLAINT_FROM}

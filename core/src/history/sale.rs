@@ -8,7 +8,6 @@
 //! customer screen shows afterwards, so the window applies it instead of
 //! asking again.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -62,15 +61,15 @@ pub(crate) fn current_tier<'a>(
     Ok(tier.as_deref().and_then(|t| rules.tier(t)))
 }
 
-/// Records the sale `input` for her, as of `now` (`today` on the shop's
-/// calendar).
+/// Records the sale `input` for her, as of the shop's clock now.
 pub(crate) fn record(
     conn: &Connection,
     customer_id: i64,
     input: &SaleInput,
-    today: NaiveDate,
-    now: DateTime<Utc>,
+    clock: &dyn crate::store::clock::Clock,
 ) -> Result<SaleOutcome> {
+    let now = clock.now();
+    let today = clock.local(now).date();
     let shop = settings::load(conn)?;
     let rules = loyalty::load_rules(conn)?;
     let rules = &rules;
@@ -176,7 +175,7 @@ pub(crate) fn record(
             now,
         )?);
     }
-    let tier_change = tiers::recompute(conn, rules, Some(customer_id), today, now)?.pop();
+    let tier_change = tiers::recompute(conn, rules, Some(customer_id), today, now, clock)?.pop();
     // A sale is followed by a call, if the shop wants one.
     cases::schedule_after_sale(
         conn,
@@ -202,7 +201,7 @@ pub(crate) fn record(
         points_now: ledger::points(conn, customer_id)?,
         reward_coupons,
         tier_change,
-        status: status::of(conn, customer_id, today)?,
-        story: cases::story(conn, customer_id)?,
+        status: status::of(conn, customer_id, today, clock)?,
+        story: cases::story(conn, customer_id, clock)?,
     })
 }

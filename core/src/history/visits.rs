@@ -6,11 +6,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
 use crate::reports::clock::Clock;
+use crate::store::clock::Clock as ShopClock;
 
 /// Visits and spend over a window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,25 +23,22 @@ pub struct Visits {
     pub last: Option<DateTime<Utc>>,
 }
 
-/// The shop's local day of a stored instant.
-pub(crate) fn local_day(t: &DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&Local).date_naive()
-}
-
 /// The stored-instant text of the shop's local midnight starting `day`, to
 /// compare with `happened_at` in SQL.
-pub(crate) fn local_midnight_text(day: NaiveDate) -> String {
-    let start = (0..4)
-        .filter_map(|h| day.and_hms_opt(h, 0, 0))
-        .find_map(|t| Local.from_local_datetime(&t).earliest())
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
-    start.format("%Y-%m-%d %H:%M:%S").to_string()
+fn local_midnight_text(day: NaiveDate, zone: &dyn ShopClock) -> String {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    zone.utc(midnight).format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 /// Adds one sale to a running count (sales come in time order).
-fn add(v: &mut Visits, last_day: &mut Option<NaiveDate>, at: DateTime<Utc>, amount: i64) {
-    let day = local_day(&at);
+fn add(
+    v: &mut Visits,
+    last_day: &mut Option<NaiveDate>,
+    at: DateTime<Utc>,
+    amount: i64,
+    zone: &dyn ShopClock,
+) {
+    let day = zone.local(at).date();
     if *last_day != Some(day) {
         v.visits += 1;
         *last_day = Some(day);
@@ -49,13 +47,15 @@ fn add(v: &mut Visits, last_day: &mut Option<NaiveDate>, at: DateTime<Utc>, amou
     v.last = Some(at);
 }
 
-/// Her visits and spend since the local day `since` (all time if none).
+/// Her visits and spend since the local day `since` (all time if none),
+/// days as the shop's clock (`zone`) lives them.
 pub(crate) fn of_customer(
     conn: &Connection,
     customer_id: i64,
     since: Option<NaiveDate>,
+    zone: &dyn ShopClock,
 ) -> Result<Visits> {
-    let since = since.map(local_midnight_text);
+    let since = since.map(|d| local_midnight_text(d, zone));
     let mut stmt = conn.prepare_cached(
         "SELECT happened_at, amount FROM history
          WHERE kind = 'sale' AND customer_id = ?1 AND (?2 IS NULL OR happened_at >= ?2)
@@ -64,7 +64,7 @@ pub(crate) fn of_customer(
     let mut rows = stmt.query(params![customer_id, since])?;
     let (mut v, mut day) = (Visits::default(), None);
     while let Some(r) = rows.next()? {
-        add(&mut v, &mut day, r.get(0)?, r.get(1)?);
+        add(&mut v, &mut day, r.get(0)?, r.get(1)?, zone);
     }
     Ok(v)
 }
@@ -78,9 +78,10 @@ pub fn of_everyone(
     conn: &Connection,
     since: Option<NaiveDate>,
     today: NaiveDate,
+    zone: &dyn ShopClock,
 ) -> Result<HashMap<i64, Visits>> {
-    let clock = Clock::around(&Local, today);
-    let since = since.map(local_midnight_text);
+    let clock = Clock::of_shop(zone, today);
+    let since = since.map(|d| local_midnight_text(d, zone));
     let mut stmt = conn.prepare_cached(
         "SELECT customer_id, happened_at, amount FROM history
          WHERE kind = 'sale' AND (?1 IS NULL OR happened_at >= ?1)

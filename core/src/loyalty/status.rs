@@ -26,7 +26,12 @@ pub struct LoyaltyStatus {
 
 /// Her tier and how far to the next, points, stamps and usable coupons,
 /// all read in one snapshot (`conn`), rules included.
-pub(crate) fn of(conn: &Connection, customer_id: i64, today: NaiveDate) -> Result<LoyaltyStatus> {
+pub(crate) fn of(
+    conn: &Connection,
+    customer_id: i64,
+    today: NaiveDate,
+    zone: &dyn crate::store::clock::Clock,
+) -> Result<LoyaltyStatus> {
     let rules = super::load_rules(conn)?;
     crate::store::rows::ensure_customer(conn, customer_id)?;
     // Days with a purchase in the tier window (history::visits).
@@ -36,7 +41,7 @@ pub(crate) fn of(conn: &Connection, customer_id: i64, today: NaiveDate) -> Resul
             today.checked_sub_months(chrono::Months::new(12))
         }
     };
-    let counted = crate::history::visits::of_customer(conn, customer_id, since)?;
+    let counted = crate::history::visits::of_customer(conn, customer_id, since, zone)?;
     let (visits, spend) = (counted.visits, counted.spend);
     let tier_id = super::tiers::of_customer(conn, customer_id)?;
     // A customer not yet placed (no visit since the rules) shows the

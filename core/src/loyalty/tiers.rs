@@ -45,16 +45,17 @@ pub(crate) fn recompute(
     customer: Option<i64>,
     today: NaiveDate,
     now: DateTime<Utc>,
+    zone: &dyn crate::store::clock::Clock,
 ) -> Result<Vec<TierChange>> {
     // Visits are days with a purchase, spend the sum of sales, in the
     // window (history::visits: the same count as her screen and reports).
     let since = window_start(rules, today);
     let counts = match customer {
         Some(id) => {
-            let v = visits::of_customer(conn, id, since)?;
+            let v = visits::of_customer(conn, id, since, zone)?;
             std::collections::HashMap::from([(id, v)])
         }
-        None => visits::of_everyone(conn, since, today)?,
+        None => visits::of_everyone(conn, since, today, zone)?,
     };
     // One customer by her id (an index lookup), or everyone in one pass.
     let filter = if customer.is_some() {

@@ -13,7 +13,7 @@ impl Shop {
     /// the one path for a sale).
     pub fn record_sale(&self, customer_id: i64, input: &SaleInput) -> Result<SaleOutcome> {
         self.db
-            .with_tx(|tx| sale::record(tx, customer_id, input, self.today(), self.now()))
+            .with_tx(|tx| sale::record(tx, customer_id, input, self.clock()))
     }
 
     /// Records a payment of 외상; the points its sales waited for are earned
@@ -86,7 +86,7 @@ impl Shop {
     }
 
     pub fn customer_story(&self, customer_id: i64) -> Result<CustomerStory> {
-        cases::story(&*self.db.reader()?, customer_id)
+        cases::story(&*self.db.reader()?, customer_id, self.clock())
     }
 
     pub fn search_history(&self, query: &str, limit: u32) -> Result<Vec<HistoryHit>> {

@@ -31,7 +31,7 @@ impl Shop {
         rules.check()?;
         self.db.with_tx(|tx| {
             loyalty::save_rules(tx, rules)?;
-            tiers::recompute(tx, rules, None, self.today(), self.now())
+            tiers::recompute(tx, rules, None, self.today(), self.now(), self.clock())
         })
     }
 
@@ -68,8 +68,9 @@ impl Shop {
     /// Tiers for everyone (the window moved on, or rules changed).
     pub fn recompute_tiers(&self) -> Result<Vec<TierChange>> {
         let rules = self.loyalty_rules()?;
-        self.db
-            .with_tx(|tx| tiers::recompute(tx, &rules, None, self.today(), self.now()))
+        self.db.with_tx(|tx| {
+            tiers::recompute(tx, &rules, None, self.today(), self.now(), self.clock())
+        })
     }
 
     /// Issues the birthday coupons due today; returns how many.
@@ -100,6 +101,6 @@ impl Shop {
     /// What the customer screen shows: tier and how far to the next,
     /// points, stamps, usable coupons.
     pub fn loyalty_status(&self, customer_id: i64) -> Result<LoyaltyStatus> {
-        status::of(&*self.db.reader()?, customer_id, self.today())
+        status::of(&*self.db.reader()?, customer_id, self.today(), self.clock())
     }
 }

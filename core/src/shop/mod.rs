@@ -317,7 +317,14 @@ impl Shop {
             crate::people::customers::merge::merge(tx, keep, other)?;
             let rules = crate::loyalty::load_rules(tx)?;
             let today = self.today();
-            crate::loyalty::tiers::recompute(tx, &rules, Some(keep), today, self.now())?;
+            crate::loyalty::tiers::recompute(
+                tx,
+                &rules,
+                Some(keep),
+                today,
+                self.now(),
+                self.clock(),
+            )?;
             Ok(())
         })?;
         self.index_mut().remove(other);
