@@ -58,6 +58,21 @@ fn every_earlier_version_upgrades_with_its_data() {
         let c = shop.get_customer(1).unwrap();
         assert_eq!(c.name, "김민수", "from version {from}");
         assert_eq!(c.phones[0].display, "010-2345-6789");
+        if from >= 3 {
+            // Migration 0022 sums the sales already written per quarter hour.
+            let kept: (i64, i64, i64, i64) = conn
+                .query_row(
+                    "SELECT customer_id, quarter, amount, sales FROM sale_quarters",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                kept,
+                (1, 1_746_180_000 / 900, 30000, 1),
+                "from version {from}"
+            );
+        }
         assert_eq!(c.memo, "단골 손님");
         assert!(c.consents.sms.is_some());
         assert_eq!(shop.search("6789", 5).hits[0].id, 1);
