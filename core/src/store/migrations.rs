@@ -95,8 +95,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0021_text_alimtalk.sql"),
     ),
     (
-        "0022_report_quarters",
-        include_str!("../../migrations/0022_report_quarters.sql"),
+        "0022_report_quarters_and_phone_index",
+        include_str!("../../migrations/0022_report_quarters_and_phone_index.sql"),
     ),
 ];
 
