@@ -4,6 +4,10 @@
 //! one, by the app's own calls, and with the customer who made them — they
 //! equal the sums recomputed from the entries, and the visits the reports
 //! build from them equal the visits built from the sales themselves.
+//! Every way the app writes them is gone through: the one sale path
+//! (points earned and spent, 외상 and its payment), lapsed points, the
+//! sample shop of the first run, a merge and an erasure. (An import writes
+//! customers only, no sales or points.)
 
 mod common;
 
@@ -11,6 +15,7 @@ use chrono::{Datelike, Duration, FixedOffset, TimeZone, Utc};
 use common::{customer, sale, TestShop};
 use dangol_core::reports::visits::Visits;
 use dangol_core::reports::Clock;
+use dangol_core::{Country, Language, SetupInput};
 use rusqlite::{params, Connection};
 
 type Rows = Vec<(i64, i64, i64, i64)>;
@@ -39,12 +44,14 @@ fn check(t: &TestShop, clock: &Clock, what: &str) {
     assert_eq!(sales, want, "sales per quarter after {what}");
     let points = kept(
         &conn,
-        "SELECT quarter, reason = 'earn', delta, entries FROM points_quarters ORDER BY 1, 2",
+        "SELECT quarter, reason = 'earn', delta, entries FROM points_quarters
+         ORDER BY quarter, reason",
     );
     let want = kept(
         &conn,
         "SELECT unixepoch(created_at) / 900, reason = 'earn', SUM(delta), COUNT(*)
-         FROM points_ledger GROUP BY unixepoch(created_at) / 900, reason ORDER BY 1, 2",
+         FROM points_ledger GROUP BY unixepoch(created_at) / 900, reason
+         ORDER BY unixepoch(created_at) / 900, reason",
     );
     assert_eq!(points, want, "points per quarter after {what}");
     let until = Utc::now().date_naive().num_days_from_ce() + 400;
@@ -171,4 +178,74 @@ fn a_clock_off_the_quarter_hours_reads_the_sales_themselves() {
     let v = Visits::load(&conn, &clock, i32::MAX).unwrap();
     assert_eq!(v.days.len(), 2, "two local days");
     assert_eq!(v, Visits::load_from_sales(&conn, &clock, i32::MAX).unwrap());
+}
+
+#[test]
+fn quarters_follow_every_path_the_app_writes_sales_and_points_by() {
+    let t = TestShop::new();
+    let seoul = FixedOffset::east_opt(9 * 3600).unwrap();
+    let clock = Clock::around(&seoul, Utc::now().with_timezone(&seoul).date_naive());
+
+    // The first run's sample shop: its sales, points earned and spent.
+    t.shop
+        .finish_setup(&SetupInput {
+            shop_name: "행복한 세탁소".into(),
+            country: Country::KR,
+            language: Language::Ko,
+            with_sample: true,
+        })
+        .unwrap();
+    let conn = Connection::open(t.path()).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert!(count("SELECT COUNT(*) FROM history WHERE kind = 'sale'") > 100);
+    assert!(count("SELECT COUNT(*) FROM points_ledger") > 100);
+    check(&t, &clock, "the sample shop");
+
+    // The one sale path with points on: earned, spent at the counter, a
+    // 외상 whose points wait for the payment, and the payment.
+    let mut rules = t.shop.loyalty_rules().unwrap();
+    rules.points.percent_bp = 1000;
+    t.shop.update_loyalty_rules(&rules).unwrap();
+    let a = customer(&t, "가나");
+    let b = customer(&t, "다라");
+    let earned = t
+        .shop
+        .record_sale(a, &sale("20000", false, "", "케이크"))
+        .unwrap()
+        .points_earned;
+    assert!(earned > 0);
+    let mut spend = sale("5000", false, "", "커피");
+    spend.use_points = "1000".into();
+    assert_eq!(t.shop.record_sale(a, &spend).unwrap().points_used, 1000);
+    t.shop
+        .record_sale(b, &sale("30000", true, "10000", "꽃다발"))
+        .unwrap();
+    t.shop.record_payment(b, &common::pay("20000")).unwrap();
+    check(&t, &clock, "sales, points spent, 외상 and its payment");
+
+    // Points that lapse.
+    conn.execute(
+        "UPDATE points_ledger SET expires_on = '2020-01-01' WHERE customer_id = ?1",
+        [a],
+    )
+    .unwrap();
+    assert!(t.shop.expire_points().unwrap() > 0);
+    check(&t, &clock, "points lapsed");
+
+    // A merge moves her sales and points to the one kept.
+    t.shop.merge_customers(a, b).unwrap();
+    let on_b = count(&format!(
+        "SELECT COUNT(*) FROM sale_quarters WHERE customer_id = {b}"
+    ));
+    assert_eq!(on_b, 0, "the merged-away customer keeps no sums");
+    check(&t, &clock, "a merge");
+
+    // Erasure (the customer's right, or the retention review) takes her
+    // sales and points out of the sums.
+    t.shop.delete_customer(a).unwrap();
+    let on_a = count(&format!(
+        "SELECT COUNT(*) FROM sale_quarters WHERE customer_id = {a}"
+    ));
+    assert_eq!(on_a, 0);
+    check(&t, &clock, "an erasure");
 }
