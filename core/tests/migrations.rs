@@ -29,6 +29,13 @@ fn customer_at(conn: &Connection, v: i64) {
         )
         .unwrap();
     }
+    if v >= 5 {
+        conn.execute_batch(
+            "INSERT INTO points_ledger (customer_id, delta, reason, history_id, created_at)
+             VALUES (1, 300, 'earn', 7, '2025-05-02T10:00:00Z');",
+        )
+        .unwrap();
+    }
     if v >= 8 {
         conn.execute_batch(
             "INSERT INTO family_members (id, customer_id, name, relation, created_at)
@@ -72,6 +79,30 @@ fn every_earlier_version_upgrades_with_its_data() {
                 (1, 1_746_180_000 / 900, 30000, 1),
                 "from version {from}"
             );
+        }
+        if from >= 5 {
+            // … and the points ledger per quarter hour and reason.
+            let kept: (i64, String, i64, i64) = conn
+                .query_row(
+                    "SELECT quarter, reason, delta, entries FROM points_quarters",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                kept,
+                (1_746_180_000 / 900, "earn".to_string(), 300, 1),
+                "from version {from}"
+            );
+            // The index that duplicated UNIQUE (customer_id, position) is gone.
+            let dup: i64 = conn
+                .query_row(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE name = 'customer_phones_customer'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(dup, 0, "from version {from}");
         }
         assert_eq!(c.memo, "단골 손님");
         assert!(c.consents.sms.is_some());
