@@ -29,6 +29,13 @@ fn customer_at(conn: &Connection, v: i64) {
         )
         .unwrap();
     }
+    if v >= 5 {
+        conn.execute_batch(
+            "INSERT INTO points_ledger (customer_id, delta, reason, history_id, created_at)
+             VALUES (1, 300, 'earn', 7, '2025-05-02T10:00:00Z');",
+        )
+        .unwrap();
+    }
     if v >= 8 {
         conn.execute_batch(
             "INSERT INTO family_members (id, customer_id, name, relation, created_at)
@@ -58,6 +65,24 @@ fn every_earlier_version_upgrades_with_its_data() {
         let c = shop.get_customer(1).unwrap();
         assert_eq!(c.name, "김민수", "from version {from}");
         assert_eq!(c.phones[0].display, "010-2345-6789");
+        // 0022: the sales and points already written summed per quarter
+        // hour (2025-05-02 10:00 UTC), the duplicate phone index gone.
+        let q = 1_746_180_000 / 900;
+        let row = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let sums = "SELECT COALESCE((SELECT group_concat(customer_id || ',' || quarter || ','
+            || amount || ',' || sales) FROM sale_quarters), '') || ';' || COALESCE((SELECT
+            group_concat(quarter || ',' || reason || ',' || delta || ',' || entries)
+            FROM points_quarters), '')";
+        let want = match from {
+            1 | 2 => ";".to_string(),
+            3 | 4 => format!("1,{q},30000,1;"),
+            _ => format!("1,{q},30000,1;{q},earn,300,1"),
+        };
+        assert_eq!(row(sums), want, "from version {from}");
+        assert_eq!(
+            row("SELECT COUNT(*) || '' FROM sqlite_master WHERE name = 'customer_phones_customer'"),
+            "0"
+        );
         assert_eq!(c.memo, "단골 손님");
         assert!(c.consents.sms.is_some());
         assert_eq!(shop.search("6789", 5).hits[0].id, 1);

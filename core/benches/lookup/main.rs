@@ -186,8 +186,12 @@ fn main() {
     });
     let side = Db::open(dir.path().join("side.dangol")).expect("open side db");
     let ((), sql) = timed(|| {
-        let insert = |tx: &_, v| store::insert(tx, v, now).map(drop);
-        let inserted = side.with_tx(|tx| valid.iter().try_for_each(|v| insert(tx, v)));
+        let inserted = side.with_tx(|tx| {
+            let first = store::reserve_card_numbers(tx, valid.len() as i64)?;
+            (first..)
+                .zip(&valid)
+                .try_for_each(|(card, v)| store::insert_numbered(tx, v, card, now).map(drop))
+        });
         inserted.expect("insert");
     });
     drop(side);

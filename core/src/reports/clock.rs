@@ -96,15 +96,38 @@ impl Clock {
     /// The UTC text of a local day's midnight, to compare stored instants
     /// with in SQL (`happened_at >= ?`).
     pub fn start_text(&self, day: NaiveDate) -> String {
+        minute_text(self.start_minute(day))
+    }
+
+    /// The UTC minute of a local day's midnight.
+    pub fn start_minute(&self, day: NaiveDate) -> i64 {
         let k = i64::from(day.num_days_from_ce() - self.first);
-        let m = if (0..self.midnights.len() as i64).contains(&k) {
+        if (0..self.midnights.len() as i64).contains(&k) {
             self.midnights[k as usize]
         } else {
             let edge = if k < 0 { 0 } else { self.midnights.len() - 1 };
             let off = self.midnights[edge] - (i64::from(self.first) + edge as i64) * 1440;
             i64::from(day.num_days_from_ce()) * 1440 + off
-        };
-        minute_text(m)
+        }
+    }
+
+    /// Whether every local midnight falls on a whole UTC quarter hour, so
+    /// that sums kept per quarter (`sale_quarters`, `points_quarters`,
+    /// migration 0022) fall wholly on one local day. True of every time
+    /// zone in use today; a clock that is not (local mean time before
+    /// 1900, a made-up offset) makes the reports read the entries instead.
+    pub fn quarter_aligned(&self) -> bool {
+        self.midnights.iter().all(|m| m.rem_euclid(15) == 0)
+    }
+
+    /// The local day number of a UTC quarter (`unixepoch(t) / 900`).
+    pub fn day_of_quarter(&self, q: i64) -> i32 {
+        self.day_of_minute(quarter_minute(q))
+    }
+
+    /// The UTC quarter (`unixepoch(t) / 900`) a local day starts with.
+    pub fn start_quarter(&self, day: NaiveDate) -> i64 {
+        (self.start_minute(day) - UNIX_EPOCH_MINUTE).div_euclid(15)
     }
 
     /// The UTC text of the midnight after a local day (its end, excluded).
@@ -153,6 +176,14 @@ pub(crate) fn parse_minute(s: &[u8]) -> Option<i64> {
     Some(i64::from(date.num_days_from_ce()) * 1440 + i64::from(minutes))
 }
 
+/// 1970-01-01 00:00 UTC as a minute of this module (days from CE × 1440).
+const UNIX_EPOCH_MINUTE: i64 = 719_163 * 1440;
+
+/// The first minute of a UTC quarter (`unixepoch(t) / 900`).
+fn quarter_minute(q: i64) -> i64 {
+    UNIX_EPOCH_MINUTE + q * 15
+}
+
 fn minute_text(m: i64) -> String {
     let day = m.div_euclid(1440);
     let min = m.rem_euclid(1440);
@@ -187,6 +218,15 @@ mod tests {
             Some(feb1 - 1)
         );
         assert_eq!(clock.start_text(d("2026-02-01")), "2026-01-31 15:00:00");
+        // Quarters: 2026-01-31 15:00 UTC is unixepoch 1769871600.
+        assert!(clock.quarter_aligned());
+        assert_eq!(clock.day_of_quarter(1_769_871_600 / 900), feb1);
+        assert_eq!(clock.day_of_quarter(1_769_871_600 / 900 - 1), feb1 - 1);
+        assert_eq!(clock.start_quarter(d("2026-02-01")), 1_769_871_600 / 900);
+        let kathmandu = FixedOffset::east_opt(5 * 3600 + 45 * 60).unwrap();
+        assert!(Clock::new(&kathmandu, d("2026-01-01"), d("2026-01-03")).quarter_aligned());
+        let odd = FixedOffset::east_opt(8 * 3600 + 28 * 60).unwrap();
+        assert!(!Clock::new(&odd, d("2026-01-01"), d("2026-01-03")).quarter_aligned());
         // Outside the table, the nearest offset still applies.
         assert_eq!(
             clock.day_of_text(b"2030-05-05 20:00:00+00:00"),

@@ -168,12 +168,21 @@ pub struct RewardsReport {
 }
 
 pub(crate) fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<RewardsReport> {
-    let mut points = conn.prepare_cached(
-        "SELECT COALESCE(SUM(CASE WHEN reason = 'earn' THEN delta END), 0),
+    // Points summed per UTC quarter hour (migration 0022) where every
+    // local midnight is on a quarter hour; the ledger itself otherwise.
+    let sums = "SELECT COALESCE(SUM(CASE WHEN reason = 'earn' THEN delta END), 0),
                 COALESCE(SUM(CASE WHEN reason = 'redeem' THEN -delta END), 0),
-                COALESCE(SUM(CASE WHEN reason = 'expire' THEN -delta END), 0)
-         FROM points_ledger WHERE created_at >= ?1 AND created_at < ?2",
-    )?;
+                COALESCE(SUM(CASE WHEN reason = 'expire' THEN -delta END), 0)";
+    let quarters = clock.quarter_aligned();
+    let mut points = if quarters {
+        conn.prepare_cached(&format!(
+            "{sums} FROM points_quarters WHERE quarter >= ?1 AND quarter < ?2"
+        ))?
+    } else {
+        conn.prepare_cached(&format!(
+            "{sums} FROM points_ledger WHERE created_at >= ?1 AND created_at < ?2"
+        ))?
+    };
     let mut issued = conn
         .prepare_cached("SELECT COUNT(*) FROM coupons WHERE issued_on >= ?1 AND issued_on <= ?2")?;
     let mut used =
@@ -188,8 +197,14 @@ pub(crate) fn rewards(conn: &Connection, span: &Span, clock: &Clock) -> Result<R
             ..Default::default()
         };
         let (a, b) = (clock.start_text(from), clock.end_text(to));
-        (m.points_earned, m.points_redeemed, m.points_expired) =
-            points.query_row((&a, &b), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let three = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, r.get(1)?, r.get(2)?));
+        (m.points_earned, m.points_redeemed, m.points_expired) = if quarters {
+            let after = to.succ_opt().unwrap_or(to);
+            let (qa, qb) = (clock.start_quarter(from), clock.start_quarter(after));
+            points.query_row((qa, qb), three)?
+        } else {
+            points.query_row((&a, &b), three)?
+        };
         m.coupons_issued = issued.query_row((from, to), |r| r.get(0))?;
         m.coupons_used = used.query_row((&a, &b), |r| r.get(0))?;
         m.coupons_expired = expired.query_row((from, to, span.today), |r| r.get(0))?;

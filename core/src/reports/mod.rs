@@ -159,16 +159,31 @@ pub fn build(cx: &Context<'_>) -> crate::error::Result<Reports> {
         None => (cx.visits(), sql_reports(cx.conn, &span, clock)),
     };
     let (v, (tiers, rewards, complaints)) = (v?, sql?);
+    // Each of the four reports on the visits is a pass over all of them:
+    // two on a second thread (they need no connection), two here (they
+    // look up names).
+    let ((repurchase, activity), lapsed, top) = std::thread::scope(|s| {
+        let (v, span, days) = (&v, &cx.span, cx.return_days);
+        let pure = s.spawn(move || {
+            (
+                repurchase::repurchase(v, span, days),
+                activity::activity(v, span),
+            )
+        });
+        let lapsed = lapsed::lapsed(v, span, cx.conn);
+        let top = top::top(v, span, cx.conn);
+        (pure.join().expect("reports thread panicked"), lapsed, top)
+    });
     let mut r = Reports {
         span: cx.span,
         months: cx.span.months(),
-        repurchase: repurchase::repurchase(&v, &cx.span, cx.return_days),
-        activity: activity::activity(&v, &cx.span),
-        lapsed: lapsed::lapsed(&v, &cx.span, cx.conn)?,
+        repurchase,
+        activity,
+        lapsed: lapsed?,
         tiers,
         rewards,
         complaints,
-        top: top::top(&v, &cx.span, cx.conn)?,
+        top: top?,
         tables: vec![],
     };
     let lang = cx.language;

@@ -355,13 +355,14 @@ pub fn fill(conn: &Connection, country: Country, n: usize, now: DateTime<Utc>) -
     }
     let today: NaiveDate = now.date_naive();
     let mut rng = fastrand::Rng::with_seed(20_261_125);
-    for mut input in generate(country, n, 7) {
+    let first_card = store::reserve_card_numbers(conn, n as i64)?;
+    for (card, mut input) in (first_card..).zip(generate(country, n, 7)) {
         if rng.f32() < 0.7 {
             input.staff_id = Some(*pick(&mut rng, &team));
         }
         let valid =
             validate::validate(&input, country, today, |_| true).map_err(Error::Validation)?;
-        store::insert(conn, &valid, now)?;
+        store::insert_numbered(conn, &valid, card, now)?;
     }
     Ok(())
 }

@@ -94,6 +94,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0021_text_alimtalk",
         include_str!("../../migrations/0021_text_alimtalk.sql"),
     ),
+    (
+        "0022_report_quarters_and_phone_index",
+        include_str!("../../migrations/0022_report_quarters_and_phone_index.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

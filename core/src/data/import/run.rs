@@ -136,8 +136,9 @@ pub fn run(
     let before: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM customers", [], |r| {
         r.get(0)
     })?;
-    for p in pending {
-        let id = store::insert(conn, &p.valid, now)?;
+    let first_card = store::reserve_card_numbers(conn, pending.len() as i64)?;
+    for (card, p) in (first_card..).zip(pending) {
+        let id = store::insert_numbered(conn, &p.valid, card, now)?;
         for (r, w) in &p.warnings {
             warnings::insert(conn, id, batch, *r, w)?;
         }
