@@ -28,11 +28,8 @@ fn local_days_follow_daylight_saving() {
     assert_eq!(day("2026-03-08 04:59:00+00:00"), Some(-2));
 }
 
-/// The reports count the shop's days by the shop's own clock: a Seoul
-/// shop's sale at 00:30 on 1 February is a February sale, even on a
-/// machine whose zone (New York, here) still says 31 January.
-#[test]
-fn the_reports_count_days_by_the_shops_clock_not_the_machines_zone() {
+/// A Seoul shop with one customer, on a machine whose zone is New York's.
+fn seoul_shop_on_a_new_york_machine() -> (common::TestShop, i64) {
     std::env::set_var("TZ", "America/New_York");
     let t = common::TestShop::new();
     t.clock
@@ -42,6 +39,15 @@ fn the_reports_count_days_by_the_shops_clock_not_the_machines_zone() {
         .create_customer(&common::form("김민지", "010-2345-6789", ""))
         .unwrap()
         .id;
+    (t, kim)
+}
+
+/// The reports count the shop's days by the shop's own clock: a Seoul
+/// shop's sale at 00:30 on 1 February is a February sale, even on a
+/// machine whose zone (New York, here) still says 31 January.
+#[test]
+fn the_reports_count_days_by_the_shops_clock_not_the_machines_zone() {
+    let (t, kim) = seoul_shop_on_a_new_york_machine();
     let at = chrono::DateTime::parse_from_rfc3339("2026-02-01T00:30:00+09:00").unwrap();
     t.clock.travel_to(at.to_utc());
     t.shop
@@ -66,15 +72,7 @@ fn the_reports_count_days_by_the_shops_clock_not_the_machines_zone() {
 /// visits, though both fall on one New York day.
 #[test]
 fn her_visits_are_counted_in_the_shops_days() {
-    std::env::set_var("TZ", "America/New_York");
-    let t = common::TestShop::new();
-    t.clock
-        .set_zone(chrono::FixedOffset::east_opt(9 * 3600).unwrap());
-    let kim = t
-        .shop
-        .create_customer(&common::form("김민지", "010-2345-6789", ""))
-        .unwrap()
-        .id;
+    let (t, kim) = seoul_shop_on_a_new_york_machine();
     for at in ["2026-01-31T23:30:00+09:00", "2026-02-01T00:30:00+09:00"] {
         let at = chrono::DateTime::parse_from_rfc3339(at).unwrap();
         t.clock.travel_to(at.to_utc());
