@@ -87,10 +87,11 @@ pub(crate) fn apply(
         };
         apply(conn, customer_id, night, now, lang)?;
     }
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO consent_records (customer_id, purpose, channel, night, given, wording, method, at, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
+    )?
+    .execute(params![
             customer_id,
             enum_str(&scope.purpose),
             scope.channel.map(|c| enum_str(&c)),
@@ -100,14 +101,14 @@ pub(crate) fn apply(
             enum_str(&change.method),
             now.to_rfc3339(),
             change.note.trim(),
-        ],
-    )?;
+    ])?;
     if let Some(col) = column(scope) {
         let date = change.given.then(|| now.date_naive().to_string());
-        conn.execute(
-            &format!("UPDATE customers SET {col} = ?2, updated_at = ?3 WHERE id = ?1"),
-            params![customer_id, date, now],
-        )?;
+        // Cached: an import records consents for every customer it adds.
+        conn.prepare_cached(&format!(
+            "UPDATE customers SET {col} = ?2, updated_at = ?3 WHERE id = ?1"
+        ))?
+        .execute(params![customer_id, date, now])?;
     }
     if let Some(lang) = lang {
         let what = wording::label(lang, &scope_key(scope));
@@ -140,12 +141,12 @@ pub(crate) fn from_form(
     lang: Option<crate::store::settings::Language>,
 ) -> Result<()> {
     use ConsentChannel as Ch;
-    let now_has: (bool, bool, bool) = conn.query_row(
-        "SELECT consent_email IS NOT NULL, consent_sms IS NOT NULL, consent_post IS NOT NULL
-           FROM customers WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let now_has: (bool, bool, bool) = conn
+        .prepare_cached(
+            "SELECT consent_email IS NOT NULL, consent_sms IS NOT NULL, consent_post IS NOT NULL
+               FROM customers WHERE id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     for (channel, has, wants) in [
         (Ch::Email, now_has.0, v.consent_email),
         (Ch::Text, now_has.1, v.consent_sms),
@@ -263,11 +264,11 @@ pub(crate) fn cancel_waiting_ads(
         ),
         ConsentChannel::Post => return Ok(()),
     };
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE outbox SET status = 'cancelled', error_code = ?3, updated_at = ?4
          WHERE customer_id = ?1 AND advertising = 1 AND channel = ?2
            AND status IN ('queued', 'failed', 'unknown')",
-        params![customer_id, outbox_channel, code, now],
-    )?;
+    )?
+    .execute(params![customer_id, outbox_channel, code, now])?;
     Ok(())
 }
