@@ -160,7 +160,7 @@ fn limit_caps_hits_but_total_counts_all() {
 }
 
 #[test]
-fn past_ten_thousand_the_count_says_at_least() {
+fn past_the_cap_the_count_says_at_least() {
     let t = TestShop::new();
     let now = chrono::Utc::now();
     let size = dangol_core::search::COUNT_CAP as usize + 500;

@@ -13,8 +13,14 @@
 
 use super::model::MatchField;
 
-/// Beyond this many matches the count stops: "10,000명 이상".
-pub const COUNT_CAP: u32 = 10_000;
+/// Beyond this many matches the count stops: "1,000명 이상".
+///
+/// The box shows the best 8 and at most 100 on "더 보기"; past a thousand
+/// the count only says "type more", and counting further is what a
+/// one-character query (ㅎ, 저, a surname) spent its time on: a syllable
+/// in 7,000 names was counted to the end on every keystroke (BENCHMARKS.md,
+/// customer lookup).
+pub const COUNT_CAP: u32 = 1_000;
 
 /// A candidate; lower `rank` is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +51,11 @@ impl<'a> Best<'a> {
             count: 0,
             before,
         }
+    }
+
+    /// How many hits are kept.
+    pub fn limit(&self) -> usize {
+        self.limit
     }
 
     pub fn capped(&self) -> bool {

@@ -226,6 +226,16 @@ impl Column {
         (&rest[..equal], &rest[..prefixed])
     }
 
+    /// Built entries from `lo` (included) to `hi` (excluded), in text
+    /// order: those starting with any of a run of consecutive characters
+    /// (저 … 젛, every syllable 저 may still become).
+    pub fn between(&self, lo: &[u8], hi: &[u8]) -> &[u32] {
+        let s = &self.sorted;
+        let from = s.partition_point(|&e| self.entry(e as usize) < lo);
+        let to = s.partition_point(|&e| self.entry(e as usize) < hi);
+        &s[from..to.max(from)]
+    }
+
     /// Entries in `range` holding the needle, once each, with where it
     /// first occurs: (entry, byte offset in the entry). A later occurrence
     /// never ranks better, so the scan skips to the next entry; hits come

@@ -5,7 +5,7 @@
 const SYLLABLE_FIRST: u32 = 0xAC00;
 const SYLLABLE_LAST: u32 = 0xD7A3;
 const MEDIALS: u32 = 21;
-const FINALS: u32 = 28;
+pub(crate) const FINALS: u32 = 28;
 
 /// The 19 initial consonants as the compatibility jamo a keyboard types
 /// (ㄱ U+3131 …), in Unicode's choseong order.

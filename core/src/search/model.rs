@@ -37,7 +37,7 @@ pub struct SearchResults {
     /// How many customers matched in all; `hits` holds the best of them.
     /// When `total_capped`, counting stopped there: at least this many.
     pub total: u32,
-    /// The count reached `COUNT_CAP` and stopped ("10,000명 이상"): a
+    /// The count reached `COUNT_CAP` and stopped ("1,000명 이상"): a
     /// count to the end would cost every keystroke the whole shop.
     pub total_capped: bool,
     pub hits: Vec<SearchHit>,

@@ -4,6 +4,7 @@
 //! composed one step lower), emails (start, anywhere).
 
 use super::{bit, chars_in, Best, Found, SearchIndex};
+use crate::search::hangul;
 use crate::search::model::MatchField;
 use crate::search::query::{self, Reading};
 
@@ -44,7 +45,7 @@ impl SearchIndex {
         // Long: rank 4 is a start that is not an ending, all found by
         // the lookup when few.
         let ranks = (Some(0), long.then_some(4));
-        let mut settled = self.lookup(col, d, ranks, best, &mut rank_of);
+        let mut settled = self.lookup(col, d, ranks, true, best, &mut rank_of);
         // Long: rank 1 is an ending; few numbers share their last digits.
         let endings = col.suffixed(d);
         if long && endings.len() <= super::PREFIX_LOOKUP_MAX {
@@ -90,6 +91,7 @@ impl SearchIndex {
                 col,
                 text,
                 (Some(ranks.0), Some(ranks.1)),
+                true,
                 best,
                 &mut rank_of,
             );
@@ -141,13 +143,33 @@ impl SearchIndex {
             rank_at(false, 1) + 1,
         );
         let needle = initials.as_bytes();
-        let settled = self.lookup(
+        let mut settled = self.lookup(
             col,
             needle,
             (Some(ranks.0), Some(ranks.1)),
+            only_initials,
             best,
             &mut rank_of,
         );
+        // One syllable still being composed (저): the names starting with
+        // any syllable it may become (저 … 젛) are one run of the names in
+        // text order, so its starts are settled as a prefix's are. Entries
+        // of names and of initials are both slots.
+        if let [query::QChar::Open { initial, medial }] = reading.chars[..] {
+            let forms = (0..hangul::FINALS).map(|f| hangul::compose(initial, medial, f));
+            let mut equal = vec![];
+            for form in forms.clone() {
+                equal.extend_from_slice(self.names.prefixed(form.to_string().as_bytes()).0);
+            }
+            let (lo, hi) = (forms.clone().next(), forms.last());
+            if let (Some(lo), Some(hi)) = (lo, hi.and_then(|c| char::from_u32(c as u32 + 1))) {
+                let starting = self
+                    .names
+                    .between(lo.to_string().as_bytes(), hi.to_string().as_bytes());
+                self.offer_starting(&self.names, &equal, starting, best, &mut rank_of);
+                settled |= bit(ranks.0) | bit(ranks.1);
+            }
+        }
         let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
         self.run(
             col,
@@ -168,7 +190,7 @@ impl SearchIndex {
                 phone: 0,
             })
         };
-        let settled = self.lookup(col, text, (None, Some(6)), best, &mut rank_of);
+        let settled = self.lookup(col, text, (None, Some(6)), true, best, &mut rank_of);
         self.run(
             col,
             text,

@@ -215,7 +215,7 @@ proptest! {
     }
 }
 
-/// Past the cap the count stops ("10,000명 이상") and the scans stop
+/// Past the cap the count stops ("1,000명 이상") and the scans stop
 /// early; the best 8 must not change for it.
 #[test]
 fn capped_count_keeps_the_best_eight() {
@@ -240,6 +240,7 @@ fn capped_count_keeps_the_best_eight() {
     }
     for q in [
         "0", "01", "010", "0101", "01012", "1", "김", "ㄱ", "ㄱㅁ", "기", "김민", "미", "ㅁ", "k",
+        "지", "ㅈ", "은", "수", "ㅅ",
     ] {
         assert_eq!(answer(&index, q, 8), reference(&rows, q, 8), "{q}");
     }

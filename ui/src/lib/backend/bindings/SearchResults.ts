@@ -13,7 +13,7 @@ query: string,
  */
 total: number, 
 /**
- * The count reached `COUNT_CAP` and stopped ("10,000명 이상"): a
+ * The count reached `COUNT_CAP` and stopped ("1,000명 이상"): a
  * count to the end would cost every keystroke the whole shop.
  */
 total_capped: boolean, hits: Array<SearchHit>, };
