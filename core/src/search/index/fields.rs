@@ -156,19 +156,18 @@ impl SearchIndex {
         // text order, so its starts are settled as a prefix's are. Entries
         // of names and of initials are both slots.
         if let [query::QChar::Open { initial, medial }] = reading.chars[..] {
-            let forms = (0..hangul::FINALS).map(|f| hangul::compose(initial, medial, f));
+            let form = |f| hangul::compose(initial, medial, f).to_string();
             let mut equal = vec![];
-            for form in forms.clone() {
-                equal.extend_from_slice(self.names.prefixed(form.to_string().as_bytes()).0);
+            for f in 0..hangul::FINALS {
+                equal.extend_from_slice(self.names.prefixed(form(f).as_bytes()).0);
             }
-            let (lo, hi) = (forms.clone().next(), forms.last());
-            if let (Some(lo), Some(hi)) = (lo, hi.and_then(|c| char::from_u32(c as u32 + 1))) {
-                let starting = self
-                    .names
-                    .between(lo.to_string().as_bytes(), hi.to_string().as_bytes());
-                self.offer_starting(&self.names, &equal, starting, best, &mut rank_of);
-                settled |= bit(ranks.0) | bit(ranks.1);
-            }
+            // Up to the character after the last form (after 힣, the
+            // last syllable, comes U+D7A4: still a character).
+            let after = hangul::compose(initial, medial, hangul::FINALS - 1) as u32 + 1;
+            let after = char::from_u32(after).map(String::from).unwrap_or_default();
+            let starting = self.names.between(form(0).as_bytes(), after.as_bytes());
+            self.offer_starting(&self.names, &equal, starting, best, &mut rank_of);
+            settled |= bit(ranks.0) | bit(ranks.1);
         }
         let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
         self.run(
