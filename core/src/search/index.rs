@@ -256,10 +256,11 @@ impl SearchIndex {
         best: &mut Best,
         rank_of: &mut dyn FnMut(usize, usize) -> Option<Found>,
     ) {
-        self.offer_all(col, equal, best, rank_of);
         if starting.len() <= PREFIX_LOOKUP_MAX {
+            // `equal` is among them.
             return self.offer_all(col, starting, best, rank_of);
         }
+        self.offer_all(col, equal, best, rank_of);
         // The first few customers by slot, kept sorted (most entries fail
         // the first comparison); then every entry of theirs (a customer
         // may have several, one per phone), so that the best is chosen as

@@ -92,15 +92,15 @@ pub(crate) fn apply(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
-            customer_id,
-            enum_str(&scope.purpose),
-            scope.channel.map(|c| enum_str(&c)),
-            scope.night,
-            change.given,
-            wording::CURRENT,
-            enum_str(&change.method),
-            now.to_rfc3339(),
-            change.note.trim(),
+        customer_id,
+        enum_str(&scope.purpose),
+        scope.channel.map(|c| enum_str(&c)),
+        scope.night,
+        change.given,
+        wording::CURRENT,
+        enum_str(&change.method),
+        now.to_rfc3339(),
+        change.note.trim(),
     ])?;
     if let Some(col) = column(scope) {
         let date = change.given.then(|| now.date_naive().to_string());
