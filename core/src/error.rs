@@ -124,6 +124,24 @@ impl Error {
     }
 }
 
+impl Error {
+    /// SQLite's "malformed" and "not a database" as `Corrupt`: what a read
+    /// of a damaged page says, where the file is being opened.
+    pub(crate) fn damaged_as_corrupt(self) -> Error {
+        match self {
+            Error::Db(rusqlite::Error::SqliteFailure(e, msg))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                Error::Corrupt(msg.unwrap_or_else(|| e.to_string()))
+            }
+            other => other,
+        }
+    }
+}
+
 /// The variant of a rusqlite error, without its text.
 fn db_kind(e: &rusqlite::Error) -> &'static str {
     match e {

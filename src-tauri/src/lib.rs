@@ -76,6 +76,12 @@ pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::data::v
                 if let Err(e) = upkeep {
                     tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
                 }
+                // The whole-file check the start skipped (a clean close
+                // vouched for the file): damage found now makes the next
+                // start check it again and offer the backups.
+                if let Err(e) = shop.check_file_if_skipped() {
+                    tracing::warn!(kind = e.kind(), "the shop's file check failed");
+                }
             });
         }
         // The window opens anyway and offers the backups.
@@ -280,6 +286,13 @@ pub fn run() {
             if let tauri::RunEvent::ExitRequested { .. } = event {
                 app.state::<mailer::Mailer>().stop();
                 app.state::<texter::Texter>().stop();
+            }
+            // The app's state is not dropped at exit: the shop is closed
+            // here, so the next start need not read every page.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(shop) = app.try_state::<Shop>() {
+                    shop.close();
+                }
             }
         });
 }

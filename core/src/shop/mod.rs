@@ -84,7 +84,11 @@ impl Shop {
         // Backups made before they had key files (the conversion's, an
         // upgrade's) get theirs; failing that is no reason not to open.
         let _ = db.seal_backups(&crate::data::backup::folder_beside(db.path()));
-        let country = settings::load(&*db.reader()?)?.country;
+        // A damaged page met here (the whole check was skipped: see
+        // `store::checked`) is a damaged file, as the check would have said.
+        let country = settings::load(&*db.reader()?)
+            .map_err(Error::damaged_as_corrupt)?
+            .country;
         // Its own connection: the page cache that reading every customer
         // fills goes away with it.
         let conn = db.connect_read_only()?;
@@ -129,6 +133,23 @@ impl Shop {
 
     pub fn db_path(&self) -> &Path {
         self.db.path()
+    }
+
+    /// The clean close, for an app about to exit (its state is not
+    /// dropped): the log folded into the file, and the stamp that lets the
+    /// next start skip reading every page (`store::checked`).
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// Reads every page of the file when the open trusted a clean close's
+    /// stamp instead; meant for the background upkeep. Damage is
+    /// `Error::Corrupt`, and the next start checks the file whole again.
+    pub fn check_file_if_skipped(&self) -> Result<()> {
+        if self.db.skipped_whole_check() {
+            self.db.check_whole()?;
+        }
+        Ok(())
     }
 
     /// The storage under the facade, for tests and benchmarks that drive

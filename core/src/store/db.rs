@@ -4,13 +4,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::data::vault::{key_connection, DbKey};
 use crate::error::{Error, Result};
-use crate::store::migrations;
+use crate::store::{checked, migrations};
 
 const READERS: usize = 2;
 
@@ -20,6 +20,11 @@ pub struct Db {
     key: Option<DbKey>,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
+    /// When the file was last checked whole (`store::checked`); `None`
+    /// once a check found it damaged, so a close leaves no stamp.
+    checked_at: Mutex<Option<SystemTime>>,
+    /// True when the open trusted the stamp and did not check it whole.
+    skipped_check: bool,
 }
 
 /// A reader borrowed from the pool; it goes back when dropped.
@@ -77,20 +82,25 @@ pub(crate) fn release_cache(conn: &Connection) {
     let _ = conn.execute_batch("PRAGMA shrink_memory");
 }
 
-/// Closing: readers first, then the write-ahead log is folded into the file
-/// and truncated, so the next open does not read it again and nothing a
-/// deleted customer left stays in the log.
 impl Drop for Db {
     fn drop(&mut self) {
         lock(&self.readers).clear();
-        let _ = lock(&self.writer).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        self.close();
     }
 }
 
+/// Reads every page: `ok`, or what is wrong.
+const WHOLE_CHECK: &str = "PRAGMA quick_check";
+/// Reads the header and the schema only: a file that is not a database,
+/// or that the key does not open, fails it.
+const HEAD_CHECK: &str = "SELECT CASE WHEN count(*) >= 0 THEN 'ok' END FROM sqlite_schema";
+
 /// A file that is not a database, or a damaged one, is refused before
-/// anything is written to it, so the owner can restore a backup.
-fn check_integrity(conn: &Connection, encrypted: bool) -> Result<()> {
-    let verdict: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check", [], |r| r.get(0));
+/// anything is written to it, so the owner can restore a backup. `whole`:
+/// every page is read (else the stamp of a clean close vouches for them).
+fn check_integrity(conn: &Connection, encrypted: bool, whole: bool) -> Result<()> {
+    let sql = if whole { WHOLE_CHECK } else { HEAD_CHECK };
+    let verdict: rusqlite::Result<String> = conn.query_row(sql, [], |r| r.get(0));
     match verdict {
         Ok(v) if v == "ok" => Ok(()),
         Ok(v) => Err(Error::Corrupt(v)),
@@ -157,12 +167,14 @@ impl Db {
             std::fs::create_dir_all(parent)?;
         }
         refuse_emptied_shop(&path)?;
+        let now = SystemTime::now();
+        let trusted = checked::take(&path, now);
         // Without a key, a file SQLite cannot read is damaged (as before);
         // with one, it is most likely the wrong key.
         let encrypted = key.is_some() && !is_plain_or_new(&path);
         let mut writer = Connection::open(&path)?;
         key_connection(&writer, key.as_ref())?;
-        check_integrity(&writer, encrypted)?;
+        check_integrity(&writer, encrypted, trusted.is_none())?;
         release_cache(&writer);
         writer.pragma_update(None, "journal_mode", "WAL")?;
         configure(&writer, WRITER_CACHE_KIB)?;
@@ -191,7 +203,43 @@ impl Db {
             key,
             writer: Mutex::new(writer),
             readers: Mutex::new(readers),
+            checked_at: Mutex::new(Some(trusted.unwrap_or(now))),
+            skipped_check: trusted.is_some(),
         })
+    }
+
+    /// True when this open trusted a clean close's stamp and did not read
+    /// every page (`store::checked`).
+    pub fn skipped_whole_check(&self) -> bool {
+        self.skipped_check
+    }
+
+    /// Reads every page now, on a connection of its own (writers go on
+    /// meanwhile). Damage found is `Error::Corrupt`, and the next open
+    /// checks the file whole again (and offers the backups).
+    pub fn check_whole(&self) -> Result<()> {
+        let conn = self.connect_read_only()?;
+        let now = SystemTime::now();
+        let verdict = check_integrity(&conn, self.key.is_some(), true);
+        *lock(&self.checked_at) = verdict.is_ok().then_some(now);
+        verdict
+    }
+
+    /// The clean close: the write-ahead log is folded into the file and
+    /// truncated, so the next open does not read it again and nothing a
+    /// deleted customer left stays in the log; then the stamp that lets the
+    /// next open skip the whole check. Writes after it land in the log
+    /// again, and that log makes the next open check the file whole.
+    pub fn close(&self) {
+        let folded = lock(&self.writer).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            r.get::<_, i64>(0)
+        });
+        // 0: not blocked by a reader, every frame in the file.
+        if matches!(folded, Ok(0)) {
+            if let Some(at) = *lock(&self.checked_at) {
+                checked::leave(&self.path, at);
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {

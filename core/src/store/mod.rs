@@ -1,10 +1,12 @@
 //! Storage and what every area shares: the SQLite file and its
-//! connections (`db`), its schema steps (`migrations`), the shop's
+//! connections (`db`), when opening it may skip reading every page
+//! (`checked`), its schema steps (`migrations`), the shop's
 //! settings read and written one way (`settings`), helpers for rows
 //! (`rows`), the injectable clock (`clock`), how typed text is cleaned
 //! before it is stored (`text`) and the end-to-end tests' seam
 //! (`test_seam`, compiled out of release builds).
 
+pub(crate) mod checked;
 pub mod clock;
 pub mod db;
 pub mod migrations;
