@@ -186,6 +186,26 @@ impl Column {
         (rarest.len() <= max).then_some(rarest)
     }
 
+    /// The built entries holding any of `needles` (each one or two
+    /// characters, so its postings are exact), ascending, once each; `None`
+    /// when one of them is too common or they are more than `max`.
+    pub fn holding_any(
+        &self,
+        needles: impl Iterator<Item = String>,
+        max: usize,
+    ) -> Option<Vec<u32>> {
+        let mut all = vec![];
+        for needle in needles {
+            all.extend_from_slice(self.candidates(needle.as_bytes(), max)?);
+            if all.len() > max {
+                return None;
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        Some(all)
+    }
+
     /// Orders the built entries by their text read backwards (once, after
     /// `seal`), for `suffixed`.
     pub fn seal_suffixes(&mut self) {

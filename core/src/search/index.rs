@@ -294,12 +294,14 @@ impl SearchIndex {
     /// can produce that no lookup settled. The ordered part is read from
     /// the postings or scanned; once the best is settled only counting is
     /// left, and once the count is capped too the ordered part is left.
-    /// Entries added since the build are always scanned.
+    /// Entries added since the build are always scanned. `given`: the
+    /// built entries that can match, ascending, instead of the postings.
     pub(super) fn run(
         &self,
         col: &Column,
         needle: &[u8],
         (open, checked): (u16, bool),
+        given: Option<&[u32]>,
         best: &mut Best,
         rank_of: &mut dyn FnMut(usize, usize) -> Option<Found>,
     ) {
@@ -323,7 +325,7 @@ impl SearchIndex {
             counting && best.capped()
         };
         let built = col.built();
-        match col.candidates(needle, built / 8) {
+        match given.or_else(|| col.candidates(needle, built / 8)) {
             Some(list) => {
                 for &e in list {
                     let e = e as usize;

@@ -60,12 +60,11 @@ impl SearchIndex {
             settled |= bit(1);
         }
         let open = bit(0) | bit(if long { 1 } else { 4 }) | bit(4) | bit(8);
-        self.run(col, d, (open & !settled, false), best, &mut rank_of);
+        self.run(col, d, (open & !settled, false), None, best, &mut rank_of);
     }
 
     pub(super) fn find_name(&self, reading: &Reading, best: &mut Best) {
         let loose = reading.loose as u8;
-        let len = reading.chars.len();
         let rank_at = |whole: bool, pos: usize| {
             (if whole {
                 0
@@ -96,7 +95,14 @@ impl SearchIndex {
                 &mut rank_of,
             );
             let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
-            self.run(col, text, (open & !settled, false), best, &mut rank_of);
+            self.run(
+                col,
+                text,
+                (open & !settled, false),
+                None,
+                best,
+                &mut rank_of,
+            );
             return;
         }
         // Initials or a syllable being composed: find by initials, then check
@@ -112,27 +118,39 @@ impl SearchIndex {
             MatchField::Name
         };
         let col = &self.initials;
-        let mut name: Vec<char> = vec![];
+        let needle = initials.as_bytes();
         let mut rank_of = |e: usize, at: usize| {
             let slot = col.owner[e];
-            let (whole, pos) = if only_initials {
+            let found = col.entry(e);
+            let at = if only_initials {
                 // Each character has one initial: this match is the match.
-                let found = col.entry(e);
-                (
-                    at == 0 && found.len() == initials.len(),
-                    chars_in(&found[..at]),
-                )
+                at
             } else {
-                name.clear();
-                let folded = self.names.entry(slot as usize);
-                name.extend(std::str::from_utf8(folded).unwrap_or_default().chars());
-                let matches = |w: &[char]| w.iter().zip(&reading.chars).all(|(c, q)| q.matches(*c));
-                let pos = name.windows(len).position(matches)?;
-                (pos == 0 && name.len() == len, pos)
+                // A name and its initials have the same characters' widths
+                // (a syllable and its initial are both 3 bytes, anything
+                // else is its own initial), so each place the initials hold
+                // the needle is where the name may hold the reading.
+                let name = std::str::from_utf8(self.names.entry(slot as usize)).ok()?;
+                let mut from = at;
+                loop {
+                    let here = from + memchr::memmem::find(&found[from..], needle)?;
+                    let mut chars = name.get(here..)?.chars();
+                    if reading
+                        .chars
+                        .iter()
+                        .all(|q| chars.next().is_some_and(|c| q.matches(c)))
+                    {
+                        break here;
+                    }
+                    from = here + 1;
+                }
             };
             Some(Found {
                 slot,
-                rank: rank_at(whole, pos) + 1,
+                rank: rank_at(
+                    at == 0 && found.len() == needle.len(),
+                    chars_in(&found[..at]),
+                ) + 1,
                 field,
                 phone: 0,
             })
@@ -142,7 +160,6 @@ impl SearchIndex {
             rank_at(false, 0) + 1,
             rank_at(false, 1) + 1,
         );
-        let needle = initials.as_bytes();
         let mut settled = self.lookup(
             col,
             needle,
@@ -155,6 +172,7 @@ impl SearchIndex {
         // any syllable it may become (저 … 젛) are one run of the names in
         // text order, so its starts are settled as a prefix's are. Entries
         // of names and of initials are both slots.
+        let mut given = None;
         if let [query::QChar::Open { initial, medial }] = reading.chars[..] {
             let form = |f| hangul::compose(initial, medial, f).to_string();
             let mut equal = vec![];
@@ -168,12 +186,21 @@ impl SearchIndex {
             let starting = self.names.between(form(0).as_bytes(), after.as_bytes());
             self.offer_starting(&self.names, &equal, starting, best, &mut rank_of);
             settled |= bit(ranks.0) | bit(ranks.1);
+            // And the names holding any of those syllables are the union of
+            // their postings, when none is too common: a few hundred names
+            // to rank, not every name with a ㅈ (a count just under the cap
+            // read them all).
+            // (In tests: however many, so the property test takes this path.)
+            let forms = (0..hangul::FINALS).map(form);
+            let max = self.names.built() / if cfg!(test) { 1 } else { 8 };
+            given = self.names.holding_any(forms, max);
         }
         let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
         self.run(
             col,
             needle,
             (open & !settled, !only_initials),
+            given.as_deref(),
             best,
             &mut rank_of,
         );
@@ -194,6 +221,7 @@ impl SearchIndex {
             col,
             text,
             ((bit(6) | bit(9)) & !settled, false),
+            None,
             best,
             &mut rank_of,
         );
