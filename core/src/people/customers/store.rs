@@ -104,11 +104,12 @@ pub fn insert_numbered(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let (birthday, lunar) = birthday_to_sql(&v.birthday);
+    let [email, sms, post] = crate::people::consent::records::form_dates(v, now);
     conn.prepare_cached(
         "INSERT INTO customers (card_no, name, email, postal_code, address1, address2,
             birthday, birthday_lunar, source, source_note, memo, staff_id,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            created_at, updated_at, consent_email, consent_sms, consent_post)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)",
     )?
     .execute(rusqlite::params![
         card_no,
@@ -124,12 +125,13 @@ pub fn insert_numbered(
         v.memo,
         v.staff_id,
         now,
+        email,
+        sms,
+        post,
     ])?;
     let id = conn.last_insert_rowid();
     insert_phones(conn, id, v)?;
-    if v.consent_email || v.consent_sms || v.consent_post {
-        crate::people::consent::records::from_form(conn, id, v, now, None)?;
-    }
+    crate::people::consent::records::record_new_customer(conn, id, v, now)?;
     Ok(id)
 }
 
