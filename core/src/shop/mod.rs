@@ -121,6 +121,12 @@ impl Shop {
         }
     }
 
+    /// Waits until the search index built since the open is in place
+    /// (the background upkeep, before it gives freed memory back).
+    pub fn wait_for_index(&self) {
+        self.finish_building();
+    }
+
     fn index(&self) -> RwLockReadGuard<'_, SearchIndex> {
         self.finish_building();
         read(&self.index)
