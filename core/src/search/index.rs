@@ -286,6 +286,18 @@ impl SearchIndex {
             .filter(|&e| col.owner[e as usize] <= last)
             .collect();
         self.offer_all(col, &list, best, rank_of);
+        // Every one of them matches: counted here (up to the cap), not
+        // waited for in a scan. Typing 이 (14% of names start with it) is
+        // then "1,000명 이상" at once.
+        for &e in starting {
+            if best.capped() {
+                break;
+            }
+            let slot = col.owner[e as usize];
+            if self.alive[slot as usize] {
+                best.count(slot);
+            }
+        }
     }
 
     /// Offers every entry of `col` holding `needle`, ranked by `rank_of`
@@ -325,7 +337,19 @@ impl SearchIndex {
             counting && best.capped()
         };
         let built = col.built();
-        match given.or_else(|| col.candidates(needle, built / 8)) {
+        // The shorter of two supersets of the matches.
+        let list = match (given, col.candidates(needle, built / 8)) {
+            (Some(g), Some(c)) if c.len() < g.len() => Some(c),
+            (g, c) => g.or(c),
+        };
+        // Already counted to the cap, and the best kept are better than
+        // any rank the ordered part could still give (typing 이: eight
+        // names starting with it, and a thousand counted among those):
+        // its scan, which would wait for one match to see that, is left
+        // out. The first match inside a name can be far down the list.
+        let done = best.capped() && Progress::new(open).settled(best);
+        match list {
+            _ if done => {}
             Some(list) => {
                 for &e in list {
                     let e = e as usize;

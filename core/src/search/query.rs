@@ -66,6 +66,22 @@ impl Reading {
             .collect()
     }
 
+    /// The runs of whole characters (`Exact`) in the reading: 임 of 임우.
+    pub fn exact_runs(&self) -> Vec<String> {
+        self.chars
+            .split(|q| !matches!(q, QChar::Exact(_)))
+            .filter(|run| !run.is_empty())
+            .map(|run| {
+                run.iter()
+                    .filter_map(|q| match q {
+                        QChar::Exact(c) => Some(*c),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     pub fn initials(&self) -> String {
         self.chars.iter().map(|q| q.initial()).collect()
     }

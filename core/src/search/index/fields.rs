@@ -119,6 +119,7 @@ impl SearchIndex {
         };
         let col = &self.initials;
         let needle = initials.as_bytes();
+        let finder = memchr::memmem::Finder::new(needle);
         let mut rank_of = |e: usize, at: usize| {
             let slot = col.owner[e];
             let found = col.entry(e);
@@ -133,7 +134,7 @@ impl SearchIndex {
                 let name = std::str::from_utf8(self.names.entry(slot as usize)).ok()?;
                 let mut from = at;
                 loop {
-                    let here = from + memchr::memmem::find(&found[from..], needle)?;
+                    let here = from + finder.find(&found[from..])?;
                     let mut chars = name.get(here..)?.chars();
                     if reading
                         .chars
@@ -191,16 +192,32 @@ impl SearchIndex {
             // to rank, not every name with a ㅈ (a count just under the cap
             // read them all).
             // (In tests: however many, so the property test takes this path.)
+            // Not needed once the count is capped: the starts gave the best.
             let forms = (0..hangul::FINALS).map(form);
             let max = self.names.built() / if cfg!(test) { 1 } else { 8 };
-            given = self.names.holding_any(forms, max);
+            if !best.capped() {
+                given = self.names.holding_any(forms, max);
+            }
+        }
+        // Else the names holding the reading's rarest run of whole
+        // characters (임 of 임우: not every name with ㅇㅇ in its initials).
+        let mut rarest: Option<&[u32]> = None;
+        if given.is_none() {
+            let max = self.names.built() / 8;
+            for run in reading.exact_runs() {
+                if let Some(list) = self.names.candidates(run.as_bytes(), max) {
+                    if rarest.map_or(true, |r| list.len() < r.len()) {
+                        rarest = Some(list);
+                    }
+                }
+            }
         }
         let open = bit(ranks.0) | bit(ranks.1) | bit(ranks.2);
         self.run(
             col,
             needle,
             (open & !settled, !only_initials),
-            given.as_deref(),
+            given.as_deref().or(rarest),
             best,
             &mut rank_of,
         );
