@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the core's storage tests as Windows programs, under Wine, for an owner
 # whose Windows user name has Hangul and a space (C:\users\김 민수): the shop's
-# file, its write-ahead log, backups, restore, import and erasure all go
-# through Windows' own file APIs (Wine's), in folders under her profile.
+# file, its write-ahead log, the clean close's stamp (Windows' file times),
+# backups, restore, import and erasure all go through Windows' own file APIs
+# (Wine's), in folders under her profile.
 #
 #   tests/windows/core-under-wine.sh
 #
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 target=x86_64-pc-windows-gnu
-tests=(backup restore_checks customers import erasure)
+tests=(backup restore_checks customers import erasure open_check)
 user='김 민수'
 work="$(mktemp -d "${TMPDIR:-/tmp}/dangol-wine-core.XXXXXX")"
 cleanup() {
