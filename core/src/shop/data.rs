@@ -1,4 +1,5 @@
-//! `Shop`'s data safety: backups now, daily, listed, previewed, restored.
+//! `Shop`'s data safety: backups now, daily, listed, previewed, restored;
+//! the clean close and the file check the start skipped.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,23 @@ use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::Shop;
 
 impl Shop {
+    /// The clean close, for an app about to exit (its state is not
+    /// dropped): the log folded into the file, and the stamp that lets the
+    /// next start skip reading every page (`store::checked`).
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// Reads every page of the file when the open trusted a clean close's
+    /// stamp instead; meant for the background upkeep. Damage is
+    /// `Error::Corrupt`, and the next start checks the file whole again.
+    pub fn check_file_if_skipped(&self) -> Result<()> {
+        if self.db.skipped_whole_check() {
+            self.db.check_whole()?;
+        }
+        Ok(())
+    }
+
     /// The `backups` folder beside the database.
     pub fn backup_dir(&self) -> PathBuf {
         backup::folder_beside(self.db_path())

@@ -1,4 +1,4 @@
-//! When the whole-file check can be skipped at open.
+//! The whole-file check at open (`check`), and when it can be skipped.
 //!
 //! `PRAGMA quick_check` reads every page of the shop's file. At 100,000
 //! customers that is 0.5 s on a plain file and 1.5 s on an encrypted one
@@ -20,15 +20,19 @@
 //!   decays under a file nobody writes is still caught within the week.
 //!
 //! Otherwise (a crash, another program, an old check) the file is checked
-//! whole, as before. The stamp is removed as the shop opens, so a session
-//! that ends in a crash leaves none. What the stamp skips is still caught:
+//! whole, as before. The stamp is removed once the open is accepted
+//! (before anything is written), so a session that ends in a crash leaves
+//! none; an open refused (the wrong key) leaves it as it was. What the stamp skips is still caught:
 //! SQLite refuses a damaged page when it reads it, and an encrypted page
 //! whose MAC fails is refused the same way.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
 
 /// How long one whole check vouches for a file that is not written.
 pub(crate) const TRUST_FOR: Duration = Duration::from_secs(7 * 24 * 3600);
@@ -79,19 +83,22 @@ fn wal_is_empty(db: &Path) -> bool {
     std::fs::metadata(wal).map_or(true, |m| m.len() == 0)
 }
 
-/// Takes the stamp away and says when the file was last checked whole, if
-/// it is still the file the stamp describes (so it need not be checked
-/// again now).
-pub(crate) fn take(db: &Path, now: SystemTime) -> Option<SystemTime> {
-    let path = stamp_path(db);
-    let text = std::fs::read_to_string(&path).ok();
-    let _ = std::fs::remove_file(&path);
-    let stamp: Stamp = serde_json::from_str(&text?).ok()?;
+/// When the file was last checked whole, if the stamp beside it still
+/// describes it (so it need not be checked again now). Reads only: an open
+/// refused after this (the wrong key) leaves everything as it was.
+pub(crate) fn vouched(db: &Path, now: SystemTime) -> Option<SystemTime> {
+    let text = std::fs::read_to_string(stamp_path(db)).ok()?;
+    let stamp: Stamp = serde_json::from_str(&text).ok()?;
     let checked_at = UNIX_EPOCH + Duration::from_secs(stamp.checked_at);
     let fresh = now
         .duration_since(checked_at)
         .is_ok_and(|age| age < TRUST_FOR);
     (fresh && wal_is_empty(db) && file_id(db)? == stamp.file).then_some(checked_at)
+}
+
+/// Removes the stamp: the open was accepted, and the session may write.
+pub(crate) fn forget(db: &Path) {
+    let _ = std::fs::remove_file(stamp_path(db));
 }
 
 /// Leaves the stamp of a file just closed cleanly, whole-checked at
@@ -109,5 +116,38 @@ pub(crate) fn leave(db: &Path, checked_at: SystemTime) {
     };
     if let Ok(text) = serde_json::to_string(&stamp) {
         let _ = std::fs::write(stamp_path(db), text);
+    }
+}
+
+/// Reads every page: `ok`, or what is wrong.
+const WHOLE_CHECK: &str = "PRAGMA quick_check";
+/// Reads the header and the schema only: a file that is not a database,
+/// or that the key does not open, fails it.
+const HEAD_CHECK: &str = "SELECT CASE WHEN count(*) >= 0 THEN 'ok' END FROM sqlite_schema";
+
+/// A file that is not a database, or a damaged one, is refused before
+/// anything is written to it, so the owner can restore a backup. `whole`:
+/// every page is read (else the stamp of a clean close vouches for them).
+pub(crate) fn check(conn: &Connection, encrypted: bool, whole: bool) -> Result<()> {
+    let sql = if whole { WHOLE_CHECK } else { HEAD_CHECK };
+    let verdict: rusqlite::Result<String> = conn.query_row(sql, [], |r| r.get(0));
+    match verdict {
+        Ok(v) if v == "ok" => Ok(()),
+        Ok(v) => Err(Error::Corrupt(v)),
+        // An encrypted file whose first page the key does not open.
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if encrypted && e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(Error::WrongKey)
+        }
+        Err(rusqlite::Error::SqliteFailure(e, msg))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            Err(Error::Corrupt(msg.unwrap_or_else(|| e.to_string())))
+        }
+        Err(e) => Err(e.into()),
     }
 }

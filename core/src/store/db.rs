@@ -89,39 +89,6 @@ impl Drop for Db {
     }
 }
 
-/// Reads every page: `ok`, or what is wrong.
-const WHOLE_CHECK: &str = "PRAGMA quick_check";
-/// Reads the header and the schema only: a file that is not a database,
-/// or that the key does not open, fails it.
-const HEAD_CHECK: &str = "SELECT CASE WHEN count(*) >= 0 THEN 'ok' END FROM sqlite_schema";
-
-/// A file that is not a database, or a damaged one, is refused before
-/// anything is written to it, so the owner can restore a backup. `whole`:
-/// every page is read (else the stamp of a clean close vouches for them).
-fn check_integrity(conn: &Connection, encrypted: bool, whole: bool) -> Result<()> {
-    let sql = if whole { WHOLE_CHECK } else { HEAD_CHECK };
-    let verdict: rusqlite::Result<String> = conn.query_row(sql, [], |r| r.get(0));
-    match verdict {
-        Ok(v) if v == "ok" => Ok(()),
-        Ok(v) => Err(Error::Corrupt(v)),
-        // An encrypted file whose first page the key does not open.
-        Err(rusqlite::Error::SqliteFailure(e, _))
-            if encrypted && e.code == rusqlite::ErrorCode::NotADatabase =>
-        {
-            Err(Error::WrongKey)
-        }
-        Err(rusqlite::Error::SqliteFailure(e, msg))
-            if matches!(
-                e.code,
-                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
-            ) =>
-        {
-            Err(Error::Corrupt(msg.unwrap_or_else(|| e.to_string())))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
 /// True when the file is missing, empty or a plain SQLite file.
 fn is_plain_or_new(path: &Path) -> bool {
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
@@ -168,13 +135,14 @@ impl Db {
         }
         refuse_emptied_shop(&path)?;
         let now = SystemTime::now();
-        let trusted = checked::take(&path, now);
+        let trusted = checked::vouched(&path, now);
         // Without a key, a file SQLite cannot read is damaged (as before);
         // with one, it is most likely the wrong key.
         let encrypted = key.is_some() && !is_plain_or_new(&path);
         let mut writer = Connection::open(&path)?;
         key_connection(&writer, key.as_ref())?;
-        check_integrity(&writer, encrypted, trusted.is_none())?;
+        checked::check(&writer, encrypted, trusted.is_none())?;
+        checked::forget(&path);
         release_cache(&writer);
         writer.pragma_update(None, "journal_mode", "WAL")?;
         configure(&writer, WRITER_CACHE_KIB)?;
@@ -220,7 +188,7 @@ impl Db {
     pub fn check_whole(&self) -> Result<()> {
         let conn = self.connect_read_only()?;
         let now = SystemTime::now();
-        let verdict = check_integrity(&conn, self.key.is_some(), true);
+        let verdict = checked::check(&conn, self.key.is_some(), true);
         *lock(&self.checked_at) = verdict.is_ok().then_some(now);
         verdict
     }
