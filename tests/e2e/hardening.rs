@@ -25,11 +25,20 @@ fn logs(data: &Path) -> Vec<(String, String)> {
     out
 }
 
+/// A log without its times: their digits (19:26:47.957537364) can hold
+/// four digits of her phone number by chance.
+fn without_times(text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .filter(|word| chrono::DateTime::parse_from_rfc3339(word.trim()).is_err())
+        .collect()
+}
+
 fn assert_nothing_personal(data: &Path, personal: &[&str]) {
     for (file, text) in logs(data) {
+        let words = without_times(&text);
         for value in personal {
             assert!(
-                !text.contains(value),
+                !words.contains(value),
                 "{value:?} written in {file}:\n{text}"
             );
         }
