@@ -15,6 +15,7 @@ pub mod secrets;
 mod texter;
 mod trace;
 mod updates;
+mod upkeep;
 
 use std::path::PathBuf;
 
@@ -61,49 +62,14 @@ pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::data::v
             // Automatic notices the owner turned on: checked now and
             // every few minutes (a birthday's morning comes while open).
             texter::watch_notices(app);
-            // The daily backup, off the main thread.
-            let handle = app.clone();
-            std::thread::spawn(move || {
-                let shop = handle.state::<Shop>();
-                if let Err(e) = shop.backup_if_due() {
-                    tracing::warn!(kind = e.kind(), "daily backup failed");
-                }
-                // The tier window moves on and points lapse by the day.
-                let upkeep = shop
-                    .recompute_tiers()
-                    .and(shop.expire_points())
-                    .and(shop.issue_birthday_coupons());
-                if let Err(e) = upkeep {
-                    tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
-                }
-                // The whole-file check the start skipped (a clean close
-                // vouched for the file): damage found now makes the next
-                // start check it again and offer the backups.
-                if let Err(e) = shop.check_file_if_skipped() {
-                    tracing::warn!(kind = e.kind(), "the shop's file check failed");
-                }
-                shop.wait_for_index();
-                give_back_freed_memory();
-            });
+            // The daily backup and upkeep, once the first screen is up.
+            upkeep::start(app);
         }
         // The window opens anyway and offers the backups.
         Err(e) => {
             *recovery.error.lock().unwrap_or_else(|e| e.into_inner()) =
                 Some(error::AppError::from(e));
         }
-    }
-}
-
-/// Building the search index and the start's upkeep (tiers, backup, the
-/// file check) allocate and free a few hundred MB at 100,000 customers;
-/// glibc keeps what was freed in the middle of its heaps, and the process
-/// would hold it all day. This hands it back to the system once.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory; it touches nothing
-    // in use and may be called from any thread.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 
@@ -131,6 +97,7 @@ pub fn run() {
             app.manage(files::Chosen::default());
             app.manage(updates::Updates::default());
             app.manage(texter::Texter::default());
+            app.manage(upkeep::FirstScreen::default());
             secrets::init();
             // The database key: from the keychain, or (locked, keychain
             // empty) later from the PIN or the recovery key (gate.rs).

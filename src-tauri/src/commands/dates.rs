@@ -38,9 +38,16 @@ pub fn upcoming_dates(shop: State<'_, Shop>, days: u32) -> CmdResult<Vec<Upcomin
     Ok(shop.upcoming_dates(days.min(366))?)
 }
 
+/// The first screen's first write, once a start: it also lets the start's
+/// upkeep begin (upkeep.rs), which waited so as not to slow the screen.
 #[tauri::command]
-pub fn catch_up_dates(shop: State<'_, Shop>) -> CmdResult<Vec<Upcoming>> {
-    Ok(shop.catch_up_dates()?)
+pub fn catch_up_dates(
+    shop: State<'_, Shop>,
+    first_screen: State<'_, crate::upkeep::FirstScreen>,
+) -> CmdResult<Vec<Upcoming>> {
+    let caught_up = shop.catch_up_dates();
+    first_screen.shown();
+    Ok(caught_up?)
 }
 
 #[tauri::command]

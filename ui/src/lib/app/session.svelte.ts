@@ -46,9 +46,10 @@ export function reportError(error: unknown) {
 
 export async function loadSession(): Promise<void> {
   applySettings(await backend.getSettings());
-  // Once per start: it records today as seen. It writes, so it queues
-  // behind the daily upkeep that starts with the app (backup, then every
-  // customer's tier in one transaction); the first screen does not wait.
+  // Once per start: it records today as seen, and tells the app the first
+  // screen is up, so that the start's upkeep (backup, every customer's
+  // tier, the file check) begins after it instead of competing with it
+  // (src-tauri/src/upkeep.rs). The first screen does not wait for it.
   void backend.catchUpDates().then(keepMissed, reportError);
   const [staff, info] = await Promise.allSettled([backend.listStaff(), backend.appInfo()]);
   if (staff.status === 'fulfilled') session.staff = staff.value;
