@@ -35,8 +35,12 @@ dpkg-deb --raw-extract "$deb" "$work/root"
 dpkg-deb --root-owner-group -Zxz -z9 --build "$work/root" "$work/xz.deb" >/dev/null
 
 # The same files, modes and sizes, and the same control fields: only the
-# compression may differ.
-listing() { dpkg-deb --contents "$1" | awk '{print $1, $3, $6}' | sort; }
+# compression may differ (and the spelling of the paths: dpkg-deb writes
+# ./usr/… and usr/bin/ with their root folder, the tauri CLI usr/… and
+# usr/bin without them).
+listing() {
+  dpkg-deb --contents "$1" | awk '{sub(/^\.\//, "", $6); sub(/\/$/, "", $6); if ($6 != "") print $1, $3, $6}' | sort
+}
 if ! diff <(listing "$deb") <(listing "$work/xz.deb") >&2 ||
   ! diff <(dpkg-deb --field "$deb") <(dpkg-deb --field "$work/xz.deb") >&2; then
   say "the repacked .deb differs from the tauri CLI's: kept the gzip one"
