@@ -1,7 +1,7 @@
 //! What a start leaves for later, on a thread of its own: the daily backup,
 //! the loyalty upkeep (tiers, lapsed points, birthday coupons), the
-//! whole-file check a clean close let the open skip, and handing freed
-//! memory back.
+//! whole-file check a clean close let the open skip, and handing the
+//! memory all that read back.
 //!
 //! It waits for the first screen. At 100,000 customers this work takes
 //! about a second of one core (the check decrypts every page, the tiers
@@ -67,6 +67,7 @@ pub(crate) fn start(app: &tauri::AppHandle) {
             tracing::warn!(kind = e.kind(), "the shop's file check failed");
         }
         shop.wait_for_index();
+        shop.release_caches();
         give_back_freed_memory();
     });
 }

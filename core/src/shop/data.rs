@@ -29,6 +29,12 @@ impl Shop {
         Ok(())
     }
 
+    /// Gives back the memory SQLite keeps of what the start's upkeep read
+    /// (`Db::release_caches`).
+    pub fn release_caches(&self) {
+        self.db.release_caches();
+    }
+
     /// The `backups` folder beside the database.
     pub fn backup_dir(&self) -> PathBuf {
         backup::folder_beside(self.db_path())

@@ -243,6 +243,17 @@ impl Db {
         })
     }
 
+    /// Gives back the page caches of the writer and of the idle readers:
+    /// after the start's upkeep, which reads every customer and her sales
+    /// through the writer (the tiers) and would leave its cache full
+    /// (up to `WRITER_CACHE_KIB`) all day.
+    pub fn release_caches(&self) {
+        release_cache(&lock(&self.writer));
+        for reader in lock(&self.readers).iter() {
+            release_cache(reader);
+        }
+    }
+
     /// Runs `f` in one write transaction: all of it lands, or none of it.
     pub fn with_tx<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = lock(&self.writer);
