@@ -197,6 +197,32 @@ impl App {
         sleep(Duration::from_millis(1500));
     }
 
+    /// Closes the window as the owner does, with its close button: the
+    /// window manager's WM_DELETE_WINDOW (`scripts/close-window.py`; Xvfb
+    /// has no window manager to send it). The app then exits on its own,
+    /// through its clean close; `close` ends the WebDriver session instead,
+    /// which kills it.
+    pub fn close_window(&self) {
+        let tree = Command::new("xwininfo")
+            .args(["-root", "-tree"])
+            .output()
+            .expect("xwininfo (x11-utils: scripts/setup.sh)");
+        let tree = String::from_utf8_lossy(&tree.stdout);
+        // The app's window by its class, not GTK's hidden leader "dangol".
+        let window = tree
+            .lines()
+            .find(|l| l.contains("(\"dangol\" \"Dangol\")") && !l.contains("\"dangol\":"))
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no Dangol window among:\n{tree}"));
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/close-window.py");
+        let sent = Command::new("python3")
+            .arg(script)
+            .arg(window)
+            .status()
+            .expect("python3");
+        assert!(sent.success(), "close-window.py {window} failed");
+    }
+
     /// On a loaded machine the app that was closed may still be on its way
     /// out, and the single-instance plugin hands it the new start: tried
     /// again until it opens (or `PATIENCE` runs out).

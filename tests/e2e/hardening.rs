@@ -2,7 +2,8 @@
 //! would, in the real window: a panic in a command or in the mail sender
 //! is contained, reported (with nothing personal in the report or the log)
 //! and told to the owner, and the app goes on; the recovery command cannot
-//! run on an open shop; an emptied shop file opens the recovery screen.
+//! run on an open shop; an emptied shop file opens the recovery screen;
+//! closing the window leaves the file whole and vouched for.
 //!
 //! Panics are asked for through a seam compiled out of release builds
 //! (`test-panic` in the data folder, read by `dangol_core::store::test_seam`).
@@ -11,7 +12,9 @@ use std::fs;
 use std::path::Path;
 
 use crate::app::{tid, App};
-use crate::shop::{hits_containing, search, set_up_shop, shows_customer, shows_text};
+use crate::shop::{
+    add_customer, hits_containing, open_shop, search, set_up_shop, shows_customer, shows_text,
+};
 use crate::smtp::{SmtpServer, PASSWORD};
 
 /// Everything the app wrote to its log folder, file by file.
@@ -294,4 +297,37 @@ fn an_empty_backup_is_restored_only_when_the_owner_confirms() {
     // The shop is the empty one now: the customer list says so.
     app.click("nav-customers");
     app.wait_for(&tid("empty-shop"));
+}
+
+/// Closed as the owner closes it, the app folds the write-ahead log into
+/// the shop file and leaves the clean close's stamp, so the next morning's
+/// start reads the header instead of every page (ARCHITECTURE, the
+/// whole-file check at open); that start uses the stamp up and finds
+/// everything she saved.
+#[test]
+fn closing_the_window_leaves_the_file_whole_and_the_next_start_fast() {
+    let mut app = open_shop(
+        "closing_the_window_leaves_the_file_whole_and_the_next_start_fast",
+        "setup-start-empty",
+    );
+    let data = app.data_dir();
+    let stamp = data.join("dangol.sqlite3-checked");
+    add_customer(&app, "한가람", "010-4545-6767", "");
+    assert!(!stamp.exists(), "a stamp while the shop is open");
+
+    app.close_window();
+    app.wait_until("the clean close's stamp beside the shop file", || {
+        Ok(stamp.exists().then_some(()))
+    });
+    let wal = fs::metadata(data.join("dangol.sqlite3-wal")).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the log was not folded into the file at the close");
+    // The session's app is gone; the driver forgets it (nothing to kill).
+    let _ = app.wd.delete();
+
+    app.open_again();
+    let input = search(&app, "6767");
+    hits_containing(&app, &input, "6767", "한가람");
+    app.wait_until("the stamp used up by the start", || {
+        Ok((!stamp.exists()).then_some(()))
+    });
 }
