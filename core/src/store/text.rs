@@ -5,7 +5,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// `s`'s characters in NFC. Nearly everything typed is NFC already (the
 /// quick check says so without composing anything); composing it anyway
-/// was an eighth of the time a bulk import spends checking its rows
+/// was about a tenth of the time a bulk import spends checking its rows
 /// (BENCHMARKS.md, inserts).
 fn nfc_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     let composed = is_nfc_quick(s.chars()) == IsNormalized::Yes;
