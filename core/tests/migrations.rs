@@ -83,6 +83,13 @@ fn every_earlier_version_upgrades_with_its_data() {
             row("SELECT COUNT(*) || '' FROM sqlite_master WHERE name = 'customer_phones_customer'"),
             "0"
         );
+        // 0023: every customer who bought waits for her pack, which the
+        // upkeep makes.
+        let stale = if from >= 3 { "1" } else { "0" };
+        let packs = "SELECT (SELECT COUNT(*) FROM sale_packs_stale) || ',' || (SELECT COUNT(*) FROM sale_packs)";
+        assert_eq!(row(packs), format!("{stale},0"), "from version {from}");
+        shop.pack_sales().unwrap();
+        assert_eq!(row(packs), format!("0,{stale}"), "from version {from}");
         assert_eq!(c.memo, "단골 손님");
         assert!(c.consents.sms.is_some());
         assert_eq!(shop.search("6789", 5).hits[0].id, 1);

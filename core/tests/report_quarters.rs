@@ -4,6 +4,9 @@
 //! one, by the app's own calls, and with the customer who made them — they
 //! equal the sums recomputed from the entries, and the visits the reports
 //! build from them equal the visits built from the sales themselves.
+//! The packs made from them (`sale_packs`, migration 0023) are checked
+//! the same way: before the upkeep packs (the customers written to read
+//! from their quarters), and after (every pack equal to her quarters).
 //! Every way the app writes them is gone through: the one sale path
 //! (points earned and spent, 외상 and its payment), lapsed points, the
 //! sample shop of the first run, a merge and an erasure. (An import writes
@@ -13,6 +16,7 @@ mod common;
 
 use chrono::{Datelike, Duration, FixedOffset, TimeZone, Utc};
 use common::{customer, sale, TestShop};
+use dangol_core::reports::packs;
 use dangol_core::reports::visits::Visits;
 use dangol_core::reports::Clock;
 use dangol_core::{Country, Language, SetupInput};
@@ -55,11 +59,45 @@ fn check(t: &TestShop, clock: &Clock, what: &str) {
     );
     assert_eq!(points, want, "points per quarter after {what}");
     let until = Utc::now().date_naive().num_days_from_ce() + 400;
+    let truth = Visits::load_from_sales(&conn, clock, until).unwrap();
+    // As the writes left them: the customers written to are stale, read
+    // from their quarters; the others from their packs.
     assert_eq!(
         Visits::load(&conn, clock, until).unwrap(),
-        Visits::load_from_sales(&conn, clock, until).unwrap(),
-        "visits after {what}"
+        truth,
+        "visits after {what}, before packing"
     );
+    t.shop.pack_sales().unwrap();
+    assert_eq!(packs::stale(&conn).unwrap(), 0, "stale after packing");
+    let mut packed: Vec<(i64, i64, i64)> = vec![];
+    let mut stmt = conn
+        .prepare("SELECT customer_id, quarters FROM sale_packs ORDER BY customer_id")
+        .unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    while let Some(r) = rows.next().unwrap() {
+        let id: i64 = r.get(0).unwrap();
+        let pack: Vec<u8> = r.get(1).unwrap();
+        packed.extend(packs::decode(&pack).map(|(q, a)| (id, q, a)));
+    }
+    let quarters: Vec<(i64, i64, i64)> = sales.iter().map(|s| (s.0, s.1, s.2)).collect();
+    assert_eq!(packed, quarters, "packs after {what}");
+    assert_eq!(
+        Visits::load(&conn, clock, until).unwrap(),
+        truth,
+        "visits after {what}, packed"
+    );
+}
+
+/// Her pack, if she has one (none once she is stale or erased).
+fn pack_of(t: &TestShop, id: i64) -> i64 {
+    Connection::open(t.path())
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM sale_packs WHERE customer_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 #[test]
@@ -84,6 +122,36 @@ fn quarters_equal_the_entries_after_every_kind_of_write() {
         .unwrap();
     t.shop.record_payment(ids[0], &common::pay("2000")).unwrap();
     check(&t, &clock, "sales recorded by the app");
+
+    // Her pack goes the moment any of her quarters changes: a sale in a
+    // new quarter hour, another in the same one, and one deleted.
+    let write = |sql: &str| {
+        t.shop
+            .db()
+            .with_tx(|tx| {
+                tx.execute(sql, [ids[0]])?;
+                Ok(())
+            })
+            .unwrap()
+    };
+    let at = "'2026-02-01 03:00:00+00:00'";
+    let one_sale = format!(
+        "INSERT INTO history (customer_id, kind, happened_at, amount, created_at)
+         VALUES (?1, 'sale', {at}, 5000, {at})"
+    );
+    for (sql, what) in [
+        (one_sale.clone(), "a sale in a new quarter hour"),
+        (one_sale, "a sale in a quarter hour she has"),
+        (
+            format!("DELETE FROM history WHERE customer_id = ?1 AND happened_at = {at}"),
+            "her sales of a quarter hour deleted",
+        ),
+    ] {
+        assert_eq!(pack_of(&t, ids[0]), 1, "packed before {what}");
+        write(&sql);
+        assert_eq!(pack_of(&t, ids[0]), 0, "no pack after {what}");
+        check(&t, &clock, what);
+    }
 
     // Many sales and ledger entries, some in the same quarter hour, some
     // either side of a Seoul midnight (15:00 UTC).
@@ -137,8 +205,11 @@ fn quarters_equal_the_entries_after_every_kind_of_write() {
         .unwrap();
     check(&t, &clock, "edits and deletions");
 
-    // A deleted customer takes her sales and points out of the sums.
+    // A deleted customer takes her sales and points out of the sums, and
+    // her pack with them, in the same transaction.
+    assert_eq!(pack_of(&t, ids[1]), 1);
     t.shop.delete_customer(ids[1]).unwrap();
+    assert_eq!(pack_of(&t, ids[1]), 0);
     check(&t, &clock, "a customer deleted");
     let conn = Connection::open(t.path()).unwrap();
     let left: i64 = conn
@@ -242,7 +313,9 @@ fn quarters_follow_every_path_the_app_writes_sales_and_points_by() {
 
     // Erasure (the customer's right, or the retention review) takes her
     // sales and points out of the sums.
+    assert_eq!(pack_of(&t, a), 1);
     t.shop.delete_customer(a).unwrap();
+    assert_eq!(pack_of(&t, a), 0, "an erased customer's pack goes with her");
     let on_a = count(&format!(
         "SELECT COUNT(*) FROM sale_quarters WHERE customer_id = {a}"
     ));

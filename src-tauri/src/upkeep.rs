@@ -60,6 +60,11 @@ pub(crate) fn start(app: &tauri::AppHandle) {
         if let Err(e) = upkeep {
             tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
         }
+        // The reports read a customer's packed sales; those sold to
+        // since the last start are packed again.
+        if let Err(e) = shop.pack_sales() {
+            tracing::warn!(kind = e.kind(), "packing the sales for the reports failed");
+        }
         // The whole-file check the start skipped (a clean close vouched
         // for the file): damage found now makes the next start check it
         // again and offer the backups.

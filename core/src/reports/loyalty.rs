@@ -60,10 +60,21 @@ pub(crate) fn tiers(
     clock: &Clock,
     rules: &LoyaltyRules,
 ) -> Result<TiersReport> {
+    // Those with a tier from its index (migration 0024), the others as
+    // what is left of the count: no pass over every customer's row.
     let mut counts: Vec<(Option<String>, u32)> = conn
-        .prepare_cached("SELECT tier, COUNT(*) FROM customers GROUP BY tier")?
+        .prepare_cached(
+            "SELECT tier, COUNT(*) FROM customers WHERE tier IS NOT NULL GROUP BY tier",
+        )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let all: u32 = conn
+        .prepare_cached("SELECT COUNT(*) FROM customers")?
+        .query_row([], |r| r.get(0))?;
+    let none = all - counts.iter().map(|c| c.1).sum::<u32>();
+    if none > 0 {
+        counts.push((None, none));
+    }
     let mut out: Vec<TierCount> = vec![];
     for t in &rules.tiers {
         let n = counts

@@ -23,6 +23,7 @@ pub mod complaints;
 pub mod export;
 pub mod lapsed;
 pub mod loyalty;
+pub mod packs;
 pub mod period;
 pub mod repurchase;
 pub mod table;
@@ -148,32 +149,38 @@ fn sql_reports(
 /// Builds every report of the query's period.
 pub fn build(cx: &Context<'_>) -> crate::error::Result<Reports> {
     // The reports that SQL answers (rewards, tiers, complaints) run on a
-    // connection of their own while the sales are read, when there is one.
+    // connection of their own, from the start to the end, when there is
+    // one: while the sales are read and while the reports on them are
+    // worked out. Each of the four reports on the visits is a pass over
+    // all of them: two on another thread (they need no connection), two
+    // here (they look up names).
     let (span, clock) = (cx.span, cx.clock);
-    let (v, sql) = match cx.db {
+    let four = |v: &visits::Visits| {
+        std::thread::scope(|s| {
+            let (span, days) = (&cx.span, cx.return_days);
+            let pure = s.spawn(move || {
+                (
+                    repurchase::repurchase(v, span, days),
+                    activity::activity(v, span),
+                )
+            });
+            let lapsed = lapsed::lapsed(v, span, cx.conn);
+            let top = top::top(v, span, cx.conn);
+            (pure.join().expect("reports thread panicked"), lapsed, top)
+        })
+    };
+    let (on_visits, sql) = match cx.db {
         Some(db) => std::thread::scope(|s| {
             let side = s.spawn(move || sql_reports(&*db.reader()?, &span, clock));
-            let v = cx.visits();
-            (v, side.join().expect("reports thread panicked"))
+            let on_visits = cx.visits().map(|v| four(&v));
+            (on_visits, side.join().expect("reports thread panicked"))
         }),
-        None => (cx.visits(), sql_reports(cx.conn, &span, clock)),
+        None => (
+            cx.visits().map(|v| four(&v)),
+            sql_reports(cx.conn, &span, clock),
+        ),
     };
-    let (v, (tiers, rewards, complaints)) = (v?, sql?);
-    // Each of the four reports on the visits is a pass over all of them:
-    // two on a second thread (they need no connection), two here (they
-    // look up names).
-    let ((repurchase, activity), lapsed, top) = std::thread::scope(|s| {
-        let (v, span, days) = (&v, &cx.span, cx.return_days);
-        let pure = s.spawn(move || {
-            (
-                repurchase::repurchase(v, span, days),
-                activity::activity(v, span),
-            )
-        });
-        let lapsed = lapsed::lapsed(v, span, cx.conn);
-        let top = top::top(v, span, cx.conn);
-        (pure.join().expect("reports thread panicked"), lapsed, top)
-    });
+    let (((repurchase, activity), lapsed, top), (tiers, rewards, complaints)) = (on_visits?, sql?);
     let mut r = Reports {
         span: cx.span,
         months: cx.span.months(),

@@ -1,7 +1,8 @@
 //! Every customer's visits, read once for the reports that need them: one
 //! ordered pass over each customer's sales summed per UTC quarter hour
-//! (`sale_quarters`, kept by triggers, migration 0022), folded into visit
-//! days with what she spent each day. Where the shop's clock has a
+//! (`sale_quarters`, kept by triggers, migration 0022; packed one row per
+//! customer, migration 0023), folded into visit days with what she spent
+//! each day. Where the shop's clock has a
 //! midnight off the quarter hours, the sales themselves are read (a
 //! covering index, migration 0011).
 
@@ -116,8 +117,11 @@ impl Visits {
     }
 
     /// The same from the sums per customer and UTC quarter hour that the
-    /// database keeps beside the sales (migration 0022): three integers a
-    /// row in a small table instead of a timestamp's text in a large index.
+    /// database keeps beside the sales (migration 0022): one packed row
+    /// per customer (migration 0023, `packs`), and the quarters
+    /// themselves of the customers whose pack is stale, merged in customer
+    /// order. Both are read in one transaction, so a customer packed
+    /// meanwhile is read once, not twice or never.
     fn load_quarters(
         conn: &Connection,
         clock: &Clock,
@@ -125,20 +129,57 @@ impl Visits {
         lo: i64,
         hi: i64,
     ) -> Result<Visits> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT customer_id, quarter, amount FROM sale_quarters
-             WHERE customer_id BETWEEN ?1 AND ?2 ORDER BY customer_id, quarter",
+        conn.execute_batch("SAVEPOINT read_visits")?;
+        let v = Visits::read_packed(conn, clock, until, lo, hi);
+        conn.execute_batch("RELEASE read_visits")?;
+        v
+    }
+
+    fn read_packed(
+        conn: &Connection,
+        clock: &Clock,
+        until: i32,
+        lo: i64,
+        hi: i64,
+    ) -> Result<Visits> {
+        let mut packed = conn.prepare_cached(
+            "SELECT customer_id, quarters FROM sale_packs
+             WHERE customer_id BETWEEN ?1 AND ?2 ORDER BY customer_id",
         )?;
-        let mut rows = stmt.query([lo, hi])?;
+        // CROSS JOIN: the few stale customers outside, each one's quarters
+        // by the key inside (a plain JOIN steps through every quarter of
+        // the range and looks each customer up in the stale list).
+        let mut stale = conn.prepare_cached(
+            "SELECT q.customer_id, q.quarter, q.amount
+             FROM sale_packs_stale s CROSS JOIN sale_quarters q ON q.customer_id = s.customer_id
+             WHERE s.customer_id BETWEEN ?1 AND ?2 ORDER BY s.customer_id, q.quarter",
+        )?;
+        let mut packs = packed.query([lo, hi])?;
+        let mut quarters = stale.query([lo, hi])?;
+        let int = |r: &rusqlite::Row<'_>, i| r.get_ref_unwrap(i).as_i64().unwrap_or_default();
         let mut v = Visits::default();
-        while let Some(r) = rows.next()? {
-            let id = r.get_ref_unwrap(0).as_i64().unwrap_or_default();
-            let day = clock.day_of_quarter(r.get_ref_unwrap(1).as_i64().unwrap_or_default());
-            if day > until {
-                continue;
+        let add = |v: &mut Visits, id, quarter, amount| {
+            let day = clock.day_of_quarter(quarter);
+            if day <= until {
+                v.push(id, day, amount);
             }
-            let amount = r.get_ref_unwrap(2).as_i64().unwrap_or_default();
-            v.push(id, day, amount);
+        };
+        let mut next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+        while let Some(r) = packs.next()? {
+            let id = int(r, 0);
+            while let Some((sid, quarter, amount)) = next_stale.filter(|s| s.0 < id) {
+                add(&mut v, sid, quarter, amount);
+                next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+            }
+            for (quarter, amount) in
+                super::packs::decode(r.get_ref_unwrap(1).as_blob().unwrap_or(&[]))
+            {
+                add(&mut v, id, quarter, amount);
+            }
+        }
+        while let Some((sid, quarter, amount)) = next_stale {
+            add(&mut v, sid, quarter, amount);
+            next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
         }
         v.starts.push(v.days.len());
         Ok(v)

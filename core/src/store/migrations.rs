@@ -98,6 +98,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0022_report_quarters_and_phone_index",
         include_str!("../../migrations/0022_report_quarters_and_phone_index.sql"),
     ),
+    (
+        "0023_sale_packs",
+        include_str!("../../migrations/0023_sale_packs.sql"),
+    ),
+    (
+        "0024_report_indexes",
+        include_str!("../../migrations/0024_report_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -3,14 +3,24 @@
 
 use dangol_core::reports::{ReportKind, ReportQuery, Reports};
 use dangol_core::Shop;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use crate::error::CmdResult;
 use crate::files::{self, DialogText};
 
+/// Every figure for the period. Afterwards, on a thread of its own, the
+/// sales of the customers sold to since the last packing are packed, so
+/// that a shop whose app stays open for weeks keeps its reports quick
+/// (the upkeep packs only at the start).
 #[tauri::command]
-pub fn reports(shop: State<'_, Shop>, query: ReportQuery) -> CmdResult<Reports> {
-    Ok(shop.reports(&query)?)
+pub fn reports(app: AppHandle, shop: State<'_, Shop>, query: ReportQuery) -> CmdResult<Reports> {
+    let reports = shop.reports(&query)?;
+    std::thread::spawn(move || {
+        if let Err(e) = app.state::<Shop>().pack_sales() {
+            tracing::warn!(kind = e.kind(), "packing the sales for the reports failed");
+        }
+    });
+    Ok(reports)
 }
 
 /// Saves one report; returns the file's name, or `None` when the owner
