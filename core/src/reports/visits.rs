@@ -130,59 +130,52 @@ impl Visits {
         hi: i64,
     ) -> Result<Visits> {
         conn.execute_batch("SAVEPOINT read_visits")?;
-        let v = Visits::read_packed(conn, clock, until, lo, hi);
-        conn.execute_batch("RELEASE read_visits")?;
-        v
-    }
-
-    fn read_packed(
-        conn: &Connection,
-        clock: &Clock,
-        until: i32,
-        lo: i64,
-        hi: i64,
-    ) -> Result<Visits> {
-        let mut packed = conn.prepare_cached(
-            "SELECT customer_id, quarters FROM sale_packs
-             WHERE customer_id BETWEEN ?1 AND ?2 ORDER BY customer_id",
-        )?;
-        // CROSS JOIN: the few stale customers outside, each one's quarters
-        // by the key inside (a plain JOIN steps through every quarter of
-        // the range and looks each customer up in the stale list).
-        let mut stale = conn.prepare_cached(
-            "SELECT q.customer_id, q.quarter, q.amount
-             FROM sale_packs_stale s CROSS JOIN sale_quarters q ON q.customer_id = s.customer_id
-             WHERE s.customer_id BETWEEN ?1 AND ?2 ORDER BY s.customer_id, q.quarter",
-        )?;
-        let mut packs = packed.query([lo, hi])?;
-        let mut quarters = stale.query([lo, hi])?;
-        let int = |r: &rusqlite::Row<'_>, i| r.get_ref_unwrap(i).as_i64().unwrap_or_default();
-        let mut v = Visits::default();
-        let add = |v: &mut Visits, id, quarter, amount| {
-            let day = clock.day_of_quarter(quarter);
-            if day <= until {
-                v.push(id, day, amount);
+        let read = || -> Result<Visits> {
+            let mut packed = conn.prepare_cached(
+                "SELECT customer_id, quarters FROM sale_packs
+                 WHERE customer_id BETWEEN ?1 AND ?2 ORDER BY customer_id",
+            )?;
+            // CROSS JOIN: the few stale customers outside, each one's quarters
+            // by the key inside (a plain JOIN steps through every quarter of
+            // the range and looks each customer up in the stale list).
+            let mut stale = conn.prepare_cached(
+                "SELECT q.customer_id, q.quarter, q.amount
+                 FROM sale_packs_stale s CROSS JOIN sale_quarters q ON q.customer_id = s.customer_id
+                 WHERE s.customer_id BETWEEN ?1 AND ?2 ORDER BY s.customer_id, q.quarter",
+            )?;
+            let mut packs = packed.query([lo, hi])?;
+            let mut quarters = stale.query([lo, hi])?;
+            let int = |r: &rusqlite::Row<'_>, i| r.get_ref_unwrap(i).as_i64().unwrap_or_default();
+            let mut v = Visits::default();
+            let add = |v: &mut Visits, id, quarter, amount| {
+                let day = clock.day_of_quarter(quarter);
+                if day <= until {
+                    v.push(id, day, amount);
+                }
+            };
+            let mut next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+            while let Some(r) = packs.next()? {
+                let id = int(r, 0);
+                while let Some((sid, quarter, amount)) = next_stale.filter(|s| s.0 < id) {
+                    add(&mut v, sid, quarter, amount);
+                    next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+                }
+                for (quarter, amount) in
+                    super::packs::decode(r.get_ref_unwrap(1).as_blob().unwrap_or(&[]))
+                {
+                    add(&mut v, id, quarter, amount);
+                }
             }
-        };
-        let mut next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
-        while let Some(r) = packs.next()? {
-            let id = int(r, 0);
-            while let Some((sid, quarter, amount)) = next_stale.filter(|s| s.0 < id) {
+            while let Some((sid, quarter, amount)) = next_stale {
                 add(&mut v, sid, quarter, amount);
                 next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
             }
-            for (quarter, amount) in
-                super::packs::decode(r.get_ref_unwrap(1).as_blob().unwrap_or(&[]))
-            {
-                add(&mut v, id, quarter, amount);
-            }
-        }
-        while let Some((sid, quarter, amount)) = next_stale {
-            add(&mut v, sid, quarter, amount);
-            next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
-        }
-        v.starts.push(v.days.len());
-        Ok(v)
+            v.starts.push(v.days.len());
+            Ok(v)
+        };
+        let v = read();
+        conn.execute_batch("RELEASE read_visits")?;
+        v
     }
 
     /// Reads the sales themselves, as before migration 0022 (for tests:
