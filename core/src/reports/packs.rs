@@ -21,8 +21,8 @@ const ENTRY: usize = 12;
 pub const BATCH: usize = 2_000;
 
 /// One customer's (quarter, amount) in quarter order, as a pack; `None`
-/// when a quarter does not fit (before 1908 or after 2031 + 60,000 years:
-/// such a customer stays stale and is read from her quarters).
+/// when a quarter does not fit in 4 bytes (more than about 61,000 years
+/// from 1970: such a customer stays stale and is read from her quarters).
 fn encode(quarters: &[(i64, i64)]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(quarters.len() * ENTRY);
     for &(quarter, amount) in quarters {

@@ -153,12 +153,15 @@ impl Visits {
                     v.push(id, day, amount);
                 }
             };
-            let mut next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+            let mut step = || -> rusqlite::Result<Option<(i64, i64, i64)>> {
+                Ok(quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2))))
+            };
+            let mut next_stale = step()?;
             while let Some(r) = packs.next()? {
                 let id = int(r, 0);
                 while let Some((sid, quarter, amount)) = next_stale.filter(|s| s.0 < id) {
                     add(&mut v, sid, quarter, amount);
-                    next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+                    next_stale = step()?;
                 }
                 for (quarter, amount) in
                     super::packs::decode(r.get_ref_unwrap(1).as_blob().unwrap_or(&[]))
@@ -168,7 +171,7 @@ impl Visits {
             }
             while let Some((sid, quarter, amount)) = next_stale {
                 add(&mut v, sid, quarter, amount);
-                next_stale = quarters.next()?.map(|r| (int(r, 0), int(r, 1), int(r, 2)));
+                next_stale = step()?;
             }
             v.starts.push(v.days.len());
             Ok(v)
