@@ -10,8 +10,8 @@
 //!   entries that hold it. A short needle reads its own list, a longer one the
 //!   shortest list of its trigrams, and checks those entries only: a full
 //!   name or seven phone digits cost what they find, not the size of the
-//!   shop. Lists longer than an eighth of the entries are not kept (a scan
-//!   is cheaper than reading them).
+//!   shop. Lists longer than an eighth of the entries (phones: a
+//!   sixteenth) are not kept (a scan is cheaper than reading them).
 //! - **Sorted entries**: the entries ordered by their text, so the ones
 //!   equal to a needle (a whole name, a whole number) and, when few, the
 //!   ones starting with it are a binary search away. They rank best and
@@ -50,8 +50,8 @@ pub(super) struct Column {
 #[derive(Default)]
 struct Grams {
     keys: Vec<u64>,
-    /// Keys in more entries than `candidates` is ever asked to accept
-    /// (`SearchIndex::run` accepts an eighth of the entries).
+    /// Keys whose lists are not kept: in more entries than the share
+    /// `seal` was given (`SearchIndex::run` accepts up to an eighth).
     common: Vec<u64>,
     /// `ends[i]`: where the list of `keys[i]` ends in `entries`.
     ends: Vec<u32>,
@@ -114,8 +114,10 @@ impl Column {
     }
 
     /// Indexes every entry pushed so far: the sorted order and the trigram
-    /// postings. Called once, after the build pushed everyone.
-    pub fn seal(&mut self) {
+    /// postings, keeping the lists of at most one `share`-th of the
+    /// entries (and of 64 entries). Called once, after the build pushed
+    /// everyone.
+    pub fn seal(&mut self, share: usize) {
         self.built = self.len();
         let mut keyed: Vec<(u64, u32)> = (0..self.built)
             .map(|e| (prefix8(self.entry(e)), e as u32))
@@ -145,7 +147,7 @@ impl Column {
         }
         let (mut keys, mut common): (Vec<u64>, Vec<u64>) = lists
             .keys()
-            .partition(|k| lists[k].len() <= (self.built / 8).max(64));
+            .partition(|k| lists[k].len() <= (self.built / share).max(64));
         keys.sort_unstable();
         common.sort_unstable();
         let total = keys.iter().map(|k| lists[k].len()).sum();
@@ -226,6 +228,22 @@ impl Column {
         self.rsorted = keyed.into_iter().map(|(_, e)| e).collect();
     }
 
+    /// Bytes each part holds (written), for the lookup bench.
+    pub fn heap_parts(&self) -> [(&'static str, usize); 5] {
+        use std::mem::size_of_val as bytes;
+        let g = &self.grams;
+        [
+            ("text", bytes(&self.blob) + bytes(&self.starts)),
+            ("owners", bytes(&self.owner) + bytes(&self.sub)),
+            ("sorted", bytes(&self.sorted) + bytes(&self.rsorted)),
+            (
+                "posting keys",
+                bytes(&g.keys) + bytes(&g.common) + bytes(&g.ends),
+            ),
+            ("postings", bytes(&g.entries)),
+        ]
+    }
+
     /// Built entries that end with `needle` (after `seal_suffixes`).
     pub fn suffixed(&self, needle: &[u8]) -> &[u32] {
         let s = &self.rsorted;
@@ -296,7 +314,7 @@ mod tests {
         for (i, t) in texts.iter().enumerate() {
             c.push(t.as_bytes(), i as u32, 0);
         }
-        c.seal();
+        c.seal(8);
         c
     }
 

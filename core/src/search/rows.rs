@@ -95,6 +95,19 @@ impl Rows {
         }
     }
 
+    /// Gives back what the build's growing left unused.
+    pub fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.cards.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
+    /// Bytes held (written).
+    pub fn heap_bytes(&self) -> usize {
+        (self.ids.len() + self.cards.len()) * 8 + self.text.len() + self.ends.len() * 4
+    }
+
     pub fn name(&self, slot: usize) -> &str {
         let start = if slot == 0 {
             0

@@ -16,9 +16,9 @@ impl SearchIndex {
         let card = std::str::from_utf8(d)
             .ok()
             .and_then(|s| s.parse::<i64>().ok());
-        if let Some(&slot) = card.and_then(|n| self.by_card.get(&n)) {
+        if let Some(Ok(at)) = card.map(|n| self.by_card(n)) {
             best.offer(Found {
-                slot,
+                slot: self.by_card[at],
                 rank: if long { 3 } else { 0 },
                 field: MatchField::CardNo,
                 phone: 0,
