@@ -74,6 +74,7 @@ pub(crate) fn open_shop(app: &tauri::AppHandle, key: Option<dangol_core::data::v
 }
 
 pub fn run() {
+    upkeep::note_start();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {

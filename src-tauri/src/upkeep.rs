@@ -12,14 +12,22 @@
 //! first write (`catch_up_dates`) says the screen is up; if no screen
 //! ever says so, the upkeep starts anyway after `AT_MOST`.
 
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::sync::{Condvar, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use dangol_core::Shop;
 use tauri::Manager;
 
 /// How long the upkeep waits for the first screen at most.
 const AT_MOST: Duration = Duration::from_secs(10);
+
+/// When the app began (`note_start`), for the log's "first screen up".
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Called first thing in `run`: the start's duration is counted from here.
+pub(crate) fn note_start() {
+    STARTED.get_or_init(Instant::now);
+}
 
 /// Whether the first screen is up (managed state).
 #[derive(Default)]
@@ -30,8 +38,16 @@ pub(crate) struct FirstScreen {
 
 impl FirstScreen {
     /// The first screen is up: the upkeep may start.
+    /// The first time, the log says how long the start took: a slow
+    /// counter PC's owner can send it, and `scripts/bench-start.sh`
+    /// measures the start from it without WebDriver in the way.
     pub(crate) fn shown(&self) {
-        *self.shown.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        if !*shown {
+            let ms = STARTED.get().map_or(0, |t| t.elapsed().as_millis() as u64);
+            tracing::info!(since_start_ms = ms, "first screen up");
+        }
+        *shown = true;
         self.changed.notify_all();
     }
 

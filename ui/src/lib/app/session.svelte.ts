@@ -46,15 +46,22 @@ export function reportError(error: unknown) {
 
 export async function loadSession(): Promise<void> {
   applySettings(await backend.getSettings());
-  // Once per start: it records today as seen, and tells the app the first
-  // screen is up, so that the start's upkeep (backup, every customer's
-  // tier, the file check) begins after it instead of competing with it
-  // (src-tauri/src/upkeep.rs). The first screen does not wait for it.
-  void backend.catchUpDates().then(keepMissed, reportError);
   const [staff, info] = await Promise.allSettled([backend.listStaff(), backend.appInfo()]);
   if (staff.status === 'fulfilled') session.staff = staff.value;
   else reportError(staff.reason);
   if (info.status === 'fulfilled') session.info = info.value;
+}
+
+/**
+ * Called once the first screen's frame and its search box are up
+ * (AppShell): catching up records today as seen, and tells the app the
+ * first screen is up, so that the start's upkeep (backup, every
+ * customer's tier, the file check) begins after it instead of competing
+ * with it, and the log says how long the start took
+ * (src-tauri/src/upkeep.rs). Nothing waits for it.
+ */
+export function catchUp(): void {
+  void backend.catchUpDates().then(keepMissed, reportError);
 }
 
 export async function reloadStaff(): Promise<void> {
