@@ -38,11 +38,16 @@ for run in $(seq "$runs"); do
   caps="{\"capabilities\":{\"alwaysMatch\":{\"tauri:options\":{\"application\":\"$app\"}}}}"
   sid=$(wd POST /session "$caps" | jq -r .value.sessionId)
   find='{"using":"css selector","value":"[data-testid=search-input]"}'
+  found=
   for _ in $(seq 3000); do
-    wd POST "/session/$sid/element" "$find" | grep -q element-6066 && break
+    wd POST "/session/$sid/element" "$find" | grep -q element-6066 && found=1 && break
     sleep 0.01
   done
   shown=$(now_ms)
+  if [ -z "$found" ]; then
+    echo "run $run: no search box within the wait: is the shop set up and not locked?" >&2
+    exit 1
+  fi
   pid=$(pgrep -n -x -f "$app" || pgrep -n -f "$app")
   start=$(started_ms "$pid")
   script='return JSON.stringify({origin: String(Math.round(performance.timeOrigin)), ipc: performance.getEntriesByType("resource").filter(e => !e.name.includes("/assets/")).map(e => [e.name.replace(/.*\//, ""), Math.round(e.startTime), Math.round(e.duration)])})'

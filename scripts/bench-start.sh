@@ -36,6 +36,11 @@ for run in $(seq "$runs"); do
     [ "$(lines)" -gt "$before" ] && break
     sleep 0.01
   done
+  if [ "$(lines)" -le "$before" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    echo "run $run: no first screen within 30 s: is the shop set up and not locked? (see $data/logs)" >&2
+    exit 1
+  fi
   line=$(log | grep "first screen up" | tail -1)
   at=$(date -d "$(cut -d' ' -f1 <<<"$line")" +%s%3N)
   inside=$(sed -n 's/.*since_start_ms=\([0-9]*\).*/\1/p' <<<"$line")
