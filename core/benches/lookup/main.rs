@@ -188,9 +188,10 @@ fn main() {
     let ((), sql) = timed(|| {
         let inserted = side.with_tx(|tx| {
             let first = store::reserve_card_numbers(tx, valid.len() as i64)?;
+            let mut inserter = store::Inserter::new(tx, now, None)?;
             (first..)
                 .zip(&valid)
-                .try_for_each(|(card, v)| store::insert_numbered(tx, v, card, now).map(drop))
+                .try_for_each(|(card, v)| inserter.insert(v, card).map(drop))
         });
         inserted.expect("insert");
     });

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::people::customers::insert::checked_ahead;
 use crate::people::customers::model::{CustomerInput, PhoneInput, PhoneLabel, Source};
 use crate::people::customers::{store, validate};
 use crate::people::staff;
@@ -355,14 +356,20 @@ pub fn fill(conn: &Connection, country: Country, n: usize, now: DateTime<Utc>) -
     }
     let today: NaiveDate = now.date_naive();
     let mut rng = fastrand::Rng::with_seed(20_261_125);
-    let first_card = store::reserve_card_numbers(conn, n as i64)?;
-    for (card, mut input) in (first_card..).zip(generate(country, n, 7)) {
+    let mut card = store::reserve_card_numbers(conn, n as i64)?;
+    let mut inserter = store::Inserter::new(conn, now, None)?;
+    let mut inputs = generate(country, n, 7);
+    for input in &mut inputs {
         if rng.f32() < 0.7 {
             input.staff_id = Some(*pick(&mut rng, &team));
         }
-        let valid =
-            validate::validate(&input, country, today, |_| true).map_err(Error::Validation)?;
-        store::insert_numbered(conn, &valid, card, now)?;
     }
-    Ok(())
+    // Checked on a second thread while this one writes, as an import is.
+    let check = |input| validate::validate(input, country, today, |_| true);
+    checked_ahead(&inputs, check, |valid| {
+        let valid = valid.as_ref().map_err(|e| Error::Validation(e.clone()))?;
+        inserter.insert(valid, card)?;
+        card += 1;
+        Ok(())
+    })
 }

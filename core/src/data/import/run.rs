@@ -14,9 +14,10 @@ use super::plan::{
     rows_of, status, ImportCounts, ImportOptions, ImportOutcome, RowStatus, Rows, WarnedCustomer,
 };
 use super::read::Table;
-use super::row::{check, CellWarning};
+use super::row::{check, CellWarning, ReadRow};
 use super::{fill, warnings};
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
+use crate::people::customers::insert::checked_ahead;
 use crate::people::customers::store;
 use crate::people::customers::validate::ValidCustomer;
 use crate::store::settings::Country;
@@ -68,86 +69,92 @@ pub fn run(
     let mut went: HashMap<u32, Went> = HashMap::new();
     let mut pending: Vec<Pending> = vec![];
     let mut warned: Vec<WarnedCustomer> = vec![];
-    for (_, mut row) in rows {
-        let Some(valid) = check(&mut row, country, today) else {
-            counts.add(RowStatus::NotImported);
-            continue;
-        };
-        counts.add(status(true, &row.warnings));
-        let number = row.number;
-        let dup = known.check_row(number, &valid);
-        let choice = dup
-            .as_ref()
-            .map(|d| opts.duplicates.get(&number).copied().unwrap_or(d.suggested));
-        let target = match (&dup, choice) {
-            (Some(_), Some(DuplicateChoice::Skip)) => {
-                skipped += 1;
-                went.insert(number, Went::Skipped);
-                continue;
-            }
-            (Some(d), Some(DuplicateChoice::Merge)) => match &d.of {
-                DuplicateOf::Customer { id, .. } => Some(Went::Customer(*id)),
-                DuplicateOf::Row { row, .. } => match went.get(row) {
-                    Some(Went::Skipped) | None => None,
-                    Some(w) => Some(*w),
-                },
-            },
-            _ => None,
-        };
-        let own: Vec<(u32, CellWarning)> = row.warnings.into_iter().map(|w| (number, w)).collect();
-        match target {
-            Some(Went::Customer(id)) => {
-                let mut notes = own;
-                notes.extend(
-                    fill::differences_from_customer(conn, id, &valid)?
-                        .into_iter()
-                        .map(|w| (number, w)),
-                );
-                fill::snapshot(conn, batch, id)?;
-                fill::fill_gaps(conn, id, &valid, now)?;
-                for (r, w) in &notes {
-                    warnings::insert(conn, id, batch, *r, w)?;
+    // Each row checked on a second thread while this one looks for its
+    // duplicates (insert::checked_ahead).
+    let mut rows = rows;
+    let rows = rows.iter_mut().map(|(_, row)| row);
+    let check_row = |row: &mut ReadRow| check(row, country, today);
+    checked_ahead(
+        rows,
+        |row| (check_row(row), row),
+        |(valid, row)| -> Result<()> {
+            let Some(valid) = valid.take() else {
+                counts.add(RowStatus::NotImported);
+                return Ok(());
+            };
+            counts.add(status(true, &row.warnings));
+            let number = row.number;
+            let dup = known.check_row(number, &valid);
+            let choice = dup
+                .as_ref()
+                .map(|d| opts.duplicates.get(&number).copied().unwrap_or(d.suggested));
+            let target = match (&dup, choice) {
+                (Some(_), Some(DuplicateChoice::Skip)) => {
+                    skipped += 1;
+                    went.insert(number, Went::Skipped);
+                    return Ok(());
                 }
-                note_warned(&mut warned, id, &valid.name, number, &notes);
-                merged += 1;
-                went.insert(number, Went::Customer(id));
+                (Some(d), Some(DuplicateChoice::Merge)) => match &d.of {
+                    DuplicateOf::Customer { id, .. } => Some(Went::Customer(*id)),
+                    DuplicateOf::Row { row, .. } => match went.get(row) {
+                        Some(Went::Skipped) | None => None,
+                        Some(w) => Some(*w),
+                    },
+                },
+                _ => None,
+            };
+            let own: Vec<(u32, CellWarning)> = std::mem::take(&mut row.warnings)
+                .into_iter()
+                .map(|w| (number, w))
+                .collect();
+            match target {
+                Some(Went::Customer(id)) => {
+                    let mut notes = own;
+                    notes.extend(
+                        fill::differences_from_customer(conn, id, &valid)?
+                            .into_iter()
+                            .map(|w| (number, w)),
+                    );
+                    fill::snapshot(conn, batch, id)?;
+                    fill::fill_gaps(conn, id, &valid, now)?;
+                    for (r, w) in &notes {
+                        warnings::insert(conn, id, batch, *r, w)?;
+                    }
+                    note_warned(&mut warned, id, &valid.name, number, &notes);
+                    merged += 1;
+                    went.insert(number, Went::Customer(id));
+                }
+                Some(Went::Pending(i)) => {
+                    let into = &mut pending[i];
+                    let differ = fill::merge_rows(&mut into.valid, &valid);
+                    into.warnings.extend(own);
+                    into.warnings
+                        .extend(differ.into_iter().map(|w| (number, w)));
+                    merged += 1;
+                    went.insert(number, Went::Pending(i));
+                }
+                _ => {
+                    went.insert(number, Went::Pending(pending.len()));
+                    pending.push(Pending {
+                        row: number,
+                        valid,
+                        warnings: own,
+                    });
+                }
             }
-            Some(Went::Pending(i)) => {
-                let into = &mut pending[i];
-                let differ = fill::merge_rows(&mut into.valid, &valid);
-                into.warnings.extend(own);
-                into.warnings
-                    .extend(differ.into_iter().map(|w| (number, w)));
-                merged += 1;
-                went.insert(number, Went::Pending(i));
-            }
-            _ => {
-                went.insert(number, Went::Pending(pending.len()));
-                pending.push(Pending {
-                    row: number,
-                    valid,
-                    warnings: own,
-                });
-            }
-        }
-    }
+            Ok(())
+        },
+    )?;
     let added = pending.len() as u32;
-    // Ids only grow inside this transaction: the batch is set once for all.
-    let before: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM customers", [], |r| {
-        r.get(0)
-    })?;
     let first_card = store::reserve_card_numbers(conn, pending.len() as i64)?;
+    let mut inserter = store::Inserter::new(conn, now, Some(batch))?;
     for (card, p) in (first_card..).zip(pending) {
-        let id = store::insert_numbered(conn, &p.valid, card, now)?;
+        let id = inserter.insert(&p.valid, card)?;
         for (r, w) in &p.warnings {
             warnings::insert(conn, id, batch, *r, w)?;
         }
         note_warned(&mut warned, id, &p.valid.name, p.row, &p.warnings);
     }
-    conn.execute(
-        "UPDATE customers SET import_batch = ?1 WHERE id > ?2",
-        params![batch, before],
-    )?;
     conn.execute(
         "UPDATE import_batches SET added = ?2 WHERE id = ?1",
         params![batch, added],

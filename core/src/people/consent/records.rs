@@ -1,9 +1,9 @@
 //! The consent records in SQLite, and the one place that changes a consent:
 //! `apply` writes the record and the customer's current-state column
 //! together, so the two never disagree. A customer being added is the one
-//! exception, for speed (an import adds 100,000): her row is written with
-//! `form_dates` and her records by `record_new_customer`, the same values
-//! `apply` would write, in the same transaction.
+//! exception, for speed (an import adds 100,000): her row and her records
+//! are written with `NewCustomerConsents`, the same values `apply` would
+//! write, in the same transaction.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
@@ -15,6 +15,7 @@ use super::{
 use crate::error::{Error, FieldError, FieldErrorCode, Result};
 use crate::history::entries::{append, NewEntry};
 use crate::history::model::HistoryKind;
+use crate::people::customers::validate::ValidCustomer;
 use crate::store::rows::{enum_from, enum_str};
 use crate::store::settings::Language;
 
@@ -132,50 +133,64 @@ pub(crate) fn apply(
     Ok(true)
 }
 
-/// The consent columns (email, text, post) of a customer being added from
-/// `v`: the date of each consent ticked, as `apply` writes it.
-pub(crate) fn form_dates(
-    v: &crate::people::customers::validate::ValidCustomer,
-    now: DateTime<Utc>,
-) -> [Option<String>; 3] {
-    let day = now.date_naive().to_string();
-    [v.consent_email, v.consent_sms, v.consent_post].map(|given| given.then(|| day.clone()))
+/// The consents of customers being added from the form or an import (they
+/// had none before): their consent columns (`columns`) and their records
+/// (`record`), what `apply` would write, without reading a row back or
+/// writing it again. The statement is prepared and the day and names
+/// written once, for all the customers of a bulk insert.
+pub(crate) struct NewCustomerConsents<'c> {
+    insert: rusqlite::CachedStatement<'c>,
+    day: String,
+    at: String,
+    /// (channel's name, purpose, method) as stored.
+    names: [String; 3],
+    purpose: String,
+    method: String,
 }
 
-/// The records of the consents ticked on the form of a customer just
-/// inserted with `form_dates` (she had none before): what `from_form`
-/// would record, without reading her row back or writing it again.
-pub(crate) fn record_new_customer(
-    conn: &Connection,
-    id: i64,
-    v: &crate::people::customers::validate::ValidCustomer,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    use ConsentChannel as Ch;
-    let at = now.to_rfc3339();
-    for (channel, given) in [
-        (Ch::Email, v.consent_email),
-        (Ch::Text, v.consent_sms),
-        (Ch::Post, v.consent_post),
-    ] {
-        if !given {
-            continue;
-        }
-        let scope = ConsentScope::marketing(channel);
-        conn.prepare_cached(
+impl<'c> NewCustomerConsents<'c> {
+    pub(crate) fn new(conn: &'c Connection, now: DateTime<Utc>) -> Result<Self> {
+        use ConsentChannel as Ch;
+        let insert = conn.prepare_cached(
             "INSERT INTO consent_records (customer_id, purpose, channel, night, given, wording, method, at, note)
              VALUES (?1, ?2, ?3, 0, 1, ?4, ?5, ?6, '')",
-        )?
-        .execute(params![
-            id,
-            enum_str(&scope.purpose),
-            scope.channel.map(|c| enum_str(&c)),
-            wording::CURRENT,
-            enum_str(&ConsentMethod::Form),
-            at,
-        ])?;
+        )?;
+        let scope = ConsentScope::marketing(Ch::Email);
+        Ok(Self {
+            insert,
+            day: now.date_naive().to_string(),
+            at: now.to_rfc3339(),
+            names: [Ch::Email, Ch::Text, Ch::Post].map(|c| enum_str(&c)),
+            purpose: enum_str(&scope.purpose),
+            method: enum_str(&ConsentMethod::Form),
+        })
     }
-    Ok(())
+
+    /// The consent columns (email, text, post) of `v`: the day of each
+    /// consent ticked, as `apply` writes it.
+    pub(crate) fn columns(&self, v: &ValidCustomer) -> [Option<&str>; 3] {
+        [v.consent_email, v.consent_sms, v.consent_post]
+            .map(|given| given.then_some(self.day.as_str()))
+    }
+
+    /// The records of the consents ticked for `v`, just inserted as `id`
+    /// with `columns`.
+    pub(crate) fn record(&mut self, id: i64, v: &ValidCustomer) -> Result<()> {
+        let ticked = [v.consent_email, v.consent_sms, v.consent_post];
+        for (channel, given) in self.names.iter().zip(ticked) {
+            if given {
+                self.insert.execute(params![
+                    id,
+                    self.purpose,
+                    channel,
+                    wording::CURRENT,
+                    self.method,
+                    self.at,
+                ])?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The form's advertising consents, where they differ from what she has,
@@ -185,7 +200,7 @@ pub(crate) fn record_new_customer(
 pub(crate) fn from_form(
     conn: &Connection,
     id: i64,
-    v: &crate::people::customers::validate::ValidCustomer,
+    v: &ValidCustomer,
     now: DateTime<Utc>,
     lang: Option<crate::store::settings::Language>,
 ) -> Result<()> {

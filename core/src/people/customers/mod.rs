@@ -2,6 +2,7 @@
 //! stored.
 
 pub mod birthday;
+pub mod insert;
 pub mod merge;
 pub mod model;
 pub mod phone;

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};
 
+pub use super::insert::{insert, insert_numbered, reserve_card_numbers, Inserter};
+use super::insert::{insert_phones, phone_statement};
 use super::model::{
     Birthday, Consents, Customer, CustomerListQuery, CustomerPage, CustomerSort, CustomerSummary,
     Phone, PhoneLabel, Source, StaffRef,
@@ -32,18 +34,6 @@ pub struct IndexPhone {
     pub international: String,
 }
 
-/// Reserves `n` card numbers at once and returns the first: a bulk insert
-/// (an import, the sample shop) writes the counter once, not once a
-/// customer (a sixth of 100,000 inserts' SQL time, BENCHMARKS.md).
-pub fn reserve_card_numbers(conn: &Connection, n: i64) -> Result<i64> {
-    // Cached like the inserts: preparing it anew for every row cost a bulk
-    // insert 2 µs a row (benches/lookup).
-    let mut stmt = conn.prepare_cached(
-        "UPDATE card_counter SET next = next + ?1 WHERE id = 1 RETURNING next - ?1",
-    )?;
-    Ok(stmt.query_row([n], |r| r.get(0))?)
-}
-
 pub(crate) fn birthday_to_sql(b: &Option<Birthday>) -> (Option<String>, bool) {
     match b {
         Some(b) => (Some(b.to_iso()), b.lunar),
@@ -67,72 +57,6 @@ pub(crate) fn birthday_from_sql(iso: Option<String>, lunar: bool) -> Option<Birt
         day: d.parse().ok()?,
         lunar,
     })
-}
-
-fn insert_phones(conn: &Connection, id: i64, v: &ValidCustomer) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO customer_phones
-           (customer_id, position, label, raw, e164, region, national, international)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (pos, p) in v.phones.iter().enumerate() {
-        stmt.execute((
-            id,
-            pos as i64,
-            p.label.as_str(),
-            &p.raw,
-            &p.parsed.e164,
-            &p.parsed.region,
-            &p.parsed.national,
-            &p.parsed.international,
-        ))?;
-    }
-    Ok(())
-}
-
-/// Adds a customer with the next card number; returns its id.
-pub fn insert(conn: &Connection, v: &ValidCustomer, now: DateTime<Utc>) -> Result<i64> {
-    let card_no = reserve_card_numbers(conn, 1)?;
-    insert_numbered(conn, v, card_no, now)
-}
-
-/// Adds a customer with a card number reserved by `reserve_card_numbers`.
-pub fn insert_numbered(
-    conn: &Connection,
-    v: &ValidCustomer,
-    card_no: i64,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    let (birthday, lunar) = birthday_to_sql(&v.birthday);
-    let [email, sms, post] = crate::people::consent::records::form_dates(v, now);
-    conn.prepare_cached(
-        "INSERT INTO customers (card_no, name, email, postal_code, address1, address2,
-            birthday, birthday_lunar, source, source_note, memo, staff_id,
-            created_at, updated_at, consent_email, consent_sms, consent_post)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)",
-    )?
-    .execute(rusqlite::params![
-        card_no,
-        v.name,
-        v.email,
-        v.postal_code,
-        v.address1,
-        v.address2,
-        birthday,
-        lunar,
-        v.source.as_str(),
-        v.source_note,
-        v.memo,
-        v.staff_id,
-        now,
-        email,
-        sms,
-        post,
-    ])?;
-    let id = conn.last_insert_rowid();
-    insert_phones(conn, id, v)?;
-    crate::people::consent::records::record_new_customer(conn, id, v, now)?;
-    Ok(id)
 }
 
 /// Replaces a customer's details. A consent already given keeps its date;
@@ -172,7 +96,7 @@ pub(crate) fn update(
         });
     }
     conn.execute("DELETE FROM customer_phones WHERE customer_id = ?1", [id])?;
-    insert_phones(conn, id, v)?;
+    insert_phones(&mut *phone_statement(conn)?, id, v)?;
     let lang = crate::store::settings::load(conn)?.language;
     crate::people::consent::records::from_form(conn, id, v, now, Some(lang))?;
     Ok(())
