@@ -34,7 +34,8 @@ const WHILE_LOCKED: &[&str] = &[
     "unlock_with_recovery",
     "lock_now",
     "take_app_problem",
-    "startup_problem",
+    // the start's one call: while locked it answers the lock alone
+    "start_state",
 ];
 
 /// Commands only the owner may run (not a staff member who opened the

@@ -203,7 +203,7 @@ pub fn run() {
             commands::letters::letters_by_id,
             commands::settings::first_day,
             commands::settings::note_first_day,
-            recovery::startup_problem,
+            commands::app::start_state,
             recovery::recovery_preview,
             recovery::recover_from_backup,
             commands::imports::choose_import_file,

@@ -1,7 +1,8 @@
 //! When the shop's file cannot be opened (damaged, or from a newer Dangol)
-//! the window still opens: the UI asks `startup_problem` and offers the
-//! backups, and `recover_from_backup` puts one in place of the damaged file
-//! (which is kept beside it, renamed) and opens the shop. A backup is named
+//! the window still opens: its first call (`start_state`) brings what
+//! `startup_problem` found, the window offers the backups, and
+//! `recover_from_backup` puts one in place of the damaged file (which is
+//! kept beside it, renamed) and opens the shop. A backup is named
 //! by its file name among those listed, or is a file the owner chose in the
 //! open dialog (`choose_backup_file`, then `recover_from_chosen_file`).
 
@@ -31,7 +32,6 @@ pub struct StartupProblem {
     pub backups: Vec<BackupInfo>,
 }
 
-#[tauri::command]
 pub fn startup_problem(recovery: State<'_, Recovery>) -> Option<StartupProblem> {
     let error = recovery.error.lock().ok()?.clone()?;
     Some(StartupProblem {

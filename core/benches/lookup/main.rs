@@ -162,7 +162,8 @@ fn main() {
     eprintln!("lookup bench: {n} customers in {}", path.display());
 
     // 1. Bulk insert as the sample shop is filled: generate, validate (phone
-    //    parsing), insert, all in one transaction.
+    //    parsing) on a second thread while this one inserts, all in one
+    //    transaction; then the three steps apart, one after another.
     let shop = Shop::open(&path).expect("open a new shop");
     let ((), fill) = timed(|| {
         let filled = shop
@@ -263,7 +264,7 @@ fn main() {
         ("**`sample::fill`: generate + validate + insert**", fill),
         ("of which: generate inputs", gen),
         ("of which: validate (phone parsing)", check),
-        ("of which: SQL insert (`store::insert`) + commit", sql),
+        ("of which: SQL insert (`store::Inserter`) + commit", sql),
     ] {
         println!("| {what} | {:.2} | {:.0} |", d.as_secs_f64(), rate(d));
     }

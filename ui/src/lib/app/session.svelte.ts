@@ -6,6 +6,7 @@ import * as backend from '../backend';
 import type { AppError } from '../backend/bindings/AppError';
 import type { AppInfo } from '../backend/bindings/AppInfo';
 import type { Settings } from '../backend/bindings/Settings';
+import type { ShopStart } from '../backend/bindings/ShopStart';
 import type { Staff } from '../backend/bindings/Staff';
 import { isFatal, toAppError } from '../backend/app-error';
 import { keepMissed } from '../dates/catch-up.svelte';
@@ -42,6 +43,13 @@ export function reportError(error: unknown) {
   }
   if (isFatal(e)) session.fatal = e;
   else toast(t(`errors.app.${e.code}`), 'error');
+}
+
+/** What the start's one call brought (`backend.startState`). */
+export function startSession(start: ShopStart): void {
+  applySettings(start.settings);
+  session.staff = start.staff;
+  session.info = start.info;
 }
 
 export async function loadSession(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { listen } from '@tauri-apps/api/event';
 import type { AppInfo } from './bindings/AppInfo';
+import type { StartState } from './bindings/StartState';
 import type { Customer } from './bindings/Customer';
 import type { CustomerInput } from './bindings/CustomerInput';
 import type { CustomerListQuery } from './bindings/CustomerListQuery';
@@ -38,7 +39,6 @@ import type { DuplicatePair } from './bindings/DuplicatePair';
 import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
-import type { StartupProblem } from './bindings/StartupProblem';
 import type { ConsentDue } from './bindings/ConsentDue';
 import type { Decision } from './bindings/Decision';
 import type { MailSettings } from './bindings/MailSettings';
@@ -101,6 +101,11 @@ import { call } from './call';
 
 
 export const appInfo = () => call<AppInfo>('app_info');
+/**
+ * The first screen's one call: the lock, a problem opening the shop, and
+ * (when neither stops it) the settings, staff and app info.
+ */
+export const startState = () => call<StartState>('start_state');
 /** The system print dialog for the window as it is (the print view). */
 export const printPage = () => call<null>('print_page');
 
@@ -173,8 +178,6 @@ export const restoreBackup = (fileName: string, confirmEmpty = false, recovery: 
 export const findDuplicates = () => call<DuplicatePair[]>('find_duplicates');
 export const mergeCustomers = (keep: number, other: number) =>
   call<Customer>('merge_customers', { keep, other });
-/** Works even when the shop could not be opened: null when all is well. */
-export const startupProblem = () => call<StartupProblem | null>('startup_problem');
 export const recoverFromBackup = (fileName: string, confirmEmpty = false) =>
   call<null>('recover_from_backup', { fileName, confirmEmpty });
 /** Works before the shop is open (the recovery screen). */
