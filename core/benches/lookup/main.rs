@@ -216,6 +216,13 @@ fn main() {
     let index = SearchIndex::build(rows.clone());
     let index_mb = live_mb() - before;
     let parts = index.heap_parts();
+    // The parts are what was written, the allocator's count what was
+    // asked for: they differ by vectors' slack, not by whole parts.
+    let written_mb = parts.iter().map(|p| p.1).sum::<usize>() as f64 / 1e6;
+    assert!(
+        written_mb > 0.8 * index_mb && written_mb < 1.05 * index_mb,
+        "BUG: the index's parts add up to {written_mb:.1} MB of {index_mb:.1}"
+    );
     drop(index);
     // On a new connection each time, with a cold page cache as at open.
     let checks = times(&|| {

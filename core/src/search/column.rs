@@ -230,7 +230,11 @@ impl Column {
 
     /// Bytes each part holds (written), for the lookup bench.
     pub fn heap_parts(&self) -> [(&'static str, usize); 5] {
-        use std::mem::size_of_val as bytes;
+        // A slice's size is its elements' (of a `&Vec` it would be the
+        // vector's own three words).
+        fn bytes<T>(v: &[T]) -> usize {
+            std::mem::size_of_val(v)
+        }
         let g = &self.grams;
         [
             ("text", bytes(&self.blob) + bytes(&self.starts)),
