@@ -9,6 +9,8 @@
 #   npm --prefix ui run build && cargo build --release --features custom-protocol
 #   scripts/e2e-xvfb.sh scripts/bench-start.sh /tmp/shop100k [RUNS]
 #
+# PAUSE=S waits S seconds after each close (1 by default).
+#
 # scripts/bench-app.sh measures through WebDriver (and the memory); this
 # one is the start alone. Needs xwininfo (scripts/setup.sh).
 set -euo pipefail
@@ -54,6 +56,6 @@ for run in $(seq "$runs"); do
     kill -TERM "$pid"
   fi
   wait "$pid" 2>/dev/null || true
-  sleep 1
+  sleep "${PAUSE:-1}"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
