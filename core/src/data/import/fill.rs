@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use super::mapping::ImportField;
 use super::row::{CellWarning, WarningCode};
 use crate::error::Result;
+use crate::people::customers::insert::{insert_phone, phone_statement};
 use crate::people::customers::model::Birthday;
 use crate::people::customers::store::{birthday_from_sql, birthday_to_sql};
 use crate::people::customers::validate::{ValidCustomer, MAX_PHONES};
@@ -146,21 +147,7 @@ pub(crate) fn fill_gaps(
             |r| r.get(0),
         )?;
         if !has {
-            conn.execute(
-                "INSERT INTO customer_phones
-                   (customer_id, position, label, raw, e164, region, national, international)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                (
-                    id,
-                    next,
-                    p.label.as_str(),
-                    &p.raw,
-                    &p.parsed.e164,
-                    &p.parsed.region,
-                    &p.parsed.national,
-                    &p.parsed.international,
-                ),
-            )?;
+            insert_phone(&mut *phone_statement(conn)?, id, next, p)?;
             next += 1;
         }
     }

@@ -11,7 +11,7 @@ use rusqlite::types::{ToSql, ToSqlOutput, Value};
 use rusqlite::{CachedStatement, Connection, Statement};
 
 use super::store::birthday_to_sql;
-use super::validate::ValidCustomer;
+use super::validate::{ValidCustomer, ValidPhone};
 use crate::error::Result;
 use crate::people::consent::records::NewCustomerConsents;
 
@@ -43,7 +43,7 @@ pub fn insert_numbered(
     Inserter::new(conn, now, None)?.insert(v, card_no)
 }
 
-pub(super) fn phone_statement(conn: &Connection) -> Result<CachedStatement<'_>> {
+pub(crate) fn phone_statement(conn: &Connection) -> Result<CachedStatement<'_>> {
     Ok(conn.prepare_cached(
         "INSERT INTO customer_phones
            (customer_id, position, label, raw, e164, region, national, international)
@@ -53,17 +53,29 @@ pub(super) fn phone_statement(conn: &Connection) -> Result<CachedStatement<'_>> 
 
 pub(super) fn insert_phones(stmt: &mut Statement<'_>, id: i64, v: &ValidCustomer) -> Result<()> {
     for (pos, p) in v.phones.iter().enumerate() {
-        stmt.execute((
-            id,
-            pos as i64,
-            p.label.as_str(),
-            &p.raw,
-            &p.parsed.e164,
-            &p.parsed.region,
-            &p.parsed.national,
-            &p.parsed.international,
-        ))?;
+        insert_phone(stmt, id, pos as i64, p)?;
     }
+    Ok(())
+}
+
+/// Adds `p` as customer `id`'s phone at `position`, through
+/// `phone_statement`.
+pub(crate) fn insert_phone(
+    stmt: &mut Statement<'_>,
+    id: i64,
+    position: i64,
+    p: &ValidPhone,
+) -> Result<()> {
+    stmt.execute((
+        id,
+        position,
+        p.label.as_str(),
+        &p.raw,
+        &p.parsed.e164,
+        &p.parsed.region,
+        &p.parsed.national,
+        &p.parsed.international,
+    ))?;
     Ok(())
 }
 
