@@ -84,6 +84,13 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// True when SQLite stopped the statement because the app is closing
+    /// (`store::reads`): not a fault of the data.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, Error::Db(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::OperationInterrupted)
+    }
+
     /// What kind of error, in words that carry no data — which SQLite or
     /// I/O error, which fields a form had wrong — for the app's log, which
     /// must never hold what the owner or her customers typed (a SQLite

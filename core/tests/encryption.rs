@@ -301,3 +301,65 @@ fn a_killed_conversion_leaves_the_old_file_or_the_new() {
     drop(shop);
     assert!(!vault::is_plaintext(&db));
 }
+
+/// The child of `closing_while_the_background_reads_run_exits_cleanly`:
+/// opens the encrypted shop, starts the whole check the open skipped,
+/// closes at once (the index is still being built too) and exits.
+#[test]
+fn child_close_while_reading() {
+    let Some(db) = std::env::var_os("DANGOL_CLOSE_READING_DB") else {
+        return;
+    };
+    let key = DbKey::from_hex(&std::env::var("DANGOL_CLOSE_READING_KEY").unwrap()).unwrap();
+    let shop = std::sync::Arc::new(Shop::open_keyed(Path::new(&db), Some(key)).unwrap());
+    assert!(shop.db().skipped_whole_check(), "the clean close vouched");
+    let checking = {
+        let shop = shop.clone();
+        std::thread::spawn(move || shop.check_file_if_skipped())
+    };
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    shop.close();
+    // The app's exit does not wait for the upkeep's thread; the check
+    // must have let go of the file by now all the same.
+    std::mem::forget(checking);
+    std::mem::forget(shop);
+}
+
+/// Closing the app a moment after it opened, while the index's first
+/// build and the skipped whole check still decrypt pages: the process
+/// exits without crashing (SQLCipher frees its heap at exit, under any
+/// reader still using it), the close is clean and nothing is lost.
+#[test]
+fn closing_while_the_background_reads_run_exits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dangol.sqlite3");
+    let key = DbKey::random();
+    let shop = Shop::open_keyed(&db, Some(key.clone())).unwrap();
+    shop.db()
+        .with_tx(|tx| {
+            dangol_core::sample::fill(tx, dangol_core::Country::KR, 20_000, chrono::Utc::now())
+        })
+        .unwrap();
+    drop(shop);
+    for run in 0..3 {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["child_close_while_reading", "--exact", "--nocapture"])
+            .env("DANGOL_CLOSE_READING_DB", &db)
+            .env("DANGOL_CLOSE_READING_KEY", key.to_hex())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "run {run}: the process ended with {:?}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The close was clean: the next open trusts the file again.
+        let format = format!("{}-checked", db.display());
+        assert!(Path::new(&format).exists(), "run {run}: stamp left");
+    }
+    let shop = Shop::open_keyed(&db, Some(key)).unwrap();
+    assert!(shop.db().skipped_whole_check());
+    assert_eq!(shop.customer_count().unwrap(), 20_000);
+    shop.check_file_if_skipped().unwrap();
+}

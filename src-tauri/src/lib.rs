@@ -6,6 +6,7 @@ mod contain;
 #[cfg(test)]
 mod contract;
 pub mod error;
+mod exit;
 mod files;
 mod gate;
 mod kakao;
@@ -99,6 +100,7 @@ pub fn run() {
             app.manage(updates::Updates::default());
             app.manage(texter::Texter::default());
             app.manage(upkeep::FirstScreen::default());
+            app.manage(upkeep::Upkeep::default());
             secrets::init();
             // The database key: from the keychain, or (locked, keychain
             // empty) later from the PIN or the recovery key (gate.rs).
@@ -263,19 +265,11 @@ pub fn run() {
         ]))
         .build(tauri::generate_context!())
         .expect("error while building Dangol")
-        .run(|app, event| {
+        .run(|app, event| match event {
             // Closing mid-batch: the sender stops after the letter it is on;
             // the rest waits in the outbox for the next start.
-            if let tauri::RunEvent::ExitRequested { .. } = event {
-                app.state::<mailer::Mailer>().stop();
-                app.state::<texter::Texter>().stop();
-            }
-            // The app's state is not dropped at exit: the shop is closed
-            // here, so the next start need not read every page.
-            if let tauri::RunEvent::Exit = event {
-                if let Some(shop) = app.try_state::<Shop>() {
-                    shop.close();
-                }
-            }
+            tauri::RunEvent::ExitRequested { .. } => exit::requested(app),
+            tauri::RunEvent::Exit => exit::exit(app),
+            _ => {}
         });
 }

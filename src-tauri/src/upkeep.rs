@@ -11,7 +11,10 @@
 //! (BENCHMARKS.md, start and memory, fifth round). The first screen's
 //! first write (`catch_up_dates`) says the screen is up; if no screen
 //! ever says so, the upkeep starts anyway after `AT_MOST`.
+//!
+//! The app's exit stops it between its steps and waits for it (`exit.rs`).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -51,6 +54,13 @@ impl FirstScreen {
         self.changed.notify_all();
     }
 
+    /// The app is closing before its first screen said so: the upkeep
+    /// waits no longer (and stops at once: `Upkeep::stopping`).
+    fn let_go(&self) {
+        *self.shown.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.changed.notify_all();
+    }
+
     fn wait(&self, at_most: Duration) {
         let shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
         let _ = self
@@ -59,38 +69,113 @@ impl FirstScreen {
     }
 }
 
+/// The upkeep's thread, as the exit sees it (managed state).
+#[derive(Default)]
+pub(crate) struct Upkeep {
+    stop: AtomicBool,
+    running: Mutex<bool>,
+    ended: Condvar,
+}
+
+impl Upkeep {
+    /// Asks the upkeep to stop after the step it is on (the whole check
+    /// is interrupted by the shop's close).
+    pub(crate) fn stop(&self, first_screen: &FirstScreen) {
+        self.stop.store(true, Ordering::SeqCst);
+        first_screen.let_go();
+    }
+
+    fn stopping(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    fn set_running(&self, running: bool) {
+        *self.running.lock().unwrap_or_else(|e| e.into_inner()) = running;
+        self.ended.notify_all();
+    }
+
+    /// Waits until the upkeep's thread has ended, at most until `deadline`.
+    pub(crate) fn wait(&self, deadline: Instant) {
+        let running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+        let left = deadline.saturating_duration_since(Instant::now());
+        let _ = self
+            .ended
+            .wait_timeout_while(running, left, |running| *running);
+    }
+}
+
+/// Sets `running` back to false however the thread ends.
+struct Running<'a>(&'a Upkeep);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.set_running(false);
+    }
+}
+
 /// Starts the upkeep of the shop just opened.
 pub(crate) fn start(app: &tauri::AppHandle) {
     let handle = app.clone();
-    std::thread::spawn(move || {
-        handle.state::<FirstScreen>().wait(AT_MOST);
-        let shop = handle.state::<Shop>();
-        if let Err(e) = shop.backup_if_due() {
-            tracing::warn!(kind = e.kind(), "daily backup failed");
+    app.state::<Upkeep>().set_running(true);
+    let spawned = std::thread::Builder::new()
+        .name("upkeep".into())
+        .spawn(move || {
+            let upkeep = handle.state::<Upkeep>();
+            let _running = Running(&upkeep);
+            handle.state::<FirstScreen>().wait(AT_MOST);
+            run(&handle.state::<Shop>(), &upkeep);
+        });
+    if let Err(e) = spawned {
+        tracing::error!(kind = ?e.kind(), "upkeep did not start");
+        app.state::<Upkeep>().set_running(false);
+    }
+}
+
+/// One step of the upkeep, and what the log says when it fails.
+type Step = (fn(&Shop) -> dangol_core::Result<()>, &'static str);
+
+const STEPS: [Step; 4] = [
+    (|shop| shop.backup_if_due().map(drop), "daily backup failed"),
+    // The tier window moves on and points lapse by the day.
+    (
+        // Each runs even when one before it failed.
+        |shop| {
+            let tiers = shop.recompute_tiers().map(drop);
+            let points = shop.expire_points().map(drop);
+            let coupons = shop.issue_birthday_coupons().map(drop);
+            tiers.and(points).and(coupons)
+        },
+        "daily loyalty upkeep failed",
+    ),
+    // The reports read a customer's packed sales; those sold to since
+    // the last start are packed again.
+    (Shop::pack_sales, "packing the sales for the reports failed"),
+    // The whole-file check the start skipped (a clean close vouched for
+    // the file): damage found now makes the next start check it again
+    // and offer the backups. The shop's close interrupts it.
+    (Shop::check_file_if_skipped, "the shop's file check failed"),
+];
+
+/// The upkeep's steps, in order; once the app is closing, no further
+/// step begins.
+fn run(shop: &Shop, upkeep: &Upkeep) {
+    for (step, failed) in STEPS {
+        if upkeep.stopping() {
+            return;
         }
-        // The tier window moves on and points lapse by the day.
-        let upkeep = shop
-            .recompute_tiers()
-            .and(shop.expire_points())
-            .and(shop.issue_birthday_coupons());
-        if let Err(e) = upkeep {
-            tracing::warn!(kind = e.kind(), "daily loyalty upkeep failed");
+        match step(shop) {
+            Ok(()) => {}
+            // The app's exit interrupted it: nothing failed.
+            Err(e) if e.is_interrupted() => return,
+            Err(e) => tracing::warn!(kind = e.kind(), "{failed}"),
         }
-        // The reports read a customer's packed sales; those sold to
-        // since the last start are packed again.
-        if let Err(e) = shop.pack_sales() {
-            tracing::warn!(kind = e.kind(), "packing the sales for the reports failed");
-        }
-        // The whole-file check the start skipped (a clean close vouched
-        // for the file): damage found now makes the next start check it
-        // again and offer the backups.
-        if let Err(e) = shop.check_file_if_skipped() {
-            tracing::warn!(kind = e.kind(), "the shop's file check failed");
-        }
-        shop.wait_for_index();
-        shop.release_caches();
-        give_back_freed_memory();
-    });
+    }
+    if upkeep.stopping() {
+        return;
+    }
+    shop.wait_for_index();
+    shop.release_caches();
+    give_back_freed_memory();
 }
 
 /// Building the search index and the start's upkeep (tiers, backup, the
@@ -130,6 +215,38 @@ mod tests {
         // Shown already: no wait at all.
         let t = Instant::now();
         first.wait(Duration::from_secs(60));
+        assert!(t.elapsed() < Duration::from_secs(60));
+    }
+
+    #[test]
+    fn the_exit_stops_an_upkeep_still_waiting_for_the_first_screen() {
+        let first = FirstScreen::default();
+        let upkeep = Upkeep::default();
+        upkeep.stop(&first);
+        let t = Instant::now();
+        first.wait(Duration::from_secs(60));
+        assert!(t.elapsed() < Duration::from_secs(60), "let go at once");
+        assert!(upkeep.stopping(), "and it begins no step");
+    }
+
+    #[test]
+    fn the_exit_waits_for_the_upkeep_thread_to_end() {
+        let upkeep = Arc::new(Upkeep::default());
+        upkeep.set_running(true);
+        let ending = {
+            let upkeep = upkeep.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                let _running = Running(&upkeep);
+            })
+        };
+        upkeep.wait(Instant::now() + Duration::from_secs(60));
+        assert!(!*upkeep.running.lock().unwrap(), "waited until it ended");
+        ending.join().unwrap();
+        // A thread that does not end is waited for no longer than asked.
+        upkeep.set_running(true);
+        let t = Instant::now();
+        upkeep.wait(Instant::now() + Duration::from_millis(20));
         assert!(t.elapsed() < Duration::from_secs(60));
     }
 

@@ -90,10 +90,12 @@ impl Shop {
             .map_err(Error::damaged_as_corrupt)?
             .country;
         // Its own connection: the page cache that reading every customer
-        // fills goes away with it.
+        // fills goes away with it, and the close can interrupt it.
         let conn = db.connect_read_only()?;
         let building = std::thread::spawn(move || -> Result<SearchIndex> {
-            Ok(SearchIndex::build(store::index_rows(&conn)?))
+            let rows = store::index_rows(&conn)?;
+            drop(conn);
+            Ok(SearchIndex::build(rows))
         });
         Ok(Shop {
             db,
@@ -113,6 +115,8 @@ impl Shop {
         };
         match handle.join() {
             Ok(Ok(index)) => *write(&self.index) = index,
+            // The close stopped it: the app is going away.
+            Ok(Err(e)) if e.is_interrupted() => {}
             // Built again here, where a failure is seen by the caller.
             _ => {
                 drop(building);

@@ -3,13 +3,14 @@
 //! `SQLITE_BUSY`) and a few readers that WAL lets run beside it.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::data::vault::{key_connection, DbKey};
 use crate::error::{Error, Result};
+use crate::store::reads::{BackgroundConn, Entry, Reads};
 use crate::store::{checked, migrations};
 
 const READERS: usize = 2;
@@ -25,12 +26,17 @@ pub struct Db {
     checked_at: Mutex<Option<SystemTime>>,
     /// True when the open trusted the stamp and did not check it whole.
     skipped_check: bool,
+    /// The reads in flight, which the close interrupts and waits for
+    /// (`store::reads`).
+    reads: Arc<Reads>,
 }
 
 /// A reader borrowed from the pool; it goes back when dropped.
 pub struct Reader<'a> {
     conn: Option<Connection>,
     db: &'a Db,
+    /// In flight until dropped (the close waits for it).
+    _entry: Entry,
 }
 
 impl std::ops::Deref for Reader<'_> {
@@ -173,6 +179,7 @@ impl Db {
             readers: Mutex::new(readers),
             checked_at: Mutex::new(Some(trusted.unwrap_or(now))),
             skipped_check: trusted.is_some(),
+            reads: Arc::default(),
         })
     }
 
@@ -184,11 +191,19 @@ impl Db {
 
     /// Reads every page now, on a connection of its own (writers go on
     /// meanwhile). Damage found is `Error::Corrupt`, and the next open
-    /// checks the file whole again (and offers the backups).
+    /// checks the file whole again (and offers the backups). A check the
+    /// close interrupted says nothing: the file stays as trusted as the
+    /// open found it.
     pub fn check_whole(&self) -> Result<()> {
-        let conn = self.connect_read_only()?;
+        let conn = match self.connect_read_only() {
+            Err(e) if e.is_interrupted() => return Ok(()),
+            conn => conn?,
+        };
         let now = SystemTime::now();
         let verdict = checked::check(&conn, self.key.is_some(), true);
+        if matches!(&verdict, Err(e) if e.is_interrupted()) {
+            return Ok(());
+        }
         *lock(&self.checked_at) = verdict.is_ok().then_some(now);
         verdict
     }
@@ -198,7 +213,15 @@ impl Db {
     /// deleted customer left stays in the log; then the stamp that lets the
     /// next open skip the whole check. Writes after it land in the log
     /// again, and that log makes the next open check the file whole.
+    ///
+    /// First the reads in flight (the index's first build, the whole
+    /// check, a command's) are interrupted and waited for, and no read
+    /// starts after: the process that exits next must not crash under one
+    /// of them (`store::reads`). Writes still land (in the log).
     pub fn close(&self) {
+        // An interrupted read lets go within milliseconds; past the bound
+        // the close goes on (the file is safe either way).
+        let _ = self.reads.stop(Duration::from_secs(5));
         let folded = lock(&self.writer).query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
             r.get::<_, i64>(0)
         });
@@ -219,8 +242,14 @@ impl Db {
         self.key.as_ref()
     }
 
-    /// A new read-only connection of its own (the index builder's).
-    pub fn connect_read_only(&self) -> Result<Connection> {
+    /// A new read-only connection of its own for a long read beside the
+    /// app (the index builder's, the whole check's), which the close
+    /// interrupts; refused (`Error::is_interrupted`) once the close began.
+    pub fn connect_read_only(&self) -> Result<BackgroundConn> {
+        self.reads.background(self.open_reader()?)
+    }
+
+    fn open_reader(&self) -> Result<Connection> {
         let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         key_connection(&conn, self.key.as_ref())?;
         Ok(conn)
@@ -232,14 +261,23 @@ impl Db {
         let conn = match pooled {
             Some(conn) => conn,
             None => {
-                let conn = self.connect_read_only()?;
+                let conn = self.open_reader()?;
                 configure(&conn, READER_CACHE_KIB)?;
                 conn
+            }
+        };
+        let entry = match self.reads.enter(&conn) {
+            Ok(entry) => entry,
+            // Closing: no read starts, the connection goes back.
+            Err(e) => {
+                lock(&self.readers).push(conn);
+                return Err(e);
             }
         };
         Ok(Reader {
             conn: Some(conn),
             db: self,
+            _entry: entry,
         })
     }
 

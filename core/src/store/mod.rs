@@ -1,5 +1,6 @@
 //! Storage and what every area shares: the SQLite file and its
-//! connections (`db`), when opening it may skip reading every page
+//! connections (`db`), the long reads beside the app that its close
+//! interrupts (`reads`), when opening it may skip reading every page
 //! (`checked`), its schema steps (`migrations`), the shop's
 //! settings read and written one way (`settings`), helpers for rows
 //! (`rows`), the injectable clock (`clock`), how typed text is cleaned
@@ -10,6 +11,7 @@ pub(crate) mod checked;
 pub mod clock;
 pub mod db;
 pub mod migrations;
+pub mod reads;
 pub mod rows;
 pub mod settings;
 pub mod test_seam;
