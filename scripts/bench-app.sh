@@ -26,10 +26,8 @@ until curl -s "localhost:$port/status" >/dev/null; do sleep 0.1; done
 
 wd() { curl -s -X "$1" "localhost:$port$2" -H 'content-type: application/json' ${3:+-d "$3"}; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-btime=$(awk '/^btime/ {print $2}' /proc/stat)
-hz=$(getconf CLK_TCK)
-# When a process started, in ms since the epoch.
-started_ms() { awk -v b="$btime" -v hz="$hz" '{printf "%.0f\n", (b + $22 / hz) * 1000}' "/proc/$1/stat"; }
+# shellcheck source=scripts/started-ms.sh
+. scripts/started-ms.sh
 tree() { echo "$1"; for c in $(pgrep -P "$1" || true); do tree "$c"; done; }
 pss_mb() { awk '/^Pss:/ {print int($2 / 1024)}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 

@@ -21,10 +21,8 @@ runs=${2:-5}
 app=$(realpath "${APP:-target/release/dangol}")
 [ -x "$app" ] || { echo "no $app: cargo build --release --features custom-protocol" >&2; exit 1; }
 
-btime=$(awk '/^btime/ {print $2}' /proc/stat)
-hz=$(getconf CLK_TCK)
-# When a process started, in ms since the epoch (to 1/CLK_TCK s).
-started_ms() { awk -v b="$btime" -v hz="$hz" '{printf "%.0f\n", (b + $22 / hz) * 1000}' "/proc/$1/stat"; }
+# shellcheck source=scripts/started-ms.sh
+. scripts/started-ms.sh
 log() { cat "$data"/logs/dangol.*.log 2>/dev/null || true; }
 lines() { log | grep -c "first screen up" || true; }
 
