@@ -13,6 +13,7 @@ mod kakao;
 mod mailer;
 mod recovery;
 pub mod secrets;
+mod showing;
 mod texter;
 mod trace;
 mod updates;
@@ -83,7 +84,19 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            // Its size and place are kept; whether it is shown is not
+            // (it appears when its page has loaded: showing.rs).
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all()
+                        - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        )
+        // The window is created hidden and appears once its page has
+        // loaded (showing.rs).
+        .on_page_load(showing::on_page_load)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(|app| {
@@ -95,6 +108,7 @@ pub fn run() {
             contain::install_panic_hook(&logs);
             contain::set_app(app.handle());
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "started");
+            showing::show_anyway_later(app.handle());
             app.manage(mailer::Mailer::default());
             app.manage(files::Chosen::default());
             app.manage(updates::Updates::default());
